@@ -1,0 +1,34 @@
+// One lint setup for the whole monorepo. Limits keep files small and functions simple.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.venv/**', '**/*.js', '**/*.mjs', 'contracts/schemas/**', 'cdktf/cdktf.out/**', 'artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['services/*/src/**/*.ts', 'packages/*/src/**/*.ts', 'contracts/src/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['services/*/src/domain/**/*.ts', 'services/*/src/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@aws-sdk/*', 'express', 'better-sqlite3', 'fluent-ffmpeg', 'node:child_process'], message: 'domain and application code sees ports only' },
+            { group: ['**/adapters/**', '**/main/**'], message: 'domain and application code must not import adapters or composition roots' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,100 @@
+// moto in server mode as the default AWS emulator for tests: a pinned version in the repo's own
+// .venv (installed on first use), bound to 127.0.0.1 on a free port. Plain CommonJS: jest loads it
+// in globalSetup before any transform, and scripts/emulator.mjs uses it from the command line.
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const MOTO_VERSION = '5.2.5';
+const MOTO_REQUIREMENT = `moto[server,dynamodb,s3,sqs,events]==${MOTO_VERSION}`;
+
+const repoRoot = () => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'turbo.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root (turbo.json) above ' + __dirname);
+    dir = up;
+  }
+  return dir;
+};
+
+const venvDir = () => process.env.MEDIAFLOW_VENV || path.join(repoRoot(), '.venv');
+const motoServerBin = () => path.join(venvDir(), 'bin', 'moto_server');
+const marker = () => path.join(venvDir(), `.mediaflow-moto-${MOTO_VERSION}`);
+
+const run = (cmd, args, what) => {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    const detail = r.error ? r.error.message : (r.stderr || r.stdout).split('\n').slice(-15).join('\n');
+    throw new Error(`${what} failed (${cmd} ${args.join(' ')}):\n${detail}`);
+  }
+};
+
+/** Installs the pinned moto into .venv unless that exact version is already there. */
+const ensureMoto = (log = (m) => process.stderr.write(m + '\n')) => {
+  if (fs.existsSync(marker()) && fs.existsSync(motoServerBin())) return motoServerBin();
+  const python = process.env.PYTHON || 'python3';
+  log(`[emulator] installing ${MOTO_REQUIREMENT} into ${venvDir()} (first run only, about a minute)`);
+  if (!fs.existsSync(path.join(venvDir(), 'bin', 'python'))) run(python, ['-m', 'venv', venvDir()], 'creating the venv');
+  run(path.join(venvDir(), 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', MOTO_REQUIREMENT], 'pip install moto');
+  fs.writeFileSync(marker(), MOTO_REQUIREMENT + '\n');
+  return motoServerBin();
+};
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+const waitUntilUp = async (endpoint, child, timeoutMs = 30000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${endpoint}/moto-api/data.json`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`moto_server did not answer at ${endpoint} within ${timeoutMs} ms`);
+};
+
+/** Starts one moto server; resolves when it answers. */
+const startMoto = async () => {
+  const bin = ensureMoto();
+  const port = await freePort();
+  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: false,
+    env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilUp(endpoint, child);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`${e.message}\n${stderr}`);
+  }
+  return { endpoint, pid: child.pid, stop: () => child.kill('SIGTERM'), child };
+};
+
+/** Clears every resource of a moto server (between test suites). */
+const resetMoto = async (endpoint) => {
+  const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`moto reset at ${endpoint} answered ${res.status}`);
+};
+
+module.exports = { MOTO_VERSION, ensureMoto, startMoto, resetMoto, repoRoot };

@@ -1,0 +1,3 @@
+export * from './declaration';
+export * from './names';
+export * from './event-pattern';

@@ -1,0 +1,19 @@
+// Every AWS resource name is computed here and nowhere else, with the environment suffix.
+import type { ServiceName } from '@mediaflow/contracts';
+
+const clean = (env: string): string => {
+  if (!/^[a-z0-9-]{1,20}$/.test(env)) throw new Error(`environment "${env}" must match [a-z0-9-]{1,20}`);
+  return env;
+};
+
+export const resourceNames = (service: ServiceName, env: string) => {
+  const e = clean(env);
+  return {
+    table: `mediaflow-${e}-${service}-events`,
+    queue: `mediaflow-${e}-${service}-inbox`,
+    deadLetterQueue: `mediaflow-${e}-${service}-inbox-dlq`,
+    rule: (index: number) => `mediaflow-${e}-${service}-sub-${index}`,
+  };
+};
+
+export const busName = (env: string): string => `mediaflow-${clean(env)}`;

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, then every jest suite in one run. jest's globalSetup installs and
+// starts the AWS emulator (moto in .venv) unless AWS_ENDPOINT_URL names one; ffmpeg comes from PATH
+// or, when none is there, from the npm installer packages. Extra arguments go to jest.
+import { spawnSync } from 'node:child_process';
+
+const step = (title, cmd, args) => {
+  process.stderr.write(`\n== ${title}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    process.stderr.write(`\n== ${title} failed after ${seconds} s\n`);
+    process.exit(r.status ?? 1);
+  }
+  process.stderr.write(`== ${title} passed in ${seconds} s\n`);
+};
+
+const jestArgs = process.argv.slice(2);
+if (jestArgs.length === 0) {
+  step('typecheck (tsc --noEmit)', 'npx', ['tsc', '-p', 'tsconfig.json']);
+  step('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
+}
+step('tests (jest)', 'npx', ['jest', ...(process.env.CI ? ['--ci'] : []), ...jestArgs]);

@@ -1,0 +1,58 @@
+// What probing tells us about one input, independent of ffprobe's JSON: the planner and the
+// validation policy work on this.
+export type MediaKind = 'video' | 'audio' | 'image';
+
+export interface VideoStreamInfo {
+  codec: string;
+  /** Coded size, before rotation. */
+  width: number;
+  height: number;
+  /** Clockwise degrees to apply for display (display matrix or rotate tag): 0, 90, 180, 270. */
+  rotation: 0 | 90 | 180 | 270;
+  /** Size as displayed (after rotation). */
+  displayWidth: number;
+  displayHeight: number;
+  /** Average frame rate (frames per second). */
+  frameRate: number;
+  /** True when r_frame_rate and avg_frame_rate disagree (variable frame rate). */
+  variableFrameRate: boolean;
+  pixelFormat: string;
+  bitDepth: number;
+  bitrateKbps?: number;
+}
+
+export interface AudioStreamInfo {
+  codec: string;
+  channels: number;
+  sampleRate: number;
+  channelLayout?: string;
+  bitrateKbps?: number;
+}
+
+export interface ImageInfo {
+  format: string;
+  width: number;
+  height: number;
+  /** EXIF orientation 1..8 (1 = as stored). */
+  orientation: number;
+  displayWidth: number;
+  displayHeight: number;
+}
+
+export interface MediaInfo {
+  kind: MediaKind;
+  /** ffprobe format_name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  container: string;
+  durationSeconds: number;
+  sizeBytes?: number;
+  bitrateKbps?: number;
+  video?: VideoStreamInfo;
+  audio?: AudioStreamInfo;
+  image?: ImageInfo;
+}
+
+export type Classification =
+  | { kind: MediaKind; info: MediaInfo }
+  | { kind: 'unsupported'; reason: string; code: UnsupportedCode };
+
+export type UnsupportedCode = 'EMPTY_FILE' | 'NOT_MEDIA' | 'CORRUPT_MEDIA' | 'NO_DECODABLE_STREAM' | 'UNSUPPORTED_CODEC';
