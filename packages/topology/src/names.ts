@@ -17,3 +17,12 @@ export const resourceNames = (service: ServiceName, env: string) => {
 };
 
 export const busName = (env: string): string => `mediaflow-${clean(env)}`;
+
+/** Sources (uploads) and outputs live in separate buckets: different lifecycles, different readers. */
+export const bucketNames = (env: string) => ({
+  uploads: `mediaflow-${clean(env)}-uploads`,
+  outputs: `mediaflow-${clean(env)}-outputs`,
+});
+
+/** `mediaflow-<env>`: the start of every name, for the infrastructure-only names the cdktf stacks compute. */
+export const namePrefix = (env: string): string => `mediaflow-${clean(env)}`;
