@@ -1,0 +1,75 @@
+// The bootstrap against the emulator: idempotent, and the rules it creates route each public event
+// to exactly the services that declared it.
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { awsClientSettings } from '@mediaflow/config';
+import { busName } from '@mediaflow/topology';
+import { randomUUID } from 'node:crypto';
+import { bootstrap, type BootstrapReport } from '../src/bootstrap';
+import { serviceDeclarations } from '../src/service-declarations';
+
+const env = `t${randomUUID().slice(0, 8)}`;
+
+describe(`emulator bootstrap [@ ${process.env.AWS_ENDPOINT_URL}]`, () => {
+  const settings = awsClientSettings();
+  const sqs = new SQSClient(settings);
+  const dynamo = new DynamoDBClient(settings);
+  const eventBridge = new EventBridgeClient(settings);
+  let report: BootstrapReport;
+
+  beforeAll(async () => {
+    report = await bootstrap(serviceDeclarations, env);
+  });
+  afterAll(() => [sqs, dynamo, eventBridge].forEach((c) => c.destroy()));
+
+  const queueOf = (service: string) => {
+    const s = report.services.find((x) => x.service === service);
+    if (!s) throw new Error(`no ${service} in the report`);
+    return s;
+  };
+
+  it('is idempotent: a second run changes nothing and reports the same resources', async () => {
+    const again = await bootstrap(serviceDeclarations, env);
+    expect(again).toEqual(report);
+  });
+
+  it('creates an event-store table per service', async () => {
+    for (const s of report.services) {
+      const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: s.table }));
+      expect(Table?.TableStatus).toBe('ACTIVE');
+    }
+  });
+
+  it('gives every inbox a dead-letter queue after the declared number of attempts', async () => {
+    for (const d of serviceDeclarations) {
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueOf(d.service).queueUrl, AttributeNames: ['RedrivePolicy'] }),
+      );
+      expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toMatchObject({
+        deadLetterTargetArn: queueOf(d.service).dlqArn,
+        maxReceiveCount: d.maxAttempts,
+      });
+    }
+  });
+
+  it('routes JobCreated v1 to processing and notifications only', async () => {
+    const detail = { metadata: { eventId: randomUUID(), version: 1 }, data: {} };
+    const put = await eventBridge.send(
+      new PutEventsCommand({
+        Entries: [{ EventBusName: busName(env), Source: 'mediaflow.jobs', DetailType: 'JobCreated', Detail: JSON.stringify(detail) }],
+      }),
+    );
+    expect(put.FailedEntryCount).toBe(0);
+    const received = async (service: string) => {
+      const { Messages } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueOf(service).queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }),
+      );
+      return (Messages ?? []).map((m) => JSON.parse(m.Body ?? '{}').detail?.metadata?.eventId);
+    };
+    expect(await received('processing')).toEqual([detail.metadata.eventId]);
+    expect(await received('notifications')).toEqual([detail.metadata.eventId]);
+    expect(await received('jobs')).toEqual([]);
+    expect(await received('ingest')).toEqual([]);
+  });
+});
