@@ -70,9 +70,10 @@ const waitUntilUp = async (endpoint, child, timeoutMs = 30000) => {
 
 /** Starts one moto server; resolves when it answers. */
 const startMoto = async () => {
-  const bin = ensureMoto();
+  ensureMoto();
   const port = await freePort();
-  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], {
+  const python = path.join(venvDir(), 'bin', 'python');
+  const child = spawn(python, [path.join(__dirname, 'moto_server.py'), '127.0.0.1', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: false,
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' },

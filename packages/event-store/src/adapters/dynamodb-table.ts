@@ -1,0 +1,70 @@
+// The DynamoDB table of one service's event store, declared once: the emulator bootstrap, cdktf and
+// the tests all build it from eventStoreTableDefinition.
+import {
+  CreateTableCommand,
+  DescribeTimeToLiveCommand,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { OUTBOX_INDEX, TTL_ATTRIBUTE } from './dynamodb-items';
+
+export { TTL_ATTRIBUTE as EVENT_STORE_TTL_ATTRIBUTE };
+
+export const eventStoreTableDefinition = (tableName: string): CreateTableCommandInput => ({
+  TableName: tableName,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'N' },
+    { AttributeName: 'outboxShard', AttributeType: 'S' },
+    { AttributeName: 'outboxSeq', AttributeType: 'S' },
+  ],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  GlobalSecondaryIndexes: [
+    {
+      IndexName: OUTBOX_INDEX,
+      KeySchema: [
+        { AttributeName: 'outboxShard', KeyType: 'HASH' },
+        { AttributeName: 'outboxSeq', KeyType: 'RANGE' },
+      ],
+      // Keys only: the relay re-reads claimed items from the table anyway (a consistent read,
+      // since the index lags), so projecting the events would only double their storage.
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    },
+  ],
+  // For a stream-based relay or projections later; the outbox does not need it.
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+});
+
+const isResourceInUse = (error: unknown): boolean =>
+  (error as { name?: unknown })?.name === 'ResourceInUseException';
+
+/** Creates the table unless it exists, waits until it is ACTIVE and turns TTL on for inbox items. */
+export const createEventStoreTable = async (
+  client: DynamoDBClient,
+  tableName: string,
+  maxWaitSeconds = 120,
+): Promise<void> => {
+  try {
+    await client.send(new CreateTableCommand(eventStoreTableDefinition(tableName)));
+  } catch (error) {
+    if (!isResourceInUse(error)) throw error;
+  }
+  await waitUntilTableExists({ client, maxWaitTime: maxWaitSeconds, minDelay: 1 }, { TableName: tableName });
+  // TTL is not part of CreateTable; asking to enable it twice is a ValidationException on AWS.
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
+  if (status !== 'ENABLED' && status !== 'ENABLING') {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { Enabled: true, AttributeName: TTL_ATTRIBUTE },
+      }),
+    );
+  }
+};
