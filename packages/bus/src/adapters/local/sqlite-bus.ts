@@ -1,0 +1,71 @@
+// The embedded deployment's bus: one SQLite file (WAL) holding the event log, each subscriber's
+// checkpoint and pending deliveries, and the dead letters. Publishing appends to the log and wakes
+// this process's consumers; routing uses the same patterns as the EventBridge rules.
+import type { BusEnvelope } from '@mediaflow/contracts';
+import type { ServiceDeclaration } from '@mediaflow/topology';
+import type { DeadLetters } from '../../ports/dead-letters';
+import type { EnvelopeValidator } from '../../ports/envelope-validator';
+import type { EventConsumer } from '../../ports/event-consumer';
+import type { EventPublisher } from '../../ports/event-publisher';
+import { prepareForPublish } from '../../prepare-for-publish';
+import { SqliteDeadLetters } from './sqlite-dead-letters';
+import { SqliteDeliveries } from './sqlite-deliveries';
+import { SqliteEventConsumer, type SqliteConsumerOptions } from './sqlite-event-consumer';
+import { openBusDatabase, type BusDatabase } from './sqlite-schema';
+
+export interface SqliteBusOptions {
+  /** Path of the bus file (created if missing), e.g. `${dataDir}/bus.sqlite`. */
+  readonly file: string;
+  readonly validate: EnvelopeValidator;
+}
+
+export class SqliteBus implements EventPublisher {
+  private readonly db: BusDatabase;
+  private readonly consumers = new Set<SqliteEventConsumer>();
+
+  constructor(private readonly options: SqliteBusOptions) {
+    this.db = openBusDatabase(options.file);
+  }
+
+  async publish(envelopes: readonly BusEnvelope[]): Promise<void> {
+    // Validated and size-checked like EventBridge, so what works here works on AWS.
+    const events = prepareForPublish(envelopes, this.options.validate);
+    const insert = this.db.prepare(`INSERT INTO bus_events (body, published_at) VALUES (?, ?)`);
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const { envelope } of events) insert.run(JSON.stringify(envelope), at);
+    })();
+    for (const consumer of this.consumers) consumer.wakeup.wake();
+  }
+
+  /**
+   * Registers a subscriber's checkpoint (at the current end of the log) if it has none. Call it for
+   * every service at start-up, before anything publishes, as provisioning does for EventBridge rules.
+   */
+  provision(declaration: ServiceDeclaration): void {
+    new SqliteDeliveries(this.db, declaration).register();
+  }
+
+  /** A consumer of the subscriber's events; at most one running per subscriber per file. */
+  consumer(declaration: ServiceDeclaration, options: SqliteConsumerOptions = {}): EventConsumer {
+    const consumer = new SqliteEventConsumer(
+      new SqliteDeliveries(this.db, declaration),
+      declaration,
+      this.options.validate,
+      options,
+    );
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  deadLetters(declaration: ServiceDeclaration): DeadLetters {
+    return new SqliteDeadLetters(this.db, declaration.service, this.options.validate);
+  }
+
+  /** Stops every consumer made here, then closes the file. */
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    this.consumers.clear();
+    this.db.close();
+  }
+}

@@ -1,0 +1,79 @@
+// What both publishers do before touching a transport: validate every envelope, serialise it and
+// check it against EventBridge's entry limit, so a call is refused whole or sent whole.
+import type { BusEnvelope } from '@mediaflow/contracts';
+import { EventTooLarge } from './errors/event-too-large';
+import { InvalidEnvelope } from './errors/invalid-envelope';
+import type { EnvelopeValidator } from './ports/envelope-validator';
+
+/** EventBridge's PutEvents entry limit (256 KB). */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
+export interface OutgoingEvent {
+  readonly envelope: BusEnvelope;
+  /** The JSON of `detail`, as sent (EventBridge Detail, the embedded log's body). */
+  readonly detail: string;
+  readonly sizeBytes: number;
+}
+
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** Entry size the way EventBridge computes it: Source + DetailType + Detail + Resources (+14 for Time, unused). */
+export const entrySizeOf = (entry: {
+  source: string;
+  detailType: string;
+  detail: string;
+  resources?: readonly string[];
+}): number =>
+  utf8(entry.source) +
+  utf8(entry.detailType) +
+  utf8(entry.detail) +
+  (entry.resources ?? []).reduce((n, r) => n + utf8(r), 0);
+
+export const prepareForPublish = (
+  envelopes: readonly BusEnvelope[],
+  validate: EnvelopeValidator,
+): OutgoingEvent[] => {
+  // Validate all before sizing any: a contract problem is the more useful error to report.
+  const valid = envelopes.map((raw, index) => {
+    try {
+      return validate(raw);
+    } catch (error) {
+      throw new InvalidEnvelope(index, error);
+    }
+  });
+  return valid.map((envelope) => {
+    const detail = JSON.stringify(envelope.detail);
+    const sizeBytes = entrySizeOf({ source: envelope.source, detailType: envelope['detail-type'], detail });
+    if (sizeBytes > MAX_EVENT_BYTES) {
+      throw new EventTooLarge(
+        envelope.detail.metadata.eventId,
+        envelope['detail-type'],
+        sizeBytes,
+        MAX_EVENT_BYTES,
+      );
+    }
+    return { envelope, detail, sizeBytes };
+  });
+};
+
+/** Splits into PutEvents-sized batches: at most `maxCount` entries and `maxBytes` in total each. */
+export const chunkForPutEvents = (
+  events: readonly OutgoingEvent[],
+  maxCount = 10,
+  maxBytes = MAX_EVENT_BYTES,
+): OutgoingEvent[][] => {
+  const batches: OutgoingEvent[][] = [];
+  let current: OutgoingEvent[] = [];
+  let bytes = 0;
+  for (const e of events) {
+    if (current.length > 0 && (current.length === maxCount || bytes + e.sizeBytes > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(e);
+    bytes += e.sizeBytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+};
