@@ -12,3 +12,5 @@ if (process.env.AWS_ENDPOINT_URL) {
   process.env.AWS_SECRET_ACCESS_KEY = process.env.AWS_SECRET_ACCESS_KEY || 'test';
 }
 process.env.AWS_REGION = process.env.AWS_REGION || 'us-east-1';
+// The SDK's notice that Node 20 support ends in 2027 is for operators, not for every test file.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
