@@ -14,7 +14,7 @@ export interface VideoStreamInfo {
   displayHeight: number;
   /** Average frame rate (frames per second). */
   frameRate: number;
-  /** True when r_frame_rate and avg_frame_rate disagree (variable frame rate). */
+  /** True when r_frame_rate and avg_frame_rate disagree by more than 5 % (variable frame rate). */
   variableFrameRate: boolean;
   pixelFormat: string;
   bitDepth: number;
@@ -30,10 +30,11 @@ export interface AudioStreamInfo {
 }
 
 export interface ImageInfo {
+  /** ffprobe's codec name: png, mjpeg, webp, bmp, tiff… */
   format: string;
   width: number;
   height: number;
-  /** EXIF orientation 1..8 (1 = as stored). */
+  /** EXIF orientation 1..8 (1 = as stored; 5..8 swap width and height for display). */
   orientation: number;
   displayWidth: number;
   displayHeight: number;
@@ -43,7 +44,9 @@ export interface MediaInfo {
   kind: MediaKind;
   /** ffprobe format_name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
   container: string;
+  /** 0 for still images, and when the container does not say (a live-recorded WebM, for one). */
   durationSeconds: number;
+  /** From the file system or the HTTP Content-Range/Content-Length; absent when neither said. */
   sizeBytes?: number;
   bitrateKbps?: number;
   video?: VideoStreamInfo;
@@ -52,7 +55,7 @@ export interface MediaInfo {
 }
 
 export type Classification =
-  | { kind: MediaKind; info: MediaInfo }
-  | { kind: 'unsupported'; reason: string; code: UnsupportedCode };
+  { kind: MediaKind; info: MediaInfo } | { kind: 'unsupported'; reason: string; code: UnsupportedCode };
 
-export type UnsupportedCode = 'EMPTY_FILE' | 'NOT_MEDIA' | 'CORRUPT_MEDIA' | 'NO_DECODABLE_STREAM' | 'UNSUPPORTED_CODEC';
+export type UnsupportedCode =
+  'EMPTY_FILE' | 'NOT_MEDIA' | 'CORRUPT_MEDIA' | 'NO_DECODABLE_STREAM' | 'UNSUPPORTED_CODEC';
