@@ -1,0 +1,111 @@
+// Typed failures of probing, planning and transcoding. Callers branch on `code` and `retryable`
+// (the job process manager retries only retryable ones), never on ffmpeg's wording.
+import type { UnsupportedCode } from './media-info';
+
+/** Base of every media failure: a stable code and whether trying again could succeed. */
+export abstract class MediaError extends Error {
+  abstract readonly code: string;
+  abstract readonly retryable: boolean;
+}
+
+export const isMediaError = (error: unknown): error is MediaError => error instanceof MediaError;
+
+/** A profile name that no profile answers to (a bad plan request, never worth retrying). */
+export class UnknownProfile extends MediaError {
+  readonly code = 'UNKNOWN_PROFILE';
+  readonly retryable = false;
+  override readonly name = 'UnknownProfile';
+  constructor(readonly profile: string, known: readonly string[]) {
+    super(`unknown profile "${profile}" (known: ${known.join(', ')})`);
+  }
+}
+
+/** The input cannot be planned (for example a video without dimensions). */
+export class UnplannableMedia extends MediaError {
+  readonly code = 'UNPLANNABLE_MEDIA';
+  readonly retryable = false;
+  override readonly name = 'UnplannableMedia';
+  constructor(reason: string) {
+    super(`cannot plan outputs: ${reason}`);
+  }
+}
+
+/** The caller aborted the transcode; partial outputs were removed. */
+export class TranscodeCancelled extends MediaError {
+  readonly code = 'TRANSCODE_CANCELLED';
+  readonly retryable = false;
+  override readonly name = 'TranscodeCancelled';
+  constructor(options?: { cause?: unknown }) {
+    super('transcode cancelled', options);
+  }
+}
+
+/** The transcode ran past its wall-clock limit; another attempt (maybe on a bigger runner) may finish. */
+export class TranscodeTimedOut extends MediaError {
+  readonly code = 'TRANSCODE_TIMED_OUT';
+  readonly retryable = true;
+  override readonly name = 'TranscodeTimedOut';
+  constructor(readonly limitMs: number) {
+    super(`transcode exceeded its wall-clock limit of ${limitMs} ms`);
+  }
+}
+
+/** ffmpeg failed. `retryable` is false when the input itself is bad, true for resource trouble. */
+export class TranscodeFailed extends MediaError {
+  readonly code = 'TRANSCODE_FAILED';
+  override readonly name = 'TranscodeFailed';
+  constructor(
+    readonly reason: string,
+    readonly retryable: boolean,
+    readonly stderrTail: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(`transcode failed: ${reason}${stderrTail.length ? `\n${stderrTail.join('\n')}` : ''}`, options);
+  }
+}
+
+/** The input is not media we can process (empty, not media, corrupt, no usable stream): permanent. */
+export class MediaUnsupported extends MediaError {
+  readonly code: UnsupportedCode;
+  readonly retryable = false;
+  override readonly name = 'MediaUnsupported';
+  constructor(
+    code: UnsupportedCode,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`unsupported media (${code}): ${reason}`, options);
+    this.code = code;
+  }
+}
+
+export const isMediaUnsupported = (error: unknown): error is MediaUnsupported =>
+  error instanceof MediaUnsupported;
+
+/**
+ * The prober could not give an answer, through no fault of the media: the source was unreachable,
+ * answered 5xx, timed out, or ffprobe itself failed. `retryable` says whether the same request
+ * could succeed later (a missing object or a crashing ffprobe build will not).
+ */
+export type ProbeUnavailableCode =
+  | 'SOURCE_UNREACHABLE'
+  | 'SOURCE_HTTP_ERROR'
+  | 'SOURCE_NOT_FOUND'
+  | 'PROBE_TIMED_OUT'
+  | 'PROBE_ABORTED'
+  | 'PROBER_FAILED';
+
+export class ProbeUnavailable extends MediaError {
+  override readonly name = 'ProbeUnavailable';
+  constructor(
+    readonly code: ProbeUnavailableCode,
+    readonly reason: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(`probe unavailable (${code}): ${reason}`, options);
+  }
+}
+
+export const isProbeUnavailable = (error: unknown): error is ProbeUnavailable =>
+  error instanceof ProbeUnavailable;
