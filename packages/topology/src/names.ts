@@ -26,3 +26,6 @@ export const bucketNames = (env: string) => ({
 
 /** `mediaflow-<env>`: the start of every name, for the infrastructure-only names the cdktf stacks compute. */
 export const namePrefix = (env: string): string => `mediaflow-${clean(env)}`;
+
+/** Where in its bucket each kind of blob lives; IAM grants are scoped to these prefixes. */
+export const bucketKeyPrefixes = { uploads: 'uploads/', outputs: 'outputs/' } as const;

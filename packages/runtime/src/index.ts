@@ -1,0 +1,8 @@
+// @mediaflow/runtime: a service's infrastructure per mode in an inversify container, and its runtime.
+import 'reflect-metadata';
+
+export * from './tokens';
+export * from './infrastructure-config';
+export * from './service-runtime';
+export * from './embedded-infrastructure';
+export * from './aws-infrastructure';

@@ -1,0 +1,89 @@
+// The runner's use case: resolve the input, plan (unless the spec carries the plan), transcode in a
+// scratch folder, store every output under the job's prefix at its deterministic key (a rerun
+// overwrites), and return the manifest. Progress and cancellation pass straight through.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BlobStorage } from '@mediaflow/blob-storage';
+import type { ManifestOutput } from '@mediaflow/contracts';
+import type { Logger } from '@mediaflow/logging';
+import { planOutputs, type Plan } from '../domain/plan';
+import { profileByName } from '../domain/profiles';
+import type { MediaProber } from '../ports/media-prober';
+import type { Transcoder } from '../ports/transcoder';
+import type { JobSpec } from './job-spec';
+import { buildManifest, type StoredFile } from './output-manifest';
+
+export interface RunnerDependencies {
+  readonly prober: MediaProber;
+  readonly transcoder: Transcoder;
+  /** Where outputs go (S3 outputs bucket, or the embedded outputs folder). */
+  readonly outputs: BlobStorage;
+  /** Turns a `blob:<key>` input into something ffmpeg can read (a presigned GET or a local path). */
+  readonly resolveBlobInput: (key: string) => Promise<string>;
+  readonly logger: Logger;
+  /** Uploads running at once (each S3 upload is itself multipart above its threshold). */
+  readonly uploadConcurrency?: number;
+  readonly scratchDir?: string;
+}
+
+export interface RunResult {
+  readonly plan: Plan;
+  readonly manifest: ManifestOutput[];
+  readonly transcodeSeconds: number;
+}
+
+export interface RunControls {
+  readonly onProgress?: (percent: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+const resolveInput = async (input: string, deps: RunnerDependencies): Promise<string> => {
+  if (input.startsWith('blob:')) return deps.resolveBlobInput(input.slice('blob:'.length));
+  if (input.startsWith('file://')) return new URL(input).pathname;
+  return input;
+};
+
+const storeAll = async (files: StoredFile['file'][], spec: JobSpec, deps: RunnerDependencies): Promise<StoredFile[]> => {
+  const queue = [...files];
+  const stored: StoredFile[] = [];
+  const worker = async (): Promise<void> => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const storageKey = `${spec.outputPrefix}/${file.key}`;
+      // Playlists change on a rerun and must not be cached long; segments never change under a key.
+      const cacheControl = file.key.endsWith('.m3u8') ? 'max-age=60' : 'max-age=31536000, immutable';
+      const put = await deps.outputs.putFile(storageKey, file.path, { contentType: file.contentType, cacheControl });
+      stored.push({ file, storageKey, sha256: put.sha256, size: put.size });
+    }
+  };
+  await Promise.all(Array.from({ length: deps.uploadConcurrency ?? 4 }, worker));
+  return stored.sort((a, b) => a.storageKey.localeCompare(b.storageKey));
+};
+
+export const runTranscodeJob = async (spec: JobSpec, deps: RunnerDependencies, controls: RunControls = {}): Promise<RunResult> => {
+  const log = deps.logger;
+  const input = await resolveInput(spec.input, deps);
+  const plan = spec.plan ?? planOutputs(await deps.prober.probe(input, { signal: controls.signal }), profileByName(spec.profile));
+  const scratch = await fs.mkdtemp(path.join(deps.scratchDir ?? os.tmpdir(), `mediaflow-${spec.jobId}-`));
+  try {
+    const started = Date.now();
+    const durationSeconds = plan.kind === 'image' ? 0 : plan.durationSeconds;
+    const files = await deps.transcoder.transcode(input, plan, scratch, {
+      durationSeconds,
+      onProgress: controls.onProgress,
+      signal: controls.signal,
+      wallClockLimitMs: spec.wallClockLimitSeconds * 1000,
+    });
+    const transcodeSeconds = (Date.now() - started) / 1000;
+    log.info('transcoded', { jobId: spec.jobId, files: files.length, transcodeSeconds });
+    const stored = await storeAll(files, spec, deps);
+    const manifest = buildManifest(plan, stored);
+    await deps.outputs.put(`${spec.outputPrefix}/manifest.json`, Buffer.from(JSON.stringify({ jobId: spec.jobId, outputs: manifest }, null, 2)), {
+      contentType: 'application/json',
+      cacheControl: 'max-age=60',
+    });
+    return { plan, manifest, transcodeSeconds };
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+};
