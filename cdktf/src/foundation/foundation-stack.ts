@@ -1,0 +1,69 @@
+// The foundation stack: everything the services share — KMS key, media buckets, bus and archive,
+// network, load balancer, ECS cluster, image repositories, alarm topic — published to SSM.
+import { TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { MediaflowStack } from '../mediaflow-stack';
+import type { InfraSettings } from '../settings';
+import { AlarmTopic } from './alarm-topic';
+import { ContainerPlatform } from './container-platform';
+import { EncryptionKey } from './encryption-key';
+import { EventBus } from './event-bus';
+import { LoadBalancer } from './load-balancer';
+import { MediaBuckets } from './media-buckets';
+import { Network, VPC_CIDR } from './network';
+import { PublishedParameters } from './published-parameters';
+
+export const FOUNDATION_STACK = 'foundation';
+
+export class FoundationStack extends MediaflowStack {
+  constructor(scope: Construct, settings: InfraSettings) {
+    super(scope, FOUNDATION_STACK, settings);
+    const { env } = settings;
+    const { key } = new EncryptionKey(this, 'encryption', env);
+    const buckets = new MediaBuckets(this, 'media', { env, kmsKeyArn: key.arn, corsAllowedOrigins: settings.corsAllowedOrigins });
+    const { bus } = new EventBus(this, 'events', { env, archiveRetentionDays: settings.archiveRetentionDays });
+    const network = new Network(this, 'network', { env, region: settings.region });
+    const alb = new LoadBalancer(this, 'load-balancer', {
+      env,
+      vpcId: network.vpc.id,
+      vpcCidr: VPC_CIDR,
+      publicSubnetIds: network.publicSubnets.map((s) => s.id),
+      ...(settings.certificateArn ? { certificateArn: settings.certificateArn } : {}),
+    });
+    const platform = new ContainerPlatform(this, 'containers', env);
+    const { topic } = new AlarmTopic(this, 'alarms', { env, kmsKeyId: key.arn });
+
+    new PublishedParameters(this, 'parameters', {
+      env,
+      values: {
+        busArn: bus.arn,
+        busName: bus.name,
+        uploadsBucketName: buckets.uploads.bucket,
+        uploadsBucketArn: buckets.uploads.arn,
+        outputsBucketName: buckets.outputs.bucket,
+        outputsBucketArn: buckets.outputs.arn,
+        kmsKeyArn: key.arn,
+        clusterArn: platform.cluster.arn,
+        clusterName: platform.cluster.name,
+        vpcId: network.vpc.id,
+        privateSubnetIds: network.privateSubnets.map((s) => s.id),
+        publicSubnetIds: network.publicSubnets.map((s) => s.id),
+        listenerArn: alb.listener.arn,
+        loadBalancerSecurityGroupId: alb.securityGroup.id,
+        loadBalancerDnsName: alb.loadBalancer.dnsName,
+        loadBalancerArnSuffix: alb.loadBalancer.arnSuffix,
+        servicesRepositoryUrl: platform.servicesRepository.repositoryUrl,
+        servicesRepositoryArn: platform.servicesRepository.arn,
+        runnerRepositoryUrl: platform.runnerRepository.repositoryUrl,
+        runnerRepositoryArn: platform.runnerRepository.arn,
+        alarmTopicArn: topic.arn,
+      },
+    });
+
+    // For people and scripts after `cdktf deploy foundation` (the service stacks read SSM instead).
+    const scheme = settings.certificateArn ? 'https' : 'http';
+    new TerraformOutput(this, 'api_url', { value: `${scheme}://${alb.loadBalancer.dnsName}` });
+    new TerraformOutput(this, 'services_repository_url', { value: platform.servicesRepository.repositoryUrl });
+    new TerraformOutput(this, 'runner_repository_url', { value: platform.runnerRepository.repositoryUrl });
+  }
+}

@@ -1,0 +1,50 @@
+// Names of the resources only the cdktf stacks create (cluster, repositories, load balancer, roles,
+// alarms...). Shared names — tables, queues, rules, bus, buckets — come from @mediaflow/topology.
+import { createHash } from 'node:crypto';
+import type { ServiceName } from '@mediaflow/contracts';
+import { namePrefix } from '@mediaflow/topology';
+
+/**
+ * Target group names are limited to 32 characters: a longer name keeps its start and ends with a
+ * hash of the whole, so it stays unique and stable (the environment is in the tags as well).
+ */
+export const fitted = (name: string, max: number): string =>
+  name.length <= max ? name : `${name.slice(0, max - 7)}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
+
+export const foundationNames = (env: string) => {
+  const p = namePrefix(env);
+  return {
+    kmsAlias: `alias/${p}`,
+    cluster: p,
+    repository: { services: `${p}-services`, runner: `${p}-runner` },
+    // `mediaflow-` and at most 20 characters of environment: always within the 32 allowed.
+    loadBalancer: p,
+    loadBalancerSecurityGroup: `${p}-alb`,
+    archive: `${p}-archive`,
+    alarmTopic: `${p}-alarms`,
+    vpc: p,
+    subnet: (tier: 'public' | 'private', index: number) => `${p}-${tier}-${index}`,
+    natGateway: `${p}-nat`,
+  };
+};
+
+/** A service's processes: its HTTP API, its bus consumer, and (processing) the ffmpeg runner task. */
+export type ProcessKind = 'api' | 'worker' | 'runner';
+
+export const serviceInfraNames = (service: ServiceName, env: string) => {
+  const p = `${namePrefix(env)}-${service}`;
+  return {
+    /** One role for the service's api and worker (same service, same rights); the runner has its own. */
+    taskRole: `${p}-task`,
+    runnerTaskRole: `${p}-runner-task`,
+    executionRole: `${p}-execution`,
+    taskFamily: (process: ProcessKind) => `${p}-${process}`,
+    ecsService: (process: ProcessKind) => `${p}-${process}`,
+    logGroup: (process: ProcessKind) => `/ecs/${p}/${process}`,
+    taskSecurityGroup: `${p}-tasks`,
+    targetGroup: fitted(p, 32),
+    alarm: (what: string) => `${p}-${what}`,
+    metricFilter: (metric: string) => `${p}-${metric}`,
+    dashboard: p,
+  };
+};

@@ -1,0 +1,73 @@
+// What each service needs from AWS beyond its own table and queues: its API routes on the shared
+// load balancer, its rights in the media buckets (always under one key prefix), and task sizes.
+import type { ServiceName } from '@mediaflow/contracts';
+import { ingestDeclaration } from '@mediaflow/ingest/src/subscriptions';
+import { jobsDeclaration } from '@mediaflow/jobs/src/subscriptions';
+import { notificationsDeclaration } from '@mediaflow/notifications/src/subscriptions';
+import { processingDeclaration } from '@mediaflow/processing/src/subscriptions';
+import type { ServiceDeclaration } from '@mediaflow/topology';
+
+/** Every object a service touches sits under its bucket's prefix; IAM grants exactly `<prefix>*`. */
+import { bucketKeyPrefixes } from '@mediaflow/topology';
+
+export const bucketPrefixes = bucketKeyPrefixes;
+export type MediaBucket = keyof typeof bucketPrefixes;
+
+/** read: GetObject (and HEAD). write: PutObject and multipart. delete: DeleteObject. list: ListBucket under the prefix. */
+export type BucketRight = 'read' | 'write' | 'delete' | 'list';
+export type BucketGrants = Partial<Record<MediaBucket, readonly BucketRight[]>>;
+
+export interface TaskSize {
+  /** Fargate CPU units (1024 = 1 vCPU). */
+  readonly cpu: number;
+  readonly memoryMiB: number;
+}
+
+export interface ServiceProfile {
+  readonly declaration: ServiceDeclaration;
+  /** Path patterns the load balancer sends to the API, and the listener rule priority (unique per listener). */
+  readonly api?: { readonly pathPatterns: readonly string[]; readonly priority: number };
+  /** Rights of the service's api and worker. */
+  readonly buckets: BucketGrants;
+  /** Rights of the processing runner task. */
+  readonly runnerBuckets?: BucketGrants;
+  readonly sizes: { readonly api?: TaskSize; readonly worker: TaskSize };
+}
+
+/** The API containers listen here and answer the load balancer's health check on this path. */
+export const API_PORT = 8080;
+export const API_HEALTH_CHECK_PATH = '/health';
+
+const small: TaskSize = { cpu: 256, memoryMiB: 512 };
+const medium: TaskSize = { cpu: 512, memoryMiB: 1024 };
+
+export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
+  ingest: {
+    declaration: ingestDeclaration,
+    api: { pathPatterns: ['/v1/uploads*'], priority: 10 },
+    // Presigns single and multipart PUTs, then HEADs the object to check the declared size.
+    buckets: { uploads: ['read', 'write'] },
+    sizes: { api: medium, worker: small },
+  },
+  jobs: {
+    declaration: jobsDeclaration,
+    api: { pathPatterns: ['/v1/jobs*', '/v1/admin*'], priority: 20 },
+    // Signs playback and download URLs of the renditions.
+    buckets: { outputs: ['read'] },
+    sizes: { api: medium, worker: small },
+  },
+  processing: {
+    declaration: processingDeclaration,
+    // Presigns the source for ffprobe and for the runner.
+    buckets: { uploads: ['read'] },
+    // Reads the source, writes renditions at deterministic keys, removes a cancelled run's partial outputs.
+    runnerBuckets: { uploads: ['read'], outputs: ['read', 'write', 'delete', 'list'] },
+    sizes: { worker: medium },
+  },
+  notifications: {
+    declaration: notificationsDeclaration,
+    api: { pathPatterns: ['/v1/webhooks*', '/v1/events*'], priority: 30 },
+    buckets: {},
+    sizes: { api: medium, worker: small },
+  },
+};

@@ -1,0 +1,57 @@
+// The processing runner: a Fargate task definition (CPU, memory and scratch disk sized for ffmpeg)
+// that the processing worker starts with RunTask, one task per job, and the runner's own role.
+import type { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Construct } from 'constructs';
+import type { ProcessCommand } from '../service-commands';
+import type { BucketGrants } from '../service-profiles';
+import type { RunnerSize } from '../settings';
+import { bucketStatements } from './bucket-permissions';
+import { keyStatement, tableStatements, type OwnResources } from './service-permissions';
+import { fargateTaskDefinition, type EnvironmentVariable } from './task-definition';
+import { TaskRole } from './task-role';
+
+export const RUNNER_CONTAINER = 'runner';
+
+export interface RunnerTaskProps {
+  readonly own: OwnResources;
+  readonly grants: BucketGrants;
+  readonly command: ProcessCommand;
+  readonly image: string;
+  readonly size: RunnerSize;
+  readonly environment: readonly EnvironmentVariable[];
+  readonly names: { readonly family: string; readonly taskRole: string; readonly logGroup: string };
+  readonly executionRoleArn: string;
+  readonly accountId: string;
+  readonly region: string;
+}
+
+export class RunnerTask extends Construct {
+  readonly taskDefinition: EcsTaskDefinition;
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: RunnerTaskProps) {
+    super(scope, id);
+    const { own } = props;
+    // The runner appends its Transcode* events to processing's own event store; the relay publishes them.
+    this.role = new TaskRole(this, 'role', {
+      name: props.names.taskRole,
+      accountId: props.accountId,
+      statements: [...tableStatements(own.table), keyStatement(own.kmsKeyArn), ...bucketStatements(props.grants, own.bucketArn)],
+    }).role;
+    this.taskDefinition = fargateTaskDefinition(this, 'task', {
+      family: props.names.family,
+      containerName: RUNNER_CONTAINER,
+      image: props.image,
+      command: props.command,
+      cpu: props.size.cpu,
+      memoryMiB: props.size.memoryMiB,
+      ephemeralStorageGiB: props.size.ephemeralStorageGiB,
+      environment: props.environment,
+      executionRoleArn: props.executionRoleArn,
+      taskRoleArn: this.role.arn,
+      logGroupName: props.names.logGroup,
+      region: props.region,
+    });
+  }
+}

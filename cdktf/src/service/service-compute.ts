@@ -1,0 +1,163 @@
+// A service's compute on ECS Fargate: its log groups, execution and task roles, security group,
+// the api behind the load balancer, the worker, and (processing) the runner task definition with
+// exactly the rights the worker needs to start it.
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import type { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import type { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { Construct } from 'constructs';
+import { serviceInfraNames, type ProcessKind } from '../naming/infra-names';
+import { serviceCommands, type ImageName, type ProcessCommand } from '../service-commands';
+import { API_PORT, type BucketGrants, type ServiceProfile } from '../service-profiles';
+import type { InfraSettings } from '../settings';
+import { ApiRouting } from './api-routing';
+import { executionStatements } from './execution-permissions';
+import { fargateService } from './fargate-service';
+import type { FoundationInputs } from './foundation-inputs';
+import { RUNNER_CONTAINER, RunnerTask } from './runner-task';
+import { runnerDispatchStatements } from './runner-permissions';
+import { serviceStatements, type OwnResources } from './service-permissions';
+import { taskEnvironment } from './task-environment';
+import { fargateTaskDefinition } from './task-definition';
+import { TaskRole } from './task-role';
+import { taskSecurityGroup } from './task-security-group';
+
+export interface ServiceComputeProps {
+  readonly profile: ServiceProfile;
+  readonly settings: InfraSettings;
+  readonly foundation: FoundationInputs;
+  readonly own: OwnResources;
+}
+
+const LOG_RETENTION_DAYS = 30;
+
+export class ServiceCompute extends Construct {
+  readonly logGroups: Partial<Record<ProcessKind, CloudwatchLogGroup>> = {};
+  readonly services: Partial<Record<'api' | 'worker', EcsService>> = {};
+  readonly targetGroup?: LbTargetGroup;
+
+  constructor(scope: Construct, id: string, props: ServiceComputeProps) {
+    super(scope, id);
+    const { profile, settings, foundation, own } = props;
+    const { env, region } = settings;
+    const service = profile.declaration.service;
+    const commands = serviceCommands[service];
+    const names = serviceInfraNames(service, env);
+    const accountId = new DataAwsCallerIdentity(this, 'account').accountId;
+    const partition = new DataAwsPartition(this, 'partition').partition;
+
+    const kinds = (Object.keys(commands) as ProcessKind[]).sort();
+    for (const kind of kinds) {
+      this.logGroups[kind] = new CloudwatchLogGroup(this, `${kind}-logs`, { name: names.logGroup(kind), retentionInDays: LOG_RETENTION_DAYS });
+    }
+    const images = [...new Set(kinds.map((k) => commands[k]!.image))].sort();
+    const repositoryArn = (image: ImageName) => foundation.value(image === 'services' ? 'servicesRepositoryArn' : 'runnerRepositoryArn');
+    const imageOf = (c: ProcessCommand) =>
+      `${foundation.value(c.image === 'services' ? 'servicesRepositoryUrl' : 'runnerRepositoryUrl')}:${settings.imageTag}`;
+    const executionRole = new TaskRole(this, 'execution', {
+      name: names.executionRole,
+      accountId,
+      statements: executionStatements(images.map(repositoryArn), kinds.map((k) => this.logGroups[k]!.arn)),
+    }).role;
+
+    const subnetIds = foundation.list('privateSubnetIds');
+    const clusterArn = foundation.value('clusterArn');
+    const securityGroup = taskSecurityGroup(this, 'tasks', {
+      name: names.taskSecurityGroup,
+      vpcId: foundation.value('vpcId'),
+      ...(commands.api ? { api: { loadBalancerSecurityGroupId: foundation.value('loadBalancerSecurityGroupId'), port: API_PORT } } : {}),
+    });
+    const environment = (grants: BucketGrants, port?: number, extra?: Record<string, string>) =>
+      taskEnvironment({
+        service,
+        env,
+        region,
+        grants,
+        bucketName: (b) => foundation.value(b === 'uploads' ? 'uploadsBucketName' : 'outputsBucketName'),
+        ...(port ? { port } : {}),
+        ...(extra ? { extra } : {}),
+      });
+
+    let dispatch: DataAwsIamPolicyDocumentStatement[] = [];
+    let dispatchSettings: Record<string, string> | undefined;
+    if (commands.runner) {
+      const grants = profile.runnerBuckets ?? {};
+      const runner = new RunnerTask(this, 'runner', {
+        own,
+        grants,
+        command: commands.runner,
+        image: imageOf(commands.runner),
+        size: settings.runner,
+        environment: environment(grants),
+        names: { family: names.taskFamily('runner'), taskRole: names.runnerTaskRole, logGroup: names.logGroup('runner') },
+        executionRoleArn: executionRole.arn,
+        accountId,
+        region,
+      });
+      dispatch = runnerDispatchStatements({
+        taskDefinitionFamilyArn: runner.taskDefinition.arnWithoutRevision,
+        passedRoleArns: [runner.role.arn, executionRole.arn],
+        clusterArn,
+        clusterTasksArn: `arn:${partition}:ecs:${region}:${accountId}:task/${foundation.value('clusterName')}/*`,
+      });
+      dispatchSettings = {
+        MEDIAFLOW_RUNNER_CLUSTER: clusterArn,
+        MEDIAFLOW_RUNNER_TASK_DEFINITION: runner.taskDefinition.arn,
+        MEDIAFLOW_RUNNER_CONTAINER: RUNNER_CONTAINER,
+        MEDIAFLOW_RUNNER_SUBNETS: foundation.value('privateSubnetIds'),
+        MEDIAFLOW_RUNNER_SECURITY_GROUPS: securityGroup.id,
+      };
+    }
+    const taskRole = new TaskRole(this, 'task', {
+      name: names.taskRole,
+      accountId,
+      statements: [...serviceStatements(own, profile.buckets), ...dispatch],
+    }).role;
+
+    const processTask = (kind: 'api' | 'worker', command: ProcessCommand, port?: number, extra?: Record<string, string>) => {
+      const size = profile.sizes[kind] ?? profile.sizes.worker;
+      return fargateTaskDefinition(this, `${kind}-task`, {
+        family: names.taskFamily(kind),
+        containerName: kind,
+        image: imageOf(command),
+        command,
+        cpu: size.cpu,
+        memoryMiB: size.memoryMiB,
+        environment: environment(profile.buckets, port, extra),
+        ...(port ? { port } : {}),
+        executionRoleArn: executionRole.arn,
+        taskRoleArn: taskRole.arn,
+        logGroupName: names.logGroup(kind),
+        region,
+      });
+    };
+    const common = { clusterArn, subnetIds, securityGroupIds: [securityGroup.id], desiredCount: 1 };
+
+    if (commands.api && profile.api) {
+      const routing = new ApiRouting(this, 'routing', {
+        targetGroupName: names.targetGroup,
+        vpcId: foundation.value('vpcId'),
+        listenerArn: foundation.value('listenerArn'),
+        pathPatterns: profile.api.pathPatterns,
+        priority: profile.api.priority,
+      });
+      this.targetGroup = routing.targetGroup;
+      this.services.api = fargateService(this, 'api', {
+        ...common,
+        name: names.ecsService('api'),
+        taskDefinition: processTask('api', commands.api, API_PORT),
+        loadBalancer: { targetGroupArn: routing.targetGroup.arn, containerName: 'api', containerPort: API_PORT },
+        dependsOn: [routing.rule],
+      });
+    }
+    if (commands.worker) {
+      this.services.worker = fargateService(this, 'worker', {
+        ...common,
+        name: names.ecsService('worker'),
+        taskDefinition: processTask('worker', commands.worker, undefined, dispatchSettings),
+      });
+    }
+  }
+}

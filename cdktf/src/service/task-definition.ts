@@ -1,0 +1,57 @@
+// A Fargate task definition with one container: the image and command of a service process, its
+// environment, and its logs in the process's own log group.
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import type { Construct } from 'constructs';
+import type { ProcessCommand } from '../service-commands';
+
+export interface EnvironmentVariable {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface TaskDefinitionProps {
+  readonly family: string;
+  /** Also the container name, which RunTask overrides address. */
+  readonly containerName: string;
+  readonly image: string;
+  readonly command: ProcessCommand;
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly ephemeralStorageGiB?: number;
+  readonly environment: readonly EnvironmentVariable[];
+  readonly port?: number;
+  readonly executionRoleArn: string;
+  readonly taskRoleArn: string;
+  readonly logGroupName: string;
+  readonly region: string;
+}
+
+export const fargateTaskDefinition = (scope: Construct, id: string, props: TaskDefinitionProps): EcsTaskDefinition =>
+  new EcsTaskDefinition(scope, id, {
+    family: props.family,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: String(props.cpu),
+    memory: String(props.memoryMiB),
+    ...(props.ephemeralStorageGiB ? { ephemeralStorage: { sizeInGib: props.ephemeralStorageGiB } } : {}),
+    runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+    executionRoleArn: props.executionRoleArn,
+    taskRoleArn: props.taskRoleArn,
+    containerDefinitions: JSON.stringify([
+      {
+        name: props.containerName,
+        image: props.image,
+        command: [...props.command.command],
+        essential: true,
+        environment: [...props.environment].sort((a, b) => a.name.localeCompare(b.name)),
+        ...(props.port ? { portMappings: [{ containerPort: props.port, protocol: 'tcp' }] } : {}),
+        // An init process forwards SIGTERM, so a worker finishes its message and the runner stops ffmpeg cleanly.
+        linuxParameters: { initProcessEnabled: true },
+        stopTimeout: 120,
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: { 'awslogs-group': props.logGroupName, 'awslogs-region': props.region, 'awslogs-stream-prefix': props.containerName },
+        },
+      },
+    ]),
+  });

@@ -1,0 +1,131 @@
+// Each service's roles may touch only that service's table, queues and log groups, the shared bus
+// and key, and its own bucket prefixes: every Resource of every statement is checked against an
+// allow-list written here, independently of the code that builds the policies.
+import { SERVICES, type ServiceName } from '@mediaflow/contracts';
+import { resourceNames } from '@mediaflow/topology';
+import { describeReferences } from './support/references';
+import { dataSources, resources, synthesizeStacks, TEST_ENV, TEST_REGION, type Block, type StackJson } from './support/synthesized-app';
+
+interface Statement {
+  effect?: string;
+  actions: string[];
+  resources: string[];
+  condition?: { test: string; variable: string; values: string[] }[];
+}
+
+const ssm = (path: string) => `<ssm /mediaflow/${TEST_ENV}/${path}>`;
+
+/** The key prefixes each service's roles may reach, by bucket (any role of the service). */
+const bucketPrefixes: Record<ServiceName, { bucket: 'uploads' | 'outputs'; prefix: string }[]> = {
+  ingest: [{ bucket: 'uploads', prefix: 'uploads/' }],
+  jobs: [{ bucket: 'outputs', prefix: 'outputs/' }],
+  processing: [
+    { bucket: 'uploads', prefix: 'uploads/' },
+    { bucket: 'outputs', prefix: 'outputs/' },
+  ],
+  notifications: [],
+};
+
+const allowList = (service: ServiceName): Set<string> => {
+  const n = resourceNames(service, TEST_ENV);
+  const prefix = `mediaflow-${TEST_ENV}-${service}`;
+  const allowed = [
+    `<aws_dynamodb_table ${n.table}>.arn`,
+    `<aws_dynamodb_table ${n.table}>.arn/index/*`,
+    `<aws_dynamodb_table ${n.table}>.stream_arn`,
+    `<aws_sqs_queue ${n.queue}>.arn`,
+    `<aws_sqs_queue ${n.deadLetterQueue}>.arn`,
+    ssm('bus/arn'),
+    ssm('kms/key-arn'),
+    ssm('ecr/services/arn'),
+    ssm('ecr/runner/arn'),
+    ...['api', 'worker', 'runner'].map((kind) => `<aws_cloudwatch_log_group /ecs/${prefix}/${kind}>.arn:*`),
+    ...bucketPrefixes[service].map(({ bucket, prefix }) => `${ssm(`buckets/${bucket}/arn`)}/${prefix}*`),
+  ];
+  if (service === 'processing') {
+    allowed.push(
+      `<aws_ecs_task_definition ${prefix}-runner>.arn_without_revision:*`,
+      `<aws_iam_role ${prefix}-runner-task>.arn`,
+      `<aws_iam_role ${prefix}-execution>.arn`,
+      `arn:<partition>:ecs:${TEST_REGION}:<account>:task/${ssm('ecs/cluster-name')}/*`,
+    );
+  }
+  return new Set(allowed);
+};
+
+/** Actions AWS cannot scope to a resource: the only ones allowed on "*". */
+const UNSCOPABLE = new Set(['ecr:GetAuthorizationToken']);
+
+const policyStatements = (stack: StackJson): Statement[] => {
+  const documents = new Map(dataSources(stack, 'aws_iam_policy_document').map((d) => [d.logicalId, d]));
+  return resources(stack, 'aws_iam_role_policy').flatMap((policy) => {
+    const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(policy.policy))?.[1];
+    const document = id ? documents.get(id) : undefined;
+    if (!document) throw new Error(`role policy ${policy.logicalId} is not built from a policy document`);
+    return document.statement as Statement[];
+  });
+};
+
+/** A whole bucket is allowed for ListBucket alone, and only with an s3:prefix condition on an own prefix. */
+const isOwnListing = (s: Statement, resource: string, service: ServiceName): boolean => {
+  const own = bucketPrefixes[service].filter(({ bucket }) => resource === ssm(`buckets/${bucket}/arn`));
+  const prefixes = (s.condition ?? []).filter((c) => c.variable === 's3:prefix').flatMap((c) => c.values);
+  return (
+    own.length > 0 &&
+    s.actions.every((a) => a === 's3:ListBucket') &&
+    prefixes.length > 0 &&
+    prefixes.every((p) => own.some(({ prefix }) => p === `${prefix}*`))
+  );
+};
+
+/** The resources of `stack`'s role policies that are not on `service`'s allow-list. */
+const outsideAllowList = (stack: StackJson, service: ServiceName): string[] => {
+  const allowed = allowList(service);
+  const isAllowed = (s: Statement, r: string): boolean =>
+    r === '*' ? s.actions.every((a) => UNSCOPABLE.has(a)) : allowed.has(r) || isOwnListing(s, r, service);
+  return policyStatements(stack).flatMap((s) => s.resources.map((r) => describeReferences(stack, r)).filter((r) => !isAllowed(s, r)));
+};
+
+describe('least-privilege IAM of the service stacks', () => {
+  let stacks: Record<string, StackJson>;
+  beforeAll(() => {
+    stacks = synthesizeStacks();
+  });
+
+  it.each(SERVICES)('%s: every Resource of its role policies is on its allow-list', (service) => {
+    expect(policyStatements(stacks[service]!).length).toBeGreaterThan(0);
+    expect(outsideAllowList(stacks[service]!, service)).toEqual([]);
+  });
+
+  it('the allow-list check has teeth: processing policies break the jobs allow-list', () => {
+    expect(outsideAllowList(stacks.processing!, 'jobs').length).toBeGreaterThan(0);
+  });
+
+  it.each(SERVICES)('%s: grants only Allow, attaches no managed or inline role policies besides its own', (service) => {
+    const stack = stacks[service]!;
+    expect(policyStatements(stack).every((s) => (s.effect ?? 'Allow') === 'Allow')).toBe(true);
+    for (const type of ['aws_iam_role_policy_attachment', 'aws_iam_policy', 'aws_iam_policy_attachment']) {
+      expect(resources(stack, type)).toEqual([]);
+    }
+    for (const role of resources(stack, 'aws_iam_role')) {
+      expect(role).not.toHaveProperty('managed_policy_arns');
+      expect(role).not.toHaveProperty('inline_policy');
+    }
+  });
+
+  it.each(SERVICES)('%s: publishes on the bus under its own source only', (service) => {
+    const publish = policyStatements(stacks[service]!).filter((s) => s.actions.includes('events:PutEvents'));
+    expect(publish).toHaveLength(1);
+    expect(publish[0]!.condition).toEqual([{ test: 'StringEquals', variable: 'events:source', values: [`mediaflow.${service}`] }]);
+  });
+
+  it('only processing may run the runner, and it passes only the runner roles to ECS', () => {
+    for (const service of SERVICES) {
+      const actions = policyStatements(stacks[service]!).flatMap((s) => s.actions);
+      expect(actions.includes('ecs:RunTask')).toBe(service === 'processing');
+      expect(actions.includes('iam:PassRole')).toBe(service === 'processing');
+    }
+    const passRole = policyStatements(stacks.processing!).find((s) => s.actions.includes('iam:PassRole')) as Statement & Block;
+    expect(passRole.condition).toEqual([{ test: 'StringEquals', variable: 'iam:PassedToService', values: ['ecs-tasks.amazonaws.com'] }]);
+  });
+});

@@ -1,0 +1,122 @@
+// What each service stack runs and how: the event-store table, the API routes on the shared load
+// balancer, the Fargate services in the private subnets, and the processing runner's task.
+import { SERVICES, type ServiceName } from '@mediaflow/contracts';
+import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store';
+import { resourceNames } from '@mediaflow/topology';
+import { serviceCommands } from '../src/service-commands';
+import { describeReferences } from './support/references';
+import { only, resources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
+
+interface Container {
+  name: string;
+  image: string;
+  command: string[];
+  environment: { name: string; value: string }[];
+  portMappings?: { containerPort: number }[];
+}
+
+const containersOf = (stack: StackJson, family: string): Container[] =>
+  JSON.parse(String(only(resources(stack, 'aws_ecs_task_definition').filter((t) => t.family === family), `task ${family}`).container_definitions)) as Container[];
+
+const ROUTES: Partial<Record<ServiceName, string[]>> = {
+  ingest: ['/v1/uploads*'],
+  jobs: ['/v1/jobs*', '/v1/admin*'],
+  notifications: ['/v1/webhooks*', '/v1/events*'],
+};
+
+describe('service compute', () => {
+  let stacks: Record<string, StackJson>;
+  let biggerRunner: StackJson;
+  beforeAll(() => {
+    stacks = synthesizeStacks({ MEDIAFLOW_IMAGE_TAG: 'abc123' });
+    biggerRunner = synthesizeStacks({ MEDIAFLOW_RUNNER_CPU: '4096', MEDIAFLOW_RUNNER_MEMORY_MIB: '8192', MEDIAFLOW_RUNNER_EPHEMERAL_GIB: '100' }, ['processing']).processing!;
+  });
+
+  it.each(SERVICES)('%s: an on-demand event-store table with PITR, a NEW_IMAGE stream and TTL on expiresAt', (service) => {
+    const table = only(resources(stacks[service]!, 'aws_dynamodb_table'), 'table');
+    expect(table).toMatchObject({
+      name: resourceNames(service, TEST_ENV).table,
+      billing_mode: 'PAY_PER_REQUEST',
+      point_in_time_recovery: { enabled: true },
+      stream_enabled: true,
+      stream_view_type: 'NEW_IMAGE',
+      ttl: { attribute_name: 'expiresAt', enabled: true },
+    });
+    expect(EVENT_STORE_TTL_ATTRIBUTE).toBe('expiresAt');
+  });
+
+  it("takes keys, attributes and indexes from the event store's own table definition", () => {
+    const definition = eventStoreTableDefinition('any');
+    const keys = Object.fromEntries(definition.KeySchema!.map((k) => [k.KeyType, k.AttributeName]));
+    const table = only(resources(stacks.jobs!, 'aws_dynamodb_table'), 'table');
+    expect(table).toMatchObject({ hash_key: keys.HASH, range_key: keys.RANGE });
+    expect(table.attribute).toEqual(definition.AttributeDefinitions!.map((a) => ({ name: a.AttributeName, type: a.AttributeType })));
+    expect(table.global_secondary_index).toEqual(
+      definition.GlobalSecondaryIndexes!.map((i) => ({
+        name: i.IndexName,
+        hash_key: i.KeySchema!.find((k) => k.KeyType === 'HASH')!.AttributeName,
+        range_key: i.KeySchema!.find((k) => k.KeyType === 'RANGE')!.AttributeName,
+        projection_type: i.Projection!.ProjectionType,
+      })),
+    );
+  });
+
+  it('routes each API path on the shared listener to its service, with unique priorities', () => {
+    const priorities = new Set<number>();
+    for (const service of SERVICES) {
+      const stack = stacks[service]!;
+      const rules = resources(stack, 'aws_lb_listener_rule');
+      expect(rules.length).toBe(ROUTES[service] ? 1 : 0);
+      if (!ROUTES[service]) continue;
+      const rule = rules[0]!;
+      expect(rule.condition).toEqual([{ path_pattern: { values: ROUTES[service] } }]);
+      expect(describeReferences(stack, String(rule.listener_arn))).toBe(`<ssm /mediaflow/${TEST_ENV}/alb/listener-arn>`);
+      expect(describeReferences(stack, String((rule.action as { target_group_arn: string }[])[0]!.target_group_arn))).toBe(`<aws_lb_target_group mediaflow-${TEST_ENV}-${service}>.arn`);
+      priorities.add(rule.priority as number);
+      const health = only(resources(stack, 'aws_lb_target_group'), 'target group').health_check as { path: string };
+      expect(health.path).toBe('/health');
+    }
+    expect(priorities.size).toBe(Object.keys(ROUTES).length);
+  });
+
+  it.each(SERVICES)('%s: runs its processes on Fargate in the private subnets, without public addresses', (service) => {
+    const stack = stacks[service]!;
+    const ecsServices = resources(stack, 'aws_ecs_service');
+    const expected = (['api', 'worker'] as const).filter((k) => serviceCommands[service][k]).map((k) => `mediaflow-${TEST_ENV}-${service}-${k}`);
+    expect(ecsServices.map((s) => s.name).sort()).toEqual(expected.sort());
+    for (const s of ecsServices) {
+      const network = s.network_configuration as { subnets: string; assign_public_ip: boolean };
+      expect(s.launch_type).toBe('FARGATE');
+      expect(network.assign_public_ip).toBe(false);
+      expect(describeReferences(stack, network.subnets)).toContain(`<ssm /mediaflow/${TEST_ENV}/network/private-subnet-ids>`);
+    }
+  });
+
+  it.each(SERVICES)('%s: each process runs the command and image of service-commands.ts, at the configured tag', (service) => {
+    const stack = stacks[service]!;
+    for (const [kind, process] of Object.entries(serviceCommands[service])) {
+      const [container] = containersOf(stack, `mediaflow-${TEST_ENV}-${service}-${kind}`);
+      expect(container!.command).toEqual(process.command);
+      expect(describeReferences(stack, container!.image)).toBe(`<ssm /mediaflow/${TEST_ENV}/ecr/${process.image}/url>:abc123`);
+      expect(container!.environment).toContainEqual({ name: 'MEDIAFLOW_ENV', value: TEST_ENV });
+    }
+  });
+
+  it('sizes the runner task from the settings (2 vCPU / 4 GiB / 50 GiB by default)', () => {
+    const runner = (stack: StackJson) => only(resources(stack, 'aws_ecs_task_definition').filter((t) => t.family === `mediaflow-${TEST_ENV}-processing-runner`), 'runner');
+    expect(runner(stacks.processing!)).toMatchObject({ cpu: '2048', memory: '4096', ephemeral_storage: { size_in_gib: 50 } });
+    expect(runner(biggerRunner)).toMatchObject({ cpu: '4096', memory: '8192', ephemeral_storage: { size_in_gib: 100 } });
+    expect(resources(stacks.processing!, 'aws_ecs_service').map((s) => s.name)).not.toContain(`mediaflow-${TEST_ENV}-processing-runner`);
+  });
+
+  it('tells the processing worker which runner task to start, where, and with which container', () => {
+    const [worker] = containersOf(stacks.processing!, `mediaflow-${TEST_ENV}-processing-worker`);
+    const env = Object.fromEntries(worker!.environment.map((v) => [v.name, describeReferences(stacks.processing!, v.value)]));
+    expect(env).toMatchObject({
+      MEDIAFLOW_RUNNER_TASK_DEFINITION: `<aws_ecs_task_definition mediaflow-${TEST_ENV}-processing-runner>.arn`,
+      MEDIAFLOW_RUNNER_CLUSTER: `<ssm /mediaflow/${TEST_ENV}/ecs/cluster-arn>`,
+      MEDIAFLOW_RUNNER_SUBNETS: `<ssm /mediaflow/${TEST_ENV}/network/private-subnet-ids>`,
+      MEDIAFLOW_RUNNER_CONTAINER: 'runner',
+    });
+  });
+});

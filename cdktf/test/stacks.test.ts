@@ -1,0 +1,95 @@
+// The app as a whole: every stack synthesizes, every name carries the environment, the service
+// stacks reach the foundation only through the parameters it writes, and the state backend follows
+// the environment variables.
+import { SERVICES } from '@mediaflow/contracts';
+import { bucketNames, busName } from '@mediaflow/topology';
+import { foundationNames, serviceInfraNames } from '../src/naming/infra-names';
+import { readSettings } from '../src/settings';
+import { dataSources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
+
+/** Fields that hold a resource's name, by resource type where it is not `name`. */
+const NAME_FIELDS = ['name', 'family', 'bucket', 'alarm_name', 'dashboard_name'];
+
+/** Literal names (no Terraform reference in them) of every resource of a stack. */
+const literalNames = (stack: StackJson): string[] =>
+  Object.values(stack.resource ?? {}).flatMap((byId) =>
+    Object.values(byId).flatMap((body) => NAME_FIELDS.map((f) => body[f]).filter((v): v is string => typeof v === 'string' && !v.includes('${'))),
+  );
+
+describe('the cdktf app', () => {
+  let stacks: Record<string, StackJson>;
+  beforeAll(() => {
+    stacks = synthesizeStacks();
+  });
+
+  it('synthesizes the foundation and one stack per service', () => {
+    expect(Object.keys(stacks).sort()).toEqual(['foundation', ...SERVICES].sort());
+    for (const stack of Object.values(stacks)) expect(Object.keys(stack.resource ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it('puts the environment in every resource name (MEDIAFLOW_ENV=test)', () => {
+    for (const [stackName, stack] of Object.entries(stacks)) {
+      const names = literalNames(stack);
+      expect(names.length).toBeGreaterThan(0);
+      const unsuffixed = names.filter((n) => !/(^|[/-])mediaflow-test(-|\/|$)|^\/mediaflow\/test\//.test(n));
+      expect({ stackName, unsuffixed }).toEqual({ stackName, unsuffixed: [] });
+    }
+  });
+
+  it('reads the foundation in service stacks only through parameters the foundation writes', () => {
+    const written = new Set(Object.values(stacks.foundation!.resource!.aws_ssm_parameter!).map((p) => p.name));
+    for (const service of SERVICES) {
+      const read = dataSources(stacks[service]!, 'aws_ssm_parameter').map((p) => p.name);
+      expect(read.length).toBeGreaterThan(0);
+      expect(read.filter((name) => !written.has(name))).toEqual([]);
+      // No foundation name is spelled out in a service stack.
+      const text = JSON.stringify(stacks[service]);
+      for (const name of [bucketNames(TEST_ENV).uploads, bucketNames(TEST_ENV).outputs, `"${busName(TEST_ENV)}"`]) {
+        expect(text).not.toContain(name);
+      }
+    }
+  });
+
+  it('keeps state in local files when no state bucket is configured', () => {
+    for (const [name, stack] of Object.entries(stacks)) {
+      expect(stack.terraform.backend).toEqual({ local: { path: expect.stringMatching(new RegExp(`terraform\\.${TEST_ENV}\\.${name}\\.tfstate$`)) } });
+    }
+  });
+
+  it('keeps state in S3 with a DynamoDB lock, one key per stack, when MEDIAFLOW_STATE_BUCKET is set', () => {
+    const remote = synthesizeStacks({ MEDIAFLOW_STATE_BUCKET: 'acme-terraform-state', MEDIAFLOW_STATE_LOCK_TABLE: 'acme-locks', MEDIAFLOW_STATE_REGION: 'eu-central-1' });
+    for (const [name, stack] of Object.entries(remote)) {
+      expect(stack.terraform.backend).toEqual({
+        s3: { bucket: 'acme-terraform-state', key: `mediaflow/${TEST_ENV}/${name}.tfstate`, region: 'eu-central-1', dynamodb_table: 'acme-locks', encrypt: true },
+      });
+    }
+  });
+});
+
+describe('settings', () => {
+  it('default to the dev environment and a 2 vCPU / 4 GiB / 50 GiB runner', () => {
+    expect(readSettings({})).toMatchObject({ env: 'dev', runner: { cpu: 2048, memoryMiB: 4096, ephemeralStorageGiB: 50 } });
+  });
+
+  it('take the environment from the cdktf context when MEDIAFLOW_ENV is unset', () => {
+    expect(readSettings({}, 'staging').env).toBe('staging');
+    expect(readSettings({ MEDIAFLOW_ENV: 'prod' }, 'staging').env).toBe('prod');
+  });
+
+  it('refuse an environment name AWS would refuse, and out-of-range sizes', () => {
+    expect(() => readSettings({ MEDIAFLOW_ENV: 'Prod_1' })).toThrow(/must match/);
+    expect(() => readSettings({ MEDIAFLOW_RUNNER_EPHEMERAL_GIB: '500' })).toThrow(/MEDIAFLOW_RUNNER_EPHEMERAL_GIB/);
+  });
+});
+
+describe('names AWS limits in length', () => {
+  it('fit a long target group name into 32 characters, stable and distinct per service', () => {
+    const long = serviceInfraNames('notifications', 'production').targetGroup;
+    expect(long).toHaveLength(32);
+    expect(long).toMatch(/^mediaflow-production-noti-[0-9a-f]{6}$/);
+    expect(serviceInfraNames('notifications', 'production').targetGroup).toBe(long);
+    expect(serviceInfraNames('processing', 'production').targetGroup).not.toBe(long);
+    expect(serviceInfraNames('jobs', 'prod').targetGroup).toBe('mediaflow-prod-jobs');
+    expect(foundationNames('abcdefghijklmnopqrst').loadBalancer.length).toBeLessThanOrEqual(32);
+  });
+});
