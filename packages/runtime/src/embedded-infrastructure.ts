@@ -4,7 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { Container } from 'inversify';
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
-import { SqliteBus } from '@mediaflow/bus';
+import { type SqliteBus } from '@mediaflow/bus';
 import { openSqliteEventStore } from '@mediaflow/event-store';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 import { bindCommon } from './bind-common';
