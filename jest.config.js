@@ -8,6 +8,8 @@ const roots = ['contracts', 'tests', 'localstack', 'cdktf', ...['packages', 'ser
 
 module.exports = {
   projects: roots.map((p) => `<rootDir>/${p}`),
+  // Per-project testTimeout is ignored in multi-project runs: it is a global option.
+  testTimeout: 30000,
   globalSetup: '<rootDir>/packages/testing/src/global-setup.js',
   globalTeardown: '<rootDir>/packages/testing/src/global-teardown.js',
 };
