@@ -10,6 +10,7 @@ module.exports = {
   projects: roots.map((p) => `<rootDir>/${p}`),
   // Per-project testTimeout is ignored in multi-project runs: it is a global option.
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/packages/testing/src/contract-summary-reporter.js'],
   globalSetup: '<rootDir>/packages/testing/src/global-setup.js',
   globalTeardown: '<rootDir>/packages/testing/src/global-teardown.js',
 };

@@ -3,6 +3,17 @@
 // starts the AWS emulator (moto in .venv) unless AWS_ENDPOINT_URL names one; ffmpeg comes from PATH
 // or, when none is there, from the npm installer packages. Extra arguments go to jest.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-test-')), 'summary.json');
+process.env.MEDIAFLOW_TEST_SUMMARY_FILE = summaryFile;
+const closingLine = () => {
+  if (!fs.existsSync(summaryFile)) return;
+  const { passed, failed, skipped } = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+};
 
 const step = (title, cmd, args) => {
   process.stderr.write(`\n== ${title}\n`);
@@ -11,6 +22,7 @@ const step = (title, cmd, args) => {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     process.stderr.write(`\n== ${title} failed after ${seconds} s\n`);
+    closingLine();
     process.exit(r.status ?? 1);
   }
   process.stderr.write(`== ${title} passed in ${seconds} s\n`);
@@ -22,3 +34,4 @@ if (jestArgs.length === 0) {
   step('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 }
 step('tests (jest)', 'npx', ['jest', ...(process.env.CI ? ['--ci'] : []), ...jestArgs]);
+closingLine();
