@@ -22,7 +22,7 @@ module.exports = function preset(dir) {
         },
       ],
     },
-    transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs)/)'],
+    transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs|jose)/)'],
     setupFiles: [path.join(__dirname, 'packages/testing/src/jest-worker-env.js')],
     setupFilesAfterEnv: [path.join(__dirname, 'packages/testing/src/jest-suite-reset.js')],
     globalSetup: path.join(__dirname, 'packages/testing/src/global-setup.js'),

@@ -6,3 +6,4 @@ export * from './infrastructure-config';
 export * from './service-runtime';
 export * from './embedded-infrastructure';
 export * from './aws-infrastructure';
+export * from './service-instance';

@@ -1,0 +1,61 @@
+// The one express app every mode serves: the services' routers on one port embedded, one router per
+// process on AWS. Order: correlation id and access log, the OpenAPI document, the service routers,
+// 405 for known paths, 404 for the rest, and the single error middleware.
+import express, { type Express } from 'express';
+import { type Logger } from '@mediaflow/logging';
+import { type TokenVerifier } from '../auth/token-verifier';
+import { buildOpenApiDocument, type OpenApiInfo } from '../openapi/build-openapi-document';
+import { openApiRouter } from '../openapi/openapi-router';
+import { joinPath, RouteDeclarationInvalid } from '../routes/route-path';
+import { buildServiceRouter, type ServiceRouter } from '../routes/service-router';
+import { accessLog } from './access-log';
+import { correlation } from './correlation';
+import { problemErrorHandler, routeNotFound } from './error-handler';
+import { DEFAULT_BODY_LIMIT } from './json-body';
+import { methodNotAllowed } from './method-not-allowed';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  routers: ServiceRouter[];
+  /** Verifies bearer tokens for every route that is not public (see createTokenVerifier). */
+  auth: TokenVerifier;
+  /** Largest JSON body accepted, bytes or '1mb'; beyond it 413 BODY_TOO_LARGE. */
+  bodyLimit?: number | string;
+  /** Serve /openapi.json with this info; false to serve none. */
+  openapi?: OpenApiInfo | false;
+}
+
+// Two services declaring the same route would silently shadow each other in embedded mode.
+const assertUniqueRoutes = (routers: ServiceRouter[]): void => {
+  const seen = new Map<string, string>();
+  for (const router of routers) {
+    for (const declaration of router.routes) {
+      const key = `${declaration.method.toUpperCase()} ${joinPath(router.basePath, declaration.path)}`;
+      const owner = seen.get(key);
+      if (owner !== undefined) throw new RouteDeclarationInvalid(`${key} is declared by both ${owner} and ${router.service}`);
+      seen.set(key, router.service);
+    }
+  }
+};
+
+export const createHttpApp = (options: HttpAppOptions): Express => {
+  assertUniqueRoutes(options.routers);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(correlation(options.logger), accessLog, (_req, res, next) => {
+    res.set('x-content-type-options', 'nosniff');
+    next();
+  });
+  if (options.openapi !== false) {
+    const info = options.openapi ?? { title: 'mediaflow', version: '1.0.0' };
+    app.use(openApiRouter(buildOpenApiDocument({ ...info, routers: options.routers })));
+  }
+  const mount = { verifier: options.auth, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT };
+  for (const serviceRouter of options.routers) {
+    const router = buildServiceRouter(serviceRouter, mount);
+    if (serviceRouter.basePath) app.use(serviceRouter.basePath, router);
+    else app.use(router);
+  }
+  app.use(methodNotAllowed(options.routers), routeNotFound, problemErrorHandler);
+  return app;
+};

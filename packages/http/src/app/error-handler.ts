@@ -1,0 +1,38 @@
+// The one place errors become HTTP answers: every failure is application/problem+json, unknown ones
+// are logged with their stack and answered as 500 INTERNAL with nothing of their cause.
+import { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import { HttpProblem } from '../problems/http-problem';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '../problems/problem-details';
+import { toProblem } from '../problems/to-problem';
+import { pathOf, requestContext } from './request-context';
+
+export const sendProblem = (res: Response, body: ProblemDetails, headers: Record<string, string> = {}): void => {
+  requestContext(res).problemCode = body.code;
+  res
+    .status(body.status)
+    .set(headers)
+    .set('cache-control', 'no-store')
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(body));
+};
+
+const asLoggable = (error: unknown): Error => (error instanceof Error ? error : new Error(`non-Error thrown: ${String(error)}`));
+
+export const problemErrorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const { log, correlationId } = requestContext(res);
+  if (res.headersSent) {
+    // A stream failed after its status went out: nothing valid can follow, so cut the connection.
+    log.error('error after the response started; closing the connection', asLoggable(error));
+    res.destroy();
+    return;
+  }
+  const problem = toProblem(error, { instance: pathOf(req.originalUrl), correlationId });
+  if (problem.unexpected) log.error('unhandled error', asLoggable(error));
+  else if (problem.body.status >= 500) log.error(`request failed: ${problem.body.code}`, asLoggable(error));
+  else log.debug(`request refused: ${problem.body.code}`, { detail: problem.body.detail });
+  sendProblem(res, problem.body, problem.headers);
+};
+
+export const routeNotFound: RequestHandler = (req, _res, next) => {
+  next(new HttpProblem({ code: 'ROUTE_NOT_FOUND', detail: `no route for ${req.method} ${pathOf(req.originalUrl)}` }));
+};
