@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Inlined: our workspaces, and the ESM-only packages a CommonJS bundle cannot require() on every Node 20.
-const INLINE = [/^@mediaflow\//, /^inversify$/, /^@inversifyjs\//];
+const INLINE = [/^@mediaflow\//, /^inversify$/, /^@inversifyjs\//, /^jose$/];
 
 const packageNameOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
