@@ -7,3 +7,4 @@ export * from './service-runtime';
 export * from './embedded-infrastructure';
 export * from './aws-infrastructure';
 export * from './service-instance';
+export * from './run-aws-process';
