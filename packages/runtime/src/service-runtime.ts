@@ -22,7 +22,7 @@ export class ServiceRuntime {
     this.running = true;
     this.relay.start();
     if (this.consumer) await this.consumer.start(dispatchTo(this.handlers, this.logger));
-    this.logger.info('service runtime started', { service: this.service, consuming: Boolean(this.consumer) });
+    this.logger.info('service runtime started', { serviceName: this.service, consuming: Boolean(this.consumer) });
   }
 
   async stop(): Promise<void> {
@@ -31,6 +31,6 @@ export class ServiceRuntime {
     await this.consumer?.stop();
     await this.relay.drain().catch((error: unknown) => this.logger.warn('relay drain failed at stop', { error: error as Error }));
     await this.relay.stop();
-    this.logger.info('service runtime stopped', { service: this.service });
+    this.logger.info('service runtime stopped', { serviceName: this.service });
   }
 }
