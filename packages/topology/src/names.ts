@@ -12,6 +12,8 @@ export const resourceNames = (service: ServiceName, env: string) => {
     table: `mediaflow-${e}-${service}-events`,
     queue: `mediaflow-${e}-${service}-inbox`,
     deadLetterQueue: `mediaflow-${e}-${service}-inbox-dlq`,
+    /** The service's read model (query-side projection), when it has one. */
+    readModel: `mediaflow-${e}-${service}-read`,
     rule: (index: number) => `mediaflow-${e}-${service}-sub-${index}`,
   };
 };

@@ -67,6 +67,16 @@ describe('runner entrypoint (embedded mode, real ffmpeg)', () => {
     expect(fs.existsSync(path.join(outputsDir(), 'owner-1/bad'))).toBe(false);
   }, 60000);
 
+  it('fails permanently with PLAN_MISMATCH when its ladder differs from the one jobs expects', async () => {
+    const clip = await generateClip('landscape');
+    const spec = { jobId: 'job-4', input: clip.path, outputPrefix: 'owner-1/job-4', profile: 'sd', expectedRungs: ['1080p', '720p'] };
+    const { exitCode, messages } = await runRunner(spec, dataDir);
+    expect(exitCode).toBe(3);
+    expect(messages.at(-1)).toMatchObject({ type: 'failed', code: 'PLAN_MISMATCH', retryable: false });
+    expect(String(messages.at(-1)?.reason)).toMatch(/expected \[1080p, 720p\]/);
+    expect(fs.existsSync(path.join(outputsDir(), 'owner-1/job-4'))).toBe(false);
+  }, 60000);
+
   it('stops cleanly on SIGTERM: exit 130 and no partial outputs', async () => {
     const clip = await generateClip('landscape');
     const spec = { jobId: 'job-3', input: clip.path, outputPrefix: 'owner-1/job-3', profile: 'high' };

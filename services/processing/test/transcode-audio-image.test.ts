@@ -2,9 +2,7 @@
 // orientation applied), each checked with ffprobe or by decoding the pixels.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type AudioPlan, type ImagePlan, planOutputs } from '../src/domain/plan';
-import { ProfileSchema } from '../src/domain/profiles';
-import type { WaveformJson } from '../src/domain/rendition-waveform';
+import { type AudioPlan, type ImagePlan, planOutputs, ProfileSchema, type WaveformJson } from '@mediaflow/media-planning';
 import {
   cachedClip,
   makeAudioClip,

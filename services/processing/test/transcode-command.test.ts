@@ -5,8 +5,7 @@ import { classifyFfmpegFailure } from '../src/adapters/local/ffmpeg-command-fail
 import { outTimeSeconds, ProgressTracker } from '../src/adapters/local/ffmpeg-command-progress';
 import { teeSlave } from '../src/adapters/local/ffmpeg-command-spec';
 import { masterPlaylistText } from '../src/adapters/local/hls-master-playlist';
-import { planOutputs, type VideoPlan } from '../src/domain/plan';
-import { profileByName } from '../src/domain/profiles';
+import { planOutputs, profileByName, type VideoPlan } from '@mediaflow/media-planning';
 import { audioInfo, videoInfo } from './helpers/transcode-setup';
 
 const profile = profileByName('default');

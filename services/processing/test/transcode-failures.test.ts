@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { TranscodeCancelled, TranscodeFailed, TranscodeTimedOut } from '../src/domain/media-errors';
-import { type Plan, planOutputs } from '../src/domain/plan';
+import { type Plan, planOutputs } from '@mediaflow/media-planning';
 import { type Clip, generateClip, generateClips } from './fixtures/clips';
 import { startRangeServer, type RangeServer } from './fixtures/range-server';
 import { tempDir } from './helpers/transcode-fixtures';

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaInfo } from '../src/domain/media-info';
-import { planOutputs, type VideoPlan } from '../src/domain/plan';
+import { planOutputs, type VideoPlan } from '@mediaflow/media-planning';
 import type { ProducedFile } from '../src/ports/transcoder';
 import { type Clip, generateClip } from './fixtures/clips';
 import { startRangeServer } from './fixtures/range-server';

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readAvcCodecs } from '../src/adapters/local/hls-media-playlist';
-import { planOutputs, plannedFiles, type VideoPlan } from '../src/domain/plan';
+import { planOutputs, plannedFiles, type VideoPlan } from '@mediaflow/media-planning';
 import type { ProducedFile } from '../src/ports/transcoder';
 import { generateClip } from './fixtures/clips';
 import { tempDir } from './helpers/transcode-fixtures';

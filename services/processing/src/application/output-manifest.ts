@@ -1,8 +1,7 @@
 // The manifest a finished run reports (TranscodeFinished): one entry per playable or downloadable
 // output — playlists, not their segments — with size and checksum as stored.
 import type { ManifestOutput } from '@mediaflow/contracts';
-import { plannedFiles } from '../domain/plan-files';
-import type { Plan } from '../domain/plan';
+import { type Plan, plannedFiles } from '@mediaflow/media-planning';
 import type { ProducedFile } from '../ports/transcoder';
 
 export interface StoredFile {

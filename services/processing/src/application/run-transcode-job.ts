@@ -1,14 +1,15 @@
-// The runner's use case: resolve the input, plan (unless the spec carries the plan), transcode in a
-// scratch folder, store every output under the job's prefix at its deterministic key (a rerun
-// overwrites), and return the manifest. Progress and cancellation pass straight through.
+// The runner's use case: resolve the input, plan (unless the spec carries the plan), check the ladder
+// against the one jobs published, transcode in a scratch folder, store every output under the job's
+// prefix at its deterministic key (a rerun overwrites), and return the manifest. Progress and
+// cancellation pass straight through.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobStorage } from '@mediaflow/blob-storage';
 import type { ManifestOutput } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';
-import { planOutputs, type Plan } from '../domain/plan';
-import { profileByName } from '../domain/profiles';
+import { type Plan, planOutputs, profileByName, rungNamesOf } from '@mediaflow/media-planning';
+import { PlanMismatch } from '../domain/media-errors';
 import type { MediaProber } from '../ports/media-prober';
 import type { Transcoder } from '../ports/transcoder';
 import type { JobSpec } from './job-spec';
@@ -60,10 +61,20 @@ const storeAll = async (files: StoredFile['file'][], spec: JobSpec, deps: Runner
   return stored.sort((a, b) => a.storageKey.localeCompare(b.storageKey));
 };
 
+/** Fails loudly when jobs published a different ladder than the one this runner is about to make. */
+const checkExpectedRungs = (plan: Plan, expected: readonly string[] | undefined): void => {
+  if (!expected) return;
+  const planned = rungNamesOf(plan);
+  if (planned.length !== expected.length || planned.some((name, i) => name !== expected[i])) {
+    throw new PlanMismatch(expected, planned);
+  }
+};
+
 export const runTranscodeJob = async (spec: JobSpec, deps: RunnerDependencies, controls: RunControls = {}): Promise<RunResult> => {
   const log = deps.logger;
   const input = await resolveInput(spec.input, deps);
   const plan = spec.plan ?? planOutputs(await deps.prober.probe(input, { signal: controls.signal }), profileByName(spec.profile));
+  checkExpectedRungs(plan, spec.expectedRungs);
   const scratch = await fs.mkdtemp(path.join(deps.scratchDir ?? os.tmpdir(), `mediaflow-${spec.jobId}-`));
   try {
     const started = Date.now();

@@ -1,34 +1,10 @@
-// Typed failures of probing, planning and transcoding. Callers branch on `code` and `retryable`
-// (the job process manager retries only retryable ones), never on ffmpeg's wording.
+// Typed failures of probing and transcoding (planning's live in @mediaflow/media-planning, on the same
+// MediaError base). Callers branch on `code` and `retryable` (the job process manager retries only
+// retryable ones), never on ffmpeg's wording.
+import { MediaError } from '@mediaflow/media-planning';
 import type { UnsupportedCode } from './media-info';
 
-/** Base of every media failure: a stable code and whether trying again could succeed. */
-export abstract class MediaError extends Error {
-  abstract readonly code: string;
-  abstract readonly retryable: boolean;
-}
-
-export const isMediaError = (error: unknown): error is MediaError => error instanceof MediaError;
-
-/** A profile name that no profile answers to (a bad plan request, never worth retrying). */
-export class UnknownProfile extends MediaError {
-  readonly code = 'UNKNOWN_PROFILE';
-  readonly retryable = false;
-  override readonly name = 'UnknownProfile';
-  constructor(readonly profile: string, known: readonly string[]) {
-    super(`unknown profile "${profile}" (known: ${known.join(', ')})`);
-  }
-}
-
-/** The input cannot be planned (for example a video without dimensions). */
-export class UnplannableMedia extends MediaError {
-  readonly code = 'UNPLANNABLE_MEDIA';
-  readonly retryable = false;
-  override readonly name = 'UnplannableMedia';
-  constructor(reason: string) {
-    super(`cannot plan outputs: ${reason}`);
-  }
-}
+export { MediaError, isMediaError, UnknownProfile, UnplannableMedia } from '@mediaflow/media-planning';
 
 /** The caller aborted the transcode; partial outputs were removed. */
 export class TranscodeCancelled extends MediaError {
@@ -61,6 +37,24 @@ export class TranscodeFailed extends MediaError {
     options?: { cause?: unknown },
   ) {
     super(`transcode failed: ${reason}${stderrTail.length ? `\n${stderrTail.join('\n')}` : ''}`, options);
+  }
+}
+
+/**
+ * The runner's own plan differs from the one jobs published: the two services disagree on the probe,
+ * the profile or the planner's version. Permanent, so the drift surfaces instead of retrying forever.
+ */
+export class PlanMismatch extends MediaError {
+  readonly code = 'PLAN_MISMATCH';
+  readonly retryable = false;
+  override readonly name = 'PlanMismatch';
+  constructor(
+    readonly expectedRungs: readonly string[],
+    readonly plannedRungs: readonly string[],
+  ) {
+    super(
+      `the runner planned rungs [${plannedRungs.join(', ')}] but jobs expected [${expectedRungs.join(', ')}]`,
+    );
   }
 }
 

@@ -1,7 +1,8 @@
 // The runner entrypoint: the command of the Fargate task and of the embedded child process.
 //   runner --spec spec.json [--result result.json]     or MEDIAFLOW_JOB_SPEC='{"jobId":…}'
-// Progress goes to the parent over IPC when there is one; the exit code says what happened
-// (see application/runner-exit.ts). SIGTERM stops ffmpeg cleanly and removes partial outputs.
+// It reports through a RunReporter: over IPC to the parent when there is one, else (an ECS task)
+// into processing's event store. The exit code says what happened (application/runner-exit.ts).
+// SIGTERM, or losing the parent that forked it, stops ffmpeg cleanly and removes partial outputs.
 import fs from 'node:fs';
 import { loadConfig, BaseEnvironmentSchema } from '@mediaflow/config';
 import { createLogger } from '@mediaflow/logging';
@@ -11,6 +12,7 @@ import { FluentFfmpegTranscoder } from '../adapters/local/fluent-ffmpeg-transcod
 import { JobSpecSchema, type JobSpec } from '../application/job-spec';
 import { classifyRunnerFailure, RunnerExit } from '../application/runner-exit';
 import { runTranscodeJob } from '../application/run-transcode-job';
+import { runReporterFor } from './runner-reporter';
 import { runnerStorage } from './runner-storage';
 
 const logger = createLogger('processing', { component: 'runner' });
@@ -53,8 +55,10 @@ const main = async (): Promise<number> => {
   // (ECS sends SIGKILL itself after the task's stop timeout).
   process.on('SIGTERM', () => abort.abort());
   process.on('SIGINT', () => abort.abort());
+  // A parent killed with -9 cannot stop us; its restart fails this attempt as lost and a retry redoes it.
+  if (process.send) process.on('disconnect', () => abort.abort());
   const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR);
-  let lastLogged = -10;
+  const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, spec, logger: log, onAttemptEnded: () => abort.abort() });
   try {
     const result = await runTranscodeJob(
       spec,
@@ -65,23 +69,17 @@ const main = async (): Promise<number> => {
         resolveBlobInput: storage.resolveBlobInput,
         logger: log,
       },
-      {
-        signal: abort.signal,
-        onProgress: (percent) => {
-          send({ type: 'progress', percent });
-          if (percent - lastLogged >= 10) log.info('progress', { percent: (lastLogged = percent) });
-        },
-      },
+      { signal: abort.signal, onProgress: (percent) => reporter.progress(percent) },
     );
-    const summary = { type: 'finished', manifest: result.manifest, transcodeSeconds: result.transcodeSeconds, planKind: result.plan.kind };
-    send(summary);
+    const summary = { manifest: result.manifest, transcodeSeconds: result.transcodeSeconds, planKind: result.plan.kind };
+    await reporter.finished(summary);
     const resultFile = argValue('--result');
-    if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(summary, null, 2));
+    if (resultFile) fs.writeFileSync(resultFile, JSON.stringify({ type: 'finished', ...summary }, null, 2));
     log.info('runner finished', { outputs: result.manifest.length, transcodeSeconds: result.transcodeSeconds });
     return RunnerExit.Succeeded;
   } catch (error) {
     const failure = classifyRunnerFailure(error);
-    send({ type: 'failed', ...failure });
+    await reporter.failed(failure);
     log.error('runner failed', { failure, error: error as Error });
     return failure.exitCode;
   }

@@ -1,7 +1,7 @@
 // The runner's engine: executes a plan against one input and reports what it wrote. Failures are
 // TranscodeCancelled, TranscodeTimedOut or TranscodeFailed (src/domain/media-errors).
 import type { OutputKind } from '@mediaflow/contracts';
-import type { Plan } from '../domain/plan';
+import type { Plan } from '@mediaflow/media-planning';
 
 export interface TranscodeOptions {
   /** Probed duration: progress is output time against it. */

@@ -3,7 +3,7 @@
 import { createLogger } from '@mediaflow/logging';
 import { FluentFfmpegTranscoder } from '../../src/adapters/local/fluent-ffmpeg-transcoder';
 import type { MediaInfo } from '../../src/domain/media-info';
-import { type Profile, ProfileSchema, profileByName } from '../../src/domain/profiles';
+import { type Profile, ProfileSchema, profileByName } from '@mediaflow/media-planning';
 import type { Clip } from '../fixtures/clips';
 
 export interface VideoShape {

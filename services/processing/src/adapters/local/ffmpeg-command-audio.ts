@@ -1,7 +1,6 @@
 // The single ffmpeg process for an audio file: one AAC encode written to HLS and the M4A download
 // through `tee`, and a low-rate mono PCM copy the transcoder reduces to waveform peaks.
-import type { AudioPlan } from '../../domain/plan';
-import { HLS_PLAYLIST_FILE, HLS_SEGMENT_PATTERN } from '../../domain/rendition-keys';
+import { type AudioPlan, HLS_PLAYLIST_FILE, HLS_SEGMENT_PATTERN } from '@mediaflow/media-planning';
 import { aacOptions, hlsMuxerOptions } from './ffmpeg-command-filters';
 import {
   type FfmpegCommandSpec,

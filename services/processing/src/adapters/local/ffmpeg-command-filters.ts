@@ -1,7 +1,5 @@
 // Filter-graph and encoder fragments shared by the single-process and the per-rung commands.
-import type { AudioRenditionPlan, VideoPlan, VideoRungPlan } from '../../domain/plan';
-import { HLS_FIRST_SEGMENT } from '../../domain/rendition-keys';
-import type { StoryboardPlan } from '../../domain/rendition-storyboard';
+import { type AudioRenditionPlan, HLS_FIRST_SEGMENT, type StoryboardPlan, type VideoPlan, type VideoRungPlan } from '@mediaflow/media-planning';
 
 /** Quotes protect the commas from the graph parser; `\,` protects them from the option parser. */
 const expr = (text: string): string => `'${text.replace(/,/g, '\\,')}'`;

@@ -1,6 +1,6 @@
 // The single ffmpeg process for a still image: turn it upright by its EXIF orientation, then one
 // resized WebP or JPEG per planned variant.
-import type { ImagePlan, ImageVariantPlan } from '../../domain/plan';
+import type { ImagePlan, ImageVariantPlan } from '@mediaflow/media-planning';
 import { jpegStillOutput } from './ffmpeg-command-filters';
 import {
   type FfmpegCommandSpec,

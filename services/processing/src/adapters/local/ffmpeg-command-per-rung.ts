@@ -1,8 +1,7 @@
 // The naive alternative the bench measures the single process against: one ffmpeg per rung (each
 // decoding the input again), one for the audio rendition, one for the MP4, one for poster+storyboard.
 // Outputs land at their final keys directly (no `%v` folders); the master playlist is not written.
-import type { VideoPlan, VideoRungPlan } from '../../domain/plan';
-import { HLS_SEGMENT_PATTERN, outputKeys } from '../../domain/rendition-keys';
+import { HLS_SEGMENT_PATTERN, outputKeys, type VideoPlan, type VideoRungPlan } from '@mediaflow/media-planning';
 import {
   aacOptions,
   frameRateFilter,

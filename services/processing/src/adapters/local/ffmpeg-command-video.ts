@@ -1,7 +1,6 @@
 // The single ffmpeg process for a video: decode once, split to every rung, poster and storyboard;
 // encode each rung once and write it both to HLS and (the download rung) to the MP4 through `tee`.
-import type { VideoPlan } from '../../domain/plan';
-import { HLS_PLAYLIST_FILE, HLS_SEGMENT_PATTERN } from '../../domain/rendition-keys';
+import { HLS_PLAYLIST_FILE, HLS_SEGMENT_PATTERN, type VideoPlan } from '@mediaflow/media-planning';
 import {
   aacOptions,
   frameRateFilter,

@@ -1,6 +1,6 @@
 // Builds the ffmpeg argument lists for a plan (pure: no I/O). The transcoder runs the single-process
 // command; the bench also runs the per-rung variant to show what decoding once saves.
-import type { Plan } from '../../domain/plan';
+import type { Plan } from '@mediaflow/media-planning';
 import { buildAudioCommand } from './ffmpeg-command-audio';
 import { buildImageCommand } from './ffmpeg-command-image';
 import { buildPerRungCommands } from './ffmpeg-command-per-rung';

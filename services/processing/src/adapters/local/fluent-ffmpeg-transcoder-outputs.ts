@@ -2,9 +2,8 @@
 // checks every planned file is there, then moves them to their keys under the output folder.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type Plan, type PlannedFile, plannedFiles } from '../../domain/plan';
+import { type Plan, type PlannedFile, plannedFiles, storyboardVtt } from '@mediaflow/media-planning';
 import { TranscodeFailed } from '../../domain/media-errors';
-import { storyboardVtt } from '../../domain/rendition-storyboard';
 import type { ProducedFile, ProducedFileKind } from '../../ports/transcoder';
 import { waveformPcmKey } from './ffmpeg-command-audio';
 import { outPath } from './ffmpeg-command-spec';

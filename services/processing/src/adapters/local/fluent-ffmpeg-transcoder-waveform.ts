@@ -2,8 +2,7 @@
 // then deletes the PCM (it is a by-product, never an output).
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import type { AudioPlan } from '../../domain/plan';
-import { WaveformPeakReducer } from '../../domain/rendition-waveform';
+import { type AudioPlan, WaveformPeakReducer } from '@mediaflow/media-planning';
 
 export const writeWaveformJson = async (
   pcmPath: string,

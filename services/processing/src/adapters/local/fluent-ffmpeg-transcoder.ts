@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createLogger, type Logger } from '@mediaflow/logging';
 import { TranscodeCancelled, TranscodeFailed, TranscodeTimedOut } from '../../domain/media-errors';
-import type { Plan } from '../../domain/plan';
+import type { Plan } from '@mediaflow/media-planning';
 import type { ProducedFile, TranscodeOptions, Transcoder } from '../../ports/transcoder';
 import { buildSingleProcessCommand } from './ffmpeg-command';
 import { ProgressTracker } from './ffmpeg-command-progress';

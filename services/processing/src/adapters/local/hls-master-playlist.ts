@@ -2,9 +2,7 @@
 // an audio-only variant is mapped, and neither version writes every tag players select rungs by.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AudioPlan, AudioRenditionPlan, VideoPlan } from '../../domain/plan';
-import { plannedAvc1Codecs } from '../../domain/rendition-codecs';
-import { HLS_INIT_FILE, HLS_PLAYLIST_FILE, outputKeys } from '../../domain/rendition-keys';
+import { type AudioPlan, type AudioRenditionPlan, HLS_INIT_FILE, HLS_PLAYLIST_FILE, outputKeys, plannedAvc1Codecs, type VideoPlan } from '@mediaflow/media-planning';
 import { measureRendition, readAvcCodecs, type RenditionBitrate } from './hls-media-playlist';
 
 export interface VideoVariantEntry {

@@ -2,8 +2,7 @@
 // really have, and the codec string of its init section.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { avc1Codecs } from '../../domain/rendition-codecs';
-import { HLS_INIT_FILE, HLS_PLAYLIST_FILE } from '../../domain/rendition-keys';
+import { avc1Codecs, HLS_INIT_FILE, HLS_PLAYLIST_FILE } from '@mediaflow/media-planning';
 
 export interface MediaSegment {
   uri: string;

@@ -2,7 +2,7 @@
 // sections become `init.mp4`, and the master playlist is written from what is on disk.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AudioPlan, VideoPlan } from '../../domain/plan';
+import type { AudioPlan, VideoPlan } from '@mediaflow/media-planning';
 import { normalizeInitSection } from './hls-media-playlist';
 import { writeMasterPlaylist } from './hls-master-playlist';
 

@@ -1,0 +1,105 @@
+// The uploads API (/v1/uploads), declared with @mediaflow/http's route(): validation, owner auth,
+// problem+json and the OpenAPI operations all come from these declarations.
+import { z } from 'zod';
+import { reply, route, type ServiceRouter } from '@mediaflow/http';
+import type { IngestApplication } from '../../application/ingest-application';
+import { registerIngestProblems } from './ingest-problems';
+import {
+  AbortedUpload,
+  CompletedUpload,
+  CompleteUploadBody,
+  CreateUploadBody,
+  UploadIdParams,
+  UploadResource,
+  UploadTicket,
+} from './upload-schemas';
+import { resourceView, ticketView, uploadPath } from './upload-views';
+
+export const ingestRouter = (app: IngestApplication): ServiceRouter => {
+  registerIngestProblems();
+  return {
+    service: 'ingest',
+    basePath: '/v1',
+    routes: [
+      route({
+        method: 'post',
+        path: '/uploads',
+        summary: 'Start an upload',
+        description:
+          'Returns a presigned PUT URL (single) or one URL per part (multipart, from the configured threshold).',
+        auth: 'owner',
+        request: { body: CreateUploadBody },
+        responses: {
+          201: {
+            schema: UploadTicket,
+            headers: z.object({ location: z.string().describe('The upload resource.') }),
+          },
+        },
+        problems: [
+          'FILENAME_INVALID',
+          'CONTENT_TYPE_NOT_ALLOWED',
+          'UPLOAD_TOO_LARGE',
+          'UPLOAD_SIZE_INVALID',
+          'PROFILE_UNKNOWN',
+        ],
+        handler: async ({ body, principal, correlationId }) => {
+          const initiated = await app.initiate({ ...body, ownerId: principal.ownerId, correlationId });
+          return reply(201, ticketView(initiated), { location: uploadPath(initiated.upload.uploadId) });
+        },
+      }),
+      route({
+        method: 'post',
+        path: '/uploads/:uploadId/complete',
+        summary: 'Complete an upload',
+        description:
+          'Checks the stored object (size, and SHA-256 when declared) and publishes UploadCompleted. Completing twice answers 409 UPLOAD_ALREADY_COMPLETED.',
+        auth: 'owner',
+        request: { params: UploadIdParams, body: CompleteUploadBody },
+        responses: { 200: CompletedUpload },
+        problems: [
+          'UPLOAD_NOT_FOUND',
+          'UPLOAD_NOT_RECEIVED',
+          'UPLOAD_SIZE_MISMATCH',
+          'UPLOAD_CHECKSUM_MISMATCH',
+          'UPLOAD_PARTS_INVALID',
+          'UPLOAD_ALREADY_COMPLETED',
+          'UPLOAD_EXPIRED',
+          'UPLOAD_ABORTED',
+        ],
+        handler: async ({ params, body, principal, correlationId }) =>
+          app.complete({
+            uploadId: params.uploadId,
+            ownerId: principal.ownerId,
+            correlationId,
+            ...(body?.parts !== undefined && { parts: body.parts }),
+          }),
+      }),
+      route({
+        method: 'post',
+        path: '/uploads/:uploadId/abort',
+        summary: 'Abort an upload',
+        description:
+          'Ends a pending upload and deletes what was sent. Aborting again answers the same status; a completed upload 409.',
+        auth: 'owner',
+        request: { params: UploadIdParams },
+        responses: { 200: AbortedUpload },
+        problems: ['UPLOAD_NOT_FOUND', 'UPLOAD_ALREADY_COMPLETED'],
+        handler: async ({ params, principal, correlationId }) =>
+          app.abort({ uploadId: params.uploadId, ownerId: principal.ownerId, correlationId }),
+      }),
+      route({
+        method: 'get',
+        path: '/uploads/:uploadId',
+        summary: 'Get an upload',
+        description:
+          "Status, declared metadata and, while pending, fresh upload URLs. Another owner's upload answers 404.",
+        auth: 'owner',
+        request: { params: UploadIdParams },
+        responses: { 200: UploadResource },
+        problems: ['UPLOAD_NOT_FOUND'],
+        handler: async ({ params, principal }) =>
+          resourceView(await app.get(params.uploadId, principal.ownerId)),
+      }),
+    ],
+  };
+};

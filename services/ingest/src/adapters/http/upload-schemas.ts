@@ -1,0 +1,102 @@
+// The HTTP shapes of the uploads API, validated at the edge and documented in /openapi.json.
+import { z } from 'zod';
+
+export const UploadIdParams = z.object({
+  uploadId: z.string().min(1).max(64).describe('Upload id, e.g. up_01J...'),
+});
+
+export const CreateUploadBody = z
+  .object({
+    filename: z
+      .string()
+      .min(1)
+      .max(1024)
+      .describe('Original file name; kept as metadata only (directory parts are dropped).'),
+    contentType: z
+      .string()
+      .min(3)
+      .max(255)
+      .describe('MIME type the bytes will be sent with, e.g. video/mp4.'),
+    size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Exact size in bytes.'),
+    sha256: z
+      .string()
+      .regex(/^[A-Fa-f0-9]{64}$/)
+      .optional()
+      .describe('Hex SHA-256 of the bytes; completion then verifies it.'),
+    profile: z.string().min(1).max(64).optional().describe('Processing profile (default "default").'),
+  })
+  .meta({ id: 'CreateUploadRequest' });
+
+const PartUrl = z.object({ partNumber: z.number().int(), url: z.string() }).meta({ id: 'UploadPartUrl' });
+
+/** How to send the bytes: one PUT (url + headers) or one PUT per part (parts, partSize). */
+const TransferFields = {
+  url: z.string().optional().describe('single: PUT the whole body here.'),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('single: headers to send with the PUT (they are signed).'),
+  parts: z
+    .array(PartUrl)
+    .optional()
+    .describe('multipart: PUT each part to its URL; keep the ETag of each answer.'),
+  partSize: z.number().int().optional().describe('multipart: every part but the last has exactly this size.'),
+  partCount: z.number().int().optional(),
+  urlExpiresAt: z
+    .string()
+    .optional()
+    .describe('When these URLs stop working (GET the upload for fresh ones).'),
+};
+
+export const UploadTicket = z
+  .object({
+    uploadId: z.string(),
+    method: z.enum(['single', 'multipart']),
+    ...TransferFields,
+    expiresAt: z.string().describe('Complete before this, or the upload expires and its bytes are deleted.'),
+    completeUrl: z.string(),
+    abortUrl: z.string(),
+  })
+  .meta({ id: 'UploadTicket' });
+
+export const CompleteUploadBody = z
+  .object({
+    parts: z
+      .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(256) }))
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe('multipart: every part with the ETag its PUT returned; omitted means every stored part.'),
+  })
+  .optional()
+  .meta({ id: 'CompleteUploadRequest' });
+
+export const CompletedUpload = z
+  .object({
+    uploadId: z.string(),
+    status: z.literal('completed'),
+    jobId: z.string().describe('The job processing this upload.'),
+  })
+  .meta({ id: 'CompletedUpload' });
+
+const Status = z.enum(['pending', 'completed', 'expired', 'aborted']);
+
+export const AbortedUpload = z.object({ uploadId: z.string(), status: Status }).meta({ id: 'AbortedUpload' });
+
+export const UploadResource = z
+  .object({
+    uploadId: z.string(),
+    status: Status,
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string().optional(),
+    profile: z.string(),
+    method: z.enum(['single', 'multipart']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    expiresAt: z.string(),
+    jobId: z.string().optional(),
+    upload: z.object(TransferFields).optional().describe('While pending: fresh URLs to (re)send the bytes.'),
+  })
+  .meta({ id: 'Upload' });

@@ -1,0 +1,129 @@
+// The Upload aggregate as a decider: one small function per command, time passed in, what storage
+// holds passed in as an observation (the application looked; the decision stays pure).
+import type { Decider } from '@mediaflow/service-kit';
+import type { UploadEvent, UploadInitiatedData } from './upload-events';
+import {
+  UploadAborted,
+  UploadAlreadyCompleted,
+  UploadAlreadyExists,
+  UploadChecksumMismatch,
+  UploadExpired,
+  UploadNotFound,
+  UploadNotReceived,
+  UploadSizeMismatch,
+} from './upload-errors';
+import { evolveUpload, initialUploadState, type UploadState } from './upload-state';
+
+/** What the application found in storage under the upload's key (null: nothing there). */
+export interface ObservedObject {
+  readonly size: number;
+  /** Present when storage knows it, or the application computed it because one was declared. */
+  readonly sha256?: string;
+}
+
+export type UploadCommand =
+  | { readonly type: 'InitiateUpload'; readonly data: UploadInitiatedData }
+  | {
+      readonly type: 'CompleteUpload';
+      readonly data: { readonly observed: ObservedObject | null; readonly now: Date };
+    }
+  | { readonly type: 'ExpireUpload'; readonly data: { readonly now: Date } }
+  | { readonly type: 'AbortUpload'; readonly data: { readonly now: Date } };
+
+export type PendingUpload = Extract<UploadState, { status: 'pending' }>;
+
+/** Refuses anything but a pending upload, with the error its status calls for. */
+function assertPending(state: UploadState): asserts state is PendingUpload {
+  switch (state.status) {
+    case 'pending':
+      return;
+    case 'none':
+      throw new UploadNotFound('upload not found');
+    case 'completed':
+      throw new UploadAlreadyCompleted(`upload ${state.upload.uploadId} is already completed`);
+    case 'expired':
+      throw new UploadExpired(
+        `upload ${state.upload.uploadId} expired before it was completed; start a new one`,
+      );
+    case 'aborted':
+      throw new UploadAborted(`upload ${state.upload.uploadId} was aborted; start a new one`);
+  }
+}
+
+const isPastDeadline = (upload: UploadInitiatedData, now: Date): boolean =>
+  now.getTime() >= Date.parse(upload.expiresAt);
+
+const initiate = (data: UploadInitiatedData, state: UploadState): UploadEvent[] => {
+  if (state.status !== 'none') throw new UploadAlreadyExists(`upload ${data.uploadId} already exists`);
+  return [{ type: 'UploadInitiated', data }];
+};
+
+/** The refusals that need no look at storage: the application checks them before any I/O. */
+export function assertCanComplete(state: UploadState, now: Date): asserts state is PendingUpload {
+  assertPending(state);
+  const { upload } = state;
+  if (isPastDeadline(upload, now))
+    throw new UploadExpired(`upload ${upload.uploadId} expired at ${upload.expiresAt}; start a new one`);
+}
+
+const complete = (observed: ObservedObject | null, now: Date, state: UploadState): UploadEvent[] => {
+  assertCanComplete(state, now);
+  const { upload } = state;
+  if (!observed)
+    throw new UploadNotReceived(
+      `no bytes were received for upload ${upload.uploadId}; PUT them to the upload URL first`,
+    );
+  if (observed.size !== upload.size) {
+    throw new UploadSizeMismatch(
+      `upload ${upload.uploadId} declared ${upload.size} bytes but storage holds ${observed.size}`,
+    );
+  }
+  if (upload.sha256 !== undefined && observed.sha256 !== upload.sha256) {
+    throw new UploadChecksumMismatch(
+      `the stored bytes of upload ${upload.uploadId} do not have the declared SHA-256`,
+    );
+  }
+  const { uploadId, key, filename, contentType, size, sha256, profile } = upload;
+  return [
+    {
+      type: 'UploadCompleted',
+      data: { uploadId, key, filename, contentType, size, profile, ...(sha256 !== undefined && { sha256 }) },
+    },
+  ];
+};
+
+/** Expiring is a no-op on a finished upload or one not yet due: the sweep may race a completion. */
+const expire = (now: Date, state: UploadState): UploadEvent[] => {
+  if (state.status !== 'pending' || !isPastDeadline(state.upload, now)) return [];
+  return [{ type: 'UploadExpired', data: { uploadId: state.upload.uploadId, expiredAt: now.toISOString() } }];
+};
+
+/** Aborting twice, or an expired upload, changes nothing; a completed one cannot be taken back. */
+const abort = (now: Date, state: UploadState): UploadEvent[] => {
+  if (state.status === 'aborted' || state.status === 'expired') return [];
+  assertPending(state);
+  return [{ type: 'UploadAborted', data: { uploadId: state.upload.uploadId, abortedAt: now.toISOString() } }];
+};
+
+export const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[] => {
+  switch (command.type) {
+    case 'InitiateUpload':
+      return initiate(command.data, state);
+    case 'CompleteUpload':
+      return complete(command.data.observed, command.data.now, state);
+    case 'ExpireUpload':
+      return expire(command.data.now, state);
+    case 'AbortUpload':
+      return abort(command.data.now, state);
+    default: {
+      const unknown: never = command;
+      return unknown;
+    }
+  }
+};
+
+export const uploadDecider: Decider<UploadCommand, UploadEvent, UploadState> = {
+  initialState: initialUploadState,
+  evolve: evolveUpload,
+  decide: decideUpload,
+};

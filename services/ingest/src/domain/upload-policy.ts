@@ -1,0 +1,77 @@
+// What an upload may be (types, size, profile) and how it is transferred (one PUT, or parts), from
+// configuration. Pure: the same request and policy always give the same answer.
+import { ContentTypeNotAllowed, ProfileUnknown, UploadSizeInvalid, UploadTooLarge } from './upload-errors';
+
+export interface UploadPolicy {
+  /** Exact types ("video/mp4") or whole families ("video/*"), lower-case. */
+  readonly allowedContentTypes: readonly string[];
+  readonly maxSizeBytes: number;
+  /** From this size on, the upload is multipart. */
+  readonly multipartThresholdBytes: number;
+  readonly partSizeBytes: number;
+  /** Lifetime of each presigned URL. */
+  readonly urlTtlSeconds: number;
+  /** An upload not completed within this is expired and its bytes deleted. */
+  readonly uploadExpirySeconds: number;
+  /** Profile names accepted (owned by processing/jobs; configuration here, no import). */
+  readonly profiles: readonly string[];
+  readonly defaultProfile: string;
+}
+
+/** S3's limits, applied in both modes so a client cannot tell them apart. */
+export const MAX_PARTS = 10_000;
+export const MIN_PART_SIZE = 5 * 1024 * 1024;
+
+export type TransferPlan =
+  | { readonly method: 'single' }
+  | { readonly method: 'multipart'; readonly partSize: number; readonly partCount: number };
+
+const TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
+
+/** "Video/MP4; codecs=avc1" → "video/mp4": parameters are dropped, the URL is signed for the essence. */
+export const contentTypeEssence = (value: string): string =>
+  (value.split(';', 1)[0] ?? '').trim().toLowerCase();
+
+export const isContentTypeAllowed = (policy: UploadPolicy, essence: string): boolean =>
+  policy.allowedContentTypes.some((allowed) =>
+    allowed.endsWith('/*') ? essence.startsWith(allowed.slice(0, -1)) : allowed === essence,
+  );
+
+export interface UploadRequest {
+  readonly contentType: string;
+  readonly size: number;
+  readonly profile?: string;
+}
+
+export interface AcceptedRequest {
+  readonly contentType: string;
+  readonly profile: string;
+}
+
+export const checkUploadRequest = (policy: UploadPolicy, request: UploadRequest): AcceptedRequest => {
+  const contentType = contentTypeEssence(request.contentType);
+  if (!TYPE.test(contentType) || !isContentTypeAllowed(policy, contentType)) {
+    throw new ContentTypeNotAllowed(
+      `content type "${contentType}" is not accepted; allowed: ${policy.allowedContentTypes.join(', ')}`,
+    );
+  }
+  if (!Number.isSafeInteger(request.size) || request.size <= 0)
+    throw new UploadSizeInvalid('size must be a whole number of bytes above 0');
+  if (request.size > policy.maxSizeBytes)
+    throw new UploadTooLarge(
+      `uploads are limited to ${policy.maxSizeBytes} bytes; this one declares ${request.size}`,
+    );
+  const profile = request.profile ?? policy.defaultProfile;
+  if (!policy.profiles.includes(profile))
+    throw new ProfileUnknown(`unknown profile "${profile}"; known profiles: ${policy.profiles.join(', ')}`);
+  return { contentType, profile };
+};
+
+/** Parts of the configured size, grown (in whole MiB) when the file would need more than 10,000. */
+export const planTransfer = (policy: UploadPolicy, size: number): TransferPlan => {
+  if (size < policy.multipartThresholdBytes) return { method: 'single' };
+  const MiB = 1024 * 1024;
+  const needed = Math.ceil(size / MAX_PARTS / MiB) * MiB;
+  const partSize = Math.max(policy.partSizeBytes, MIN_PART_SIZE, needed);
+  return { method: 'multipart', partSize, partCount: Math.ceil(size / partSize) };
+};

@@ -1,0 +1,4 @@
+// New upload ids (server-generated, time-ordered); tests pass a deterministic one.
+export interface UploadIdGenerator {
+  next(): string;
+}

@@ -1,0 +1,81 @@
+// The jobs REST API: an owner's jobs, one job with its output URLs, its history, cancel, and the admin
+// figures. Every route needs a token; another owner's job answers 404 like a missing one.
+import { z } from 'zod';
+import { reply, route, type ServiceRouter } from '@mediaflow/http';
+import { cancelJob } from '../../application/cancel-job';
+import type { JobCommandRunner } from '../../application/job-command-runner';
+import type { JobQueries } from '../../application/job-queries';
+import type { OutputUrls } from '../../ports/output-urls';
+import { toJob, toJobSummary } from './job-response';
+import { AdminStatsSchema, CancelJobBodySchema, JobHistorySchema, JobPageSchema, JobParamsSchema, JobSchema, ListJobsQuerySchema } from './job-schemas';
+
+export interface JobsRouterDeps {
+  readonly queries: JobQueries;
+  readonly runner: JobCommandRunner;
+  readonly outputUrls: OutputUrls;
+}
+
+export const jobsRouter = ({ queries, runner, outputUrls }: JobsRouterDeps): ServiceRouter => ({
+  service: 'jobs',
+  basePath: '/v1',
+  routes: [
+    route({
+      method: 'get',
+      path: '/jobs',
+      summary: "List the caller's jobs, newest first",
+      auth: 'owner',
+      request: { query: ListJobsQuerySchema },
+      responses: { 200: JobPageSchema },
+      problems: ['CURSOR_INVALID'],
+      handler: async ({ query, principal }) => {
+        const page = await queries.list(principal.ownerId, query);
+        return { items: page.items.map(toJobSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/jobs/:jobId',
+      summary: 'A job: status, progress, media info, plan, outputs with URLs, error, attempts',
+      auth: 'owner',
+      request: { params: JobParamsSchema },
+      responses: { 200: JobSchema },
+      problems: ['JOB_NOT_FOUND'],
+      handler: async ({ params, principal }) => toJob(await queries.get(principal.ownerId, params.jobId), outputUrls),
+    }),
+    route({
+      method: 'get',
+      path: '/jobs/:jobId/events',
+      summary: "The job's history, from its event stream",
+      auth: 'owner',
+      request: { params: JobParamsSchema },
+      responses: { 200: JobHistorySchema },
+      problems: ['JOB_NOT_FOUND'],
+      handler: async ({ params, principal }) => ({ jobId: params.jobId, events: await queries.history(principal.ownerId, params.jobId) }),
+    }),
+    route({
+      method: 'post',
+      path: '/jobs/:jobId/cancel',
+      summary: 'Cancel a job; a running attempt is stopped',
+      description: 'Accepted: processing stops the running attempt when it receives JobCancelled. Cancelling twice is accepted twice.',
+      auth: 'owner',
+      request: { params: JobParamsSchema, body: CancelJobBodySchema },
+      responses: { 202: { description: 'Cancelled; the job resource shows it.', headers: z.object({ location: z.string() }) } },
+      problems: ['JOB_NOT_FOUND', 'JOB_ALREADY_FINISHED'],
+      handler: async ({ params, body, principal, correlationId }) => {
+        await cancelJob(runner, { jobId: params.jobId, ownerId: principal.ownerId, correlationId, ...(body?.reason ? { reason: body.reason } : {}) });
+        return reply(202, undefined, { location: `/v1/jobs/${encodeURIComponent(params.jobId)}` });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/admin/stats',
+      summary: 'Jobs by status, throughput and dead letters (admin role)',
+      auth: 'admin',
+      responses: { 200: AdminStatsSchema },
+      handler: async () => {
+        const { total, byStatus, completedLastHour, completedLastDay, deadLetters } = await queries.adminStats();
+        return { jobs: { total, byStatus }, throughput: { completedLastHour, completedLastDay }, deadLetters: { jobs: deadLetters } };
+      },
+    }),
+  ],
+});

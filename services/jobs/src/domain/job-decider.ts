@@ -1,0 +1,95 @@
+// The Job aggregate as a decider: decide(command, state) → events, evolve(state, event) → state.
+// Pure: time comes in the commands, the plan comes decided by the application's policy and planner.
+import type { Decider } from '@mediaflow/service-kit';
+import type { JobCommand } from './job-commands';
+import { decideTranscode } from './job-decide-transcode';
+import { JobAlreadyFinished, JobNotFound } from './job-errors';
+import type { JobEvent } from './job-events';
+import { evolveJob, initialJobState, jobExists, type Job, type JobState } from './job-state';
+import { isFinished, isTerminal } from './job-status';
+import { backoffAfter, canRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+export type JobDecider = Decider<JobCommand, JobEvent, JobState>;
+
+type Cmd<T extends JobCommand['type']> = Extract<JobCommand, { type: T }>;
+
+const awaitingProbe = (job: Job): boolean => job.status === 'created' || job.status === 'probing';
+
+const create = (command: Cmd<'CreateJob'>, state: JobState): JobEvent[] => {
+  // Idempotent by upload: the job id is derived from it, so a second UploadCompleted finds this job.
+  if (jobExists(state)) return [];
+  const { jobId, uploadId, input, profile, source } = command;
+  return [
+    { type: 'JobCreated', data: { jobId, uploadId, input, profile } },
+    { type: 'JobSourceDescribed', data: { jobId, ...source } },
+  ];
+};
+
+const recordProbe = (job: Job, command: Cmd<'RecordProbe'>): JobEvent[] => {
+  if (!awaitingProbe(job)) return [];
+  const { jobId } = job;
+  const probed: JobEvent = { type: 'JobProbed', data: { jobId, mediaInfo: command.mediaInfo } };
+  const verdict = command.verdict;
+  if (!verdict.accepted) return [probed, { type: 'JobRejected', data: { jobId, reasons: [...verdict.reasons] } }];
+  return [probed, { type: 'JobValidated', data: { jobId, plan: verdict.plan, attempt: 1 } }];
+};
+
+const recordProbeFailure = (job: Job, command: Cmd<'RecordProbeFailure'>, retry: RetryPolicy): JobEvent[] => {
+  if (!awaitingProbe(job)) return [];
+  const { jobId, probeAttempt } = job;
+  const { code, reason, retryable } = command;
+  const failed: JobEvent = { type: 'JobProbeFailed', data: { jobId, probeAttempt, code, reason, retryable } };
+  if (!retryable) {
+    // The file itself is unreadable: the input is refused, like any other policy violation.
+    return [failed, { type: 'JobRejected', data: { jobId, reasons: [{ code: 'MEDIA_UNSUPPORTED', message: `${reason} [${code}]`.slice(0, 500) }] } }];
+  }
+  if (!canRetry(retry, probeAttempt)) return [failed, { type: 'JobFailed', data: { jobId, code, reason, attempts: 0 } }];
+  const delaySeconds = backoffAfter(retry, probeAttempt);
+  const dueAt = new Date(command.now.getTime() + delaySeconds * 1000).toISOString();
+  return [failed, { type: 'JobRetryScheduled', data: { jobId, stage: 'probe', attempt: probeAttempt + 1, dueAt, delaySeconds } }];
+};
+
+const runDueRetry = (job: Job, command: Cmd<'RunDueRetry'>): JobEvent[] => {
+  const scheduled = job.retry;
+  // Idempotent: only the retry still scheduled, and only once due; anything else was already run.
+  if (job.status !== 'retry-scheduled' || !scheduled) return [];
+  if (scheduled.stage !== command.stage || scheduled.attempt !== command.attempt) return [];
+  if (Date.parse(scheduled.dueAt) > command.now.getTime()) return [];
+  const { jobId, uploadId, input, profile } = job;
+  if (scheduled.stage === 'probe') return [{ type: 'JobCreated', data: { jobId, uploadId, input, profile } }];
+  if (!job.plan) return [];
+  return [{ type: 'JobValidated', data: { jobId, plan: job.plan, attempt: scheduled.attempt } }];
+};
+
+const cancel = (job: Job, command: Cmd<'CancelJob'>): JobEvent[] => {
+  if (job.ownerId !== undefined && job.ownerId !== command.requestedBy) throw new JobNotFound(job.jobId);
+  if (isFinished(job.status)) throw new JobAlreadyFinished(job.jobId, job.status);
+  if (job.status === 'cancelled') return [];
+  return [{ type: 'JobCancelled', data: { jobId: job.jobId, ...(command.reason ? { reason: command.reason } : {}) } }];
+};
+
+const decideExisting = (job: Job, command: Exclude<JobCommand, Cmd<'CreateJob'>>, retry: RetryPolicy): JobEvent[] => {
+  if (command.type === 'CancelJob') return cancel(job, command);
+  // After the end (completed, failed, rejected, cancelled) reports from processing change nothing.
+  if (isTerminal(job.status)) return [];
+  switch (command.type) {
+    case 'RecordProbe':
+      return recordProbe(job, command);
+    case 'RecordProbeFailure':
+      return recordProbeFailure(job, command, retry);
+    case 'RunDueRetry':
+      return runDueRetry(job, command);
+    default:
+      return decideTranscode(job, command, retry);
+  }
+};
+
+export const createJobDecider = (retry: RetryPolicy = DEFAULT_RETRY_POLICY): JobDecider => ({
+  initialState: initialJobState,
+  evolve: evolveJob,
+  decide: (command, state) => {
+    if (command.type === 'CreateJob') return create(command, state);
+    if (!jobExists(state)) throw new JobNotFound(command.jobId);
+    return decideExisting(state, command, retry);
+  },
+});

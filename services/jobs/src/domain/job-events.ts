@@ -1,0 +1,71 @@
+// Everything that can happen to a job, as the Job stream records it. The public events (contracts)
+// leave the service through the outbox; the internal ones (no contract) stay in the stream and feed
+// the aggregate, the read model and the job's history.
+import type {
+  JobCancelledV1,
+  JobCompletedV1,
+  JobCreatedV1,
+  JobFailedV1,
+  JobRejectedV1,
+  JobValidatedV1,
+  MediaInfo,
+} from '@mediaflow/contracts';
+
+export type RetryStage = 'probe' | 'transcode';
+
+/** What the client declared about the upload: for listings and download names, never for decisions. */
+export interface JobSource {
+  readonly ownerId: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256?: string;
+}
+
+export type JobEvent =
+  // Also re-appended to re-request a probe after a retryable ProbeFailed (processing probes on it).
+  | { readonly type: 'JobCreated'; readonly data: JobCreatedV1 }
+  | { readonly type: 'JobSourceDescribed'; readonly data: { readonly jobId: string } & JobSource }
+  | { readonly type: 'JobProbed'; readonly data: { readonly jobId: string; readonly mediaInfo: MediaInfo } }
+  | { readonly type: 'JobValidated'; readonly data: JobValidatedV1 }
+  | { readonly type: 'JobRejected'; readonly data: JobRejectedV1 }
+  | {
+      readonly type: 'JobProbeFailed';
+      readonly data: { readonly jobId: string; readonly probeAttempt: number; readonly code: string; readonly reason: string; readonly retryable: boolean };
+    }
+  | { readonly type: 'JobTranscodeStarted'; readonly data: { readonly jobId: string; readonly attempt: number; readonly runnerId: string } }
+  | { readonly type: 'JobTranscodeProgressed'; readonly data: { readonly jobId: string; readonly attempt: number; readonly percent: number } }
+  | {
+      readonly type: 'JobTranscodeFailed';
+      readonly data: { readonly jobId: string; readonly attempt: number; readonly code: string; readonly reason: string; readonly retryable: boolean };
+    }
+  | {
+      readonly type: 'JobRetryScheduled';
+      /** `attempt` is the one that will run; `dueAt` an ISO time. */
+      readonly data: { readonly jobId: string; readonly stage: RetryStage; readonly attempt: number; readonly dueAt: string; readonly delaySeconds: number };
+    }
+  | { readonly type: 'JobCompleted'; readonly data: JobCompletedV1 }
+  | { readonly type: 'JobFailed'; readonly data: JobFailedV1 }
+  | { readonly type: 'JobCancelled'; readonly data: JobCancelledV1 };
+
+export type JobEventType = JobEvent['type'];
+export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
+
+export const JOB_EVENT_TYPES: readonly JobEventType[] = [
+  'JobCreated',
+  'JobSourceDescribed',
+  'JobProbed',
+  'JobValidated',
+  'JobRejected',
+  'JobProbeFailed',
+  'JobTranscodeStarted',
+  'JobTranscodeProgressed',
+  'JobTranscodeFailed',
+  'JobRetryScheduled',
+  'JobCompleted',
+  'JobFailed',
+  'JobCancelled',
+];
+
+export const isJobEvent = (event: { type: string; data: unknown }): event is JobEvent =>
+  (JOB_EVENT_TYPES as readonly string[]).includes(event.type);

@@ -1,0 +1,81 @@
+// The Job aggregate's state, folded from its stream: only what decisions need (the read model keeps
+// the rest). evolve is total and pure; an event that does not fit the state leaves it unchanged.
+import type { RenditionPlan, StorageLocation } from '@mediaflow/contracts';
+import type { JobEvent, RetryStage } from './job-events';
+import type { JobStatus } from './job-status';
+
+export interface ScheduledRetry {
+  readonly stage: RetryStage;
+  readonly attempt: number;
+  readonly dueAt: string;
+}
+
+export interface Job {
+  readonly status: JobStatus;
+  readonly jobId: string;
+  readonly uploadId: string;
+  readonly input: StorageLocation;
+  readonly profile: string;
+  /** From JobSourceDescribed; absent only in streams written before it existed. */
+  readonly ownerId?: string;
+  readonly probeAttempt: number;
+  readonly plan?: RenditionPlan;
+  /** The current transcode attempt; 0 until the job is validated. */
+  readonly attempt: number;
+  readonly percent: number;
+  readonly retry?: ScheduledRetry;
+}
+
+export type JobState = { readonly status: 'none' } | Job;
+
+export const initialJobState: JobState = { status: 'none' };
+
+export const jobExists = (state: JobState): state is Job => state.status !== 'none';
+
+const onCreated = (state: JobState, data: Extract<JobEvent, { type: 'JobCreated' }>['data']): JobState => {
+  if (!jobExists(state)) {
+    return { status: 'created', jobId: data.jobId, uploadId: data.uploadId, input: data.input, profile: data.profile, probeAttempt: 1, attempt: 0, percent: 0 };
+  }
+  // A second JobCreated re-requests the probe (see RunDueRetry).
+  return { ...state, status: 'probing', probeAttempt: state.probeAttempt + 1, retry: undefined };
+};
+
+const evolveExisting = (job: Job, event: JobEvent): Job => {
+  switch (event.type) {
+    case 'JobCreated':
+      return job;
+    case 'JobSourceDescribed':
+      return { ...job, ownerId: event.data.ownerId };
+    case 'JobProbed':
+    case 'JobProbeFailed':
+    case 'JobTranscodeFailed':
+      return job;
+    case 'JobValidated':
+      return { ...job, status: 'queued', plan: event.data.plan, attempt: event.data.attempt ?? 1, percent: 0, retry: undefined };
+    case 'JobRejected':
+      return { ...job, status: 'rejected', retry: undefined };
+    case 'JobTranscodeStarted':
+      return { ...job, status: 'transcoding' };
+    case 'JobTranscodeProgressed':
+      return { ...job, status: 'transcoding', percent: Math.max(job.percent, event.data.percent) };
+    case 'JobRetryScheduled':
+      return { ...job, status: 'retry-scheduled', retry: { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt } };
+    case 'JobCompleted':
+      return { ...job, status: 'completed', percent: 100, retry: undefined };
+    case 'JobFailed':
+      return { ...job, status: 'failed', retry: undefined };
+    case 'JobCancelled':
+      return { ...job, status: 'cancelled', retry: undefined };
+    default: {
+      // An event type this build does not know (written by a newer one) changes nothing here.
+      const unknown: never = event;
+      void unknown;
+      return job;
+    }
+  }
+};
+
+export const evolveJob = (state: JobState, event: JobEvent): JobState => {
+  if (event.type === 'JobCreated') return onCreated(state, event.data);
+  return jobExists(state) ? evolveExisting(state, event) : state;
+};

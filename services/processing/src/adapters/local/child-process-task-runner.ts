@@ -1,0 +1,155 @@
+// The embedded TaskRunner: a bounded pool of forked runner processes (src/main/runner.ts). Beyond the
+// concurrency limit attempts wait in a FIFO queue; each child reports over IPC and its exit code says
+// how it ended. Runner ids live only in this process: after a restart every old id is "gone", which
+// is how the watchdog recognises attempts orphaned by a crash.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { Logger } from '@mediaflow/logging';
+import type { JobSpec } from '../../application/job-spec';
+import type { RunnerEvent, RunnerEventListener, RunnerLiveness, TaskRunner } from '../../ports/task-runner';
+import { RunnerChild } from './runner-child';
+import { runnerEntrypoint, type RunnerEntrypoint } from './runner-entrypoint';
+
+export interface ChildProcessTaskRunnerOptions {
+  /** Runners at once (MEDIAFLOW_RUNNER_CONCURRENCY); default the machine's available parallelism. */
+  readonly concurrency?: number;
+  /** Environment of every runner (mode, data dir, log level); the job spec is added per run. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  readonly entrypoint?: RunnerEntrypoint;
+  /** After SIGTERM, how long a runner may take to clean up before SIGKILL (default 15 s). */
+  readonly stopGraceMs?: number;
+  /** Where runners' own logs go (default: this process's stdout/stderr). */
+  readonly stdio?: 'inherit' | 'ignore';
+}
+
+export class PoolShutDown extends Error {
+  readonly code = 'RUNNER_POOL_SHUT_DOWN';
+  override readonly name = 'PoolShutDown';
+  constructor() {
+    super('the runner pool is shutting down and takes no new attempts');
+  }
+}
+
+interface Waiting {
+  readonly runnerId: string;
+  readonly spec: JobSpec;
+}
+
+const keyOf = (spec: Pick<JobSpec, 'jobId' | 'attempt'>): string => `${spec.jobId}#${spec.attempt}`;
+
+export class ChildProcessTaskRunner implements TaskRunner {
+  readonly concurrency: number;
+  private listener: RunnerEventListener = async () => undefined;
+  private readonly idsByAttempt = new Map<string, string>();
+  private readonly queue: Waiting[] = [];
+  private readonly running = new Map<string, RunnerChild>();
+  private closed = false;
+
+  constructor(private readonly options: ChildProcessTaskRunnerOptions) {
+    this.concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
+  }
+
+  onEvent(listener: RunnerEventListener): void {
+    this.listener = listener;
+  }
+
+  async start(spec: JobSpec): Promise<{ runnerId: string }> {
+    if (this.closed) throw new PoolShutDown();
+    const known = this.idsByAttempt.get(keyOf(spec));
+    if (known) return { runnerId: known };
+    const runnerId = `local-${randomUUID()}`;
+    this.idsByAttempt.set(keyOf(spec), runnerId);
+    this.queue.push({ runnerId, spec });
+    this.options.logger.info('runner queued', {
+      runnerId,
+      jobId: spec.jobId,
+      attempt: spec.attempt,
+      queued: this.queue.length,
+      running: this.running.size,
+    });
+    this.pump();
+    return { runnerId };
+  }
+
+  async stop(runnerId: string): Promise<void> {
+    const index = this.queue.findIndex((w) => w.runnerId === runnerId);
+    const waiting = index >= 0 ? this.queue.splice(index, 1)[0] : undefined;
+    if (waiting) {
+      this.idsByAttempt.delete(keyOf(waiting.spec));
+      await this.report({
+        runnerId,
+        jobId: waiting.spec.jobId,
+        attempt: waiting.spec.attempt,
+        context: waiting.spec.context,
+        type: 'cancelled',
+      });
+      return;
+    }
+    this.running.get(runnerId)?.stop();
+  }
+
+  async status(runnerId: string): Promise<RunnerLiveness> {
+    if (this.queue.some((w) => w.runnerId === runnerId)) return { state: 'queued' };
+    const child = this.running.get(runnerId);
+    return child ? { state: 'running', since: child.since } : { state: 'gone' };
+  }
+
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    for (const waiting of [...this.queue]) await this.stop(waiting.runnerId);
+    const children = [...this.running.values()];
+    for (const child of children) child.stop();
+    await Promise.all(children.map((c) => c.done));
+  }
+
+  /** Queued and running counts, for logs and stats. */
+  get load(): { queued: number; running: number } {
+    return { queued: this.queue.length, running: this.running.size };
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running.size < this.concurrency) {
+      const next = this.queue.shift();
+      if (!next) return;
+      this.launch(next);
+    }
+  }
+
+  private launch({ runnerId, spec }: Waiting): void {
+    const child = new RunnerChild({
+      runnerId,
+      spec,
+      entrypoint: this.options.entrypoint ?? runnerEntrypoint(),
+      env: { ...process.env, ...this.options.env },
+      stdio: this.options.stdio ?? 'inherit',
+      stopGraceMs: this.options.stopGraceMs ?? 15_000,
+      logger: this.options.logger,
+      report: (event) => this.report(event),
+    });
+    this.running.set(runnerId, child);
+    this.options.logger.info('runner started', {
+      runnerId,
+      pid: child.pid,
+      jobId: spec.jobId,
+      attempt: spec.attempt,
+    });
+    // Forgotten only after the terminal report is recorded: until then status() still says running.
+    void child.done.then(() => {
+      this.running.delete(runnerId);
+      this.idsByAttempt.delete(keyOf(spec));
+      this.pump();
+    });
+  }
+
+  private async report(event: RunnerEvent): Promise<void> {
+    try {
+      await this.listener(event);
+    } catch (error) {
+      this.options.logger.error('runner event listener failed', {
+        runnerId: event.runnerId,
+        error: error as Error,
+      });
+    }
+  }
+}

@@ -1,0 +1,140 @@
+// One forked runner: starts the process with the spec in its environment, forwards validated IPC
+// reports in order, and turns its end (last report + exit code, see runner-exit.ts) into one terminal
+// report. A stop is SIGTERM (the runner removes partial outputs), then SIGKILL after a grace period.
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Logger } from '@mediaflow/logging';
+import type { JobSpec } from '../../application/job-spec';
+import { meaningOfExit } from '../../application/runner-exit';
+import { RunnerMessageSchema, type RunnerMessage } from '../../application/runner-messages';
+import type { RunnerEvent } from '../../ports/task-runner';
+import type { RunnerEntrypoint } from './runner-entrypoint';
+
+export interface RunnerChildOptions {
+  readonly runnerId: string;
+  readonly spec: JobSpec;
+  readonly entrypoint: RunnerEntrypoint;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdio: 'inherit' | 'ignore';
+  readonly stopGraceMs: number;
+  readonly logger: Logger;
+  /** Called in order, one at a time; the terminal report last. */
+  readonly report: (event: RunnerEvent) => Promise<void>;
+}
+
+type Result = Extract<RunnerMessage, { type: 'finished' | 'failed' }>;
+
+export const terminalReport = (
+  base: Pick<RunnerEvent, 'runnerId' | 'jobId' | 'attempt' | 'context'>,
+  result: Result | undefined,
+  exit: { code: number | null; signal: NodeJS.Signals | null; stopRequested: boolean },
+): RunnerEvent => {
+  const meaning = meaningOfExit(exit.code, exit.signal);
+  if (meaning.outcome === 'succeeded') {
+    if (result?.type === 'finished') return { ...base, type: 'finished', manifest: result.manifest };
+    return {
+      ...base,
+      type: 'failed',
+      code: 'RUNNER_NO_RESULT',
+      reason: 'the runner exited 0 without reporting its outputs',
+      retryable: true,
+    };
+  }
+  if (meaning.outcome === 'cancelled' || exit.stopRequested) return { ...base, type: 'cancelled' };
+  if (result?.type === 'failed')
+    return { ...base, type: 'failed', code: result.code, reason: result.reason, retryable: result.retryable };
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  return {
+    ...base,
+    type: 'failed',
+    code: exit.signal ? 'RUNNER_KILLED' : 'RUNNER_CRASHED',
+    reason: `the runner ${how} without a report`,
+    retryable: meaning.retryable,
+  };
+};
+
+export class RunnerChild {
+  readonly since = new Date();
+  /** Resolves once the terminal report has been handled. */
+  readonly done: Promise<void>;
+  private readonly child: ChildProcess;
+  private chain: Promise<void> = Promise.resolve();
+  private result: Result | undefined;
+  private stopRequested = false;
+  private killTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: RunnerChildOptions) {
+    const { spec, entrypoint } = options;
+    this.child = fork(entrypoint.path, [], {
+      execArgv: [...entrypoint.execArgv],
+      env: { ...options.env, MEDIAFLOW_JOB_SPEC: JSON.stringify(spec) },
+      stdio: ['ignore', options.stdio, options.stdio, 'ipc'],
+    });
+    this.child.on('message', (raw) => this.onMessage(raw));
+    this.done = new Promise((resolve) => {
+      let settled = false;
+      const end = (code: number | null, signal: NodeJS.Signals | null): void => {
+        if (settled) return;
+        settled = true;
+        if (this.killTimer) clearTimeout(this.killTimer);
+        const terminal = terminalReport(this.base(), this.result, {
+          code,
+          signal,
+          stopRequested: this.stopRequested,
+        });
+        this.enqueue(terminal);
+        void this.chain.then(resolve);
+      };
+      // 'close' comes after the IPC channel closed, so every message the runner sent has arrived.
+      this.child.on('close', end);
+      this.child.on('error', (error) => {
+        options.logger.error('runner process error', { runnerId: options.runnerId, error });
+        if (this.child.exitCode === null && this.child.pid === undefined) end(1, null);
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  stop(): void {
+    if (this.stopRequested) return;
+    this.stopRequested = true;
+    this.child.kill('SIGTERM');
+    this.killTimer = setTimeout(() => this.child.kill('SIGKILL'), this.options.stopGraceMs);
+    this.killTimer.unref();
+  }
+
+  private base() {
+    const { runnerId, spec } = this.options;
+    return {
+      runnerId,
+      jobId: spec.jobId,
+      attempt: spec.attempt,
+      ...(spec.context ? { context: spec.context } : {}),
+    };
+  }
+
+  private onMessage(raw: unknown): void {
+    const parsed = RunnerMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.options.logger.warn('ignoring a malformed runner message', { runnerId: this.options.runnerId });
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'progress')
+      this.enqueue({ ...this.base(), type: 'progress', percent: Math.min(100, message.percent) });
+    else this.result = message;
+  }
+
+  private enqueue(event: RunnerEvent): void {
+    this.chain = this.chain
+      .then(() => this.options.report(event))
+      .catch((error: unknown) => {
+        this.options.logger.error('runner report handler failed', {
+          runnerId: this.options.runnerId,
+          error: error as Error,
+        });
+      });
+  }
+}

@@ -1,0 +1,79 @@
+// JobValidated → run attempt `data.attempt ?? 1` through the TaskRunner and record TranscodeStarted.
+// The order makes every crash recoverable: the job enters the watchdog's index first, then the runner
+// starts, then TranscodeStarted is appended with JobValidated's id in the inbox. A redelivery finds
+// the attempt started and starts nothing; a second runner for the same attempt is stopped at once.
+import type { KnownEventOf } from '@mediaflow/contracts';
+import type { Logger } from '@mediaflow/logging';
+import { expectedRungsOf } from '@mediaflow/media-planning';
+import { causedBy } from '@mediaflow/service-kit';
+import { TranscodeNotRegistered } from '../domain/transcode-errors';
+import { attemptOf, startVerdict } from '../domain/transcode-state';
+import type { ActiveTranscodes } from '../ports/active-transcodes';
+import type { TaskRunner } from '../ports/task-runner';
+import type { JobSpec } from './job-spec';
+import { loadTranscode, runTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
+
+export interface DispatchDependencies extends TranscodeStoreDependencies {
+  readonly runner: TaskRunner;
+  readonly active: ActiveTranscodes;
+}
+
+export const JOB_VALIDATED_CONSUMER = 'processing.job-validated';
+
+export const handleJobValidated = async (
+  deps: DispatchDependencies,
+  event: KnownEventOf<'JobValidated'>,
+  log: Logger,
+): Promise<void> => {
+  const { jobId, plan } = event.data;
+  const attempt = event.data.attempt ?? 1;
+  const consumed = { consumer: JOB_VALIDATED_CONSUMER, eventId: event.metadata.eventId };
+  const context = causedBy(event.metadata);
+  if (await deps.store.hasHandled(consumed.consumer, consumed.eventId)) return;
+  const { state } = await loadTranscode(deps.store, jobId);
+  const registration = state.registration;
+  if (!registration) throw new TranscodeNotRegistered(jobId);
+  const verdict = startVerdict(state, attempt);
+  if (!verdict.start) {
+    log.info('attempt not started', { jobId, attempt, why: verdict.why });
+    await runTranscodeCommand(deps, jobId, { type: 'Acknowledge' }, { context, consumed });
+    return;
+  }
+  await deps.active.add(jobId, deps.clock.now());
+  const spec: JobSpec = {
+    jobId,
+    attempt,
+    input: `blob:${registration.input.key}`,
+    outputPrefix: plan.outputPrefix,
+    profile: registration.profile,
+    expectedRungs: expectedRungsOf(plan),
+    context: { ownerId: registration.ownerId, correlationId: registration.correlationId },
+    wallClockLimitSeconds: 3 * 3600,
+  };
+  const { runnerId } = await deps.runner.start(spec);
+  const outcome = await runTranscodeCommand(
+    deps,
+    jobId,
+    { type: 'StartAttempt', jobId, attempt, runnerId },
+    { context, consumed },
+  );
+  // Refreshed after the append: a watchdog sweep between add() and the append may have dropped the entry.
+  await deps.active.add(jobId, deps.clock.now());
+  const recorded =
+    outcome.status === 'applied'
+      ? attemptOf(outcome.state, attempt)
+      : (await loadTranscode(deps.store, jobId)).state.attempts.find((a) => a.attempt === attempt);
+  if (recorded?.runnerId !== runnerId || recorded.status !== 'running') {
+    // Someone else started this attempt first, or it ended meanwhile: ours must not run beside it.
+    log.warn('stopping a runner the stream does not own', {
+      jobId,
+      attempt,
+      runnerId,
+      recorded: recorded?.runnerId,
+    });
+    await deps.runner.stop(runnerId);
+    return;
+  }
+  if (verdict.supersedes) await deps.runner.stop(verdict.supersedes.runnerId);
+  log.info('attempt dispatched', { jobId, attempt, runnerId });
+};

@@ -1,0 +1,127 @@
+// The watchdog: every sweep looks at each job in the active index and fails, as retryable, an attempt
+// whose runner is gone (RUNNER_LOST: its process died, e.g. `kill -9` of the embedded process) or has
+// sent no progress for the stall time (RUNNER_STALLED, and its runner is stopped). jobs then retries.
+// start() sweeps once before returning, so attempts orphaned by a restart are failed straight away.
+import type { Logger } from '@mediaflow/logging';
+import { judgeAttempt, lastSignOfLife } from '../domain/attempt-liveness';
+import { currentAttempt, runningAttempt } from '../domain/transcode-state';
+import type { ActiveTranscode, ActiveTranscodes } from '../ports/active-transcodes';
+import type { TaskRunner } from '../ports/task-runner';
+import {
+  jobContext,
+  loadTranscode,
+  runTranscodeCommand,
+  type TranscodeStoreDependencies,
+} from './transcode-commands';
+
+export interface WatchdogDependencies extends TranscodeStoreDependencies {
+  readonly active: ActiveTranscodes;
+  readonly runner: TaskRunner;
+  readonly logger: Logger;
+  readonly stallMs: number;
+  /** Between sweeps (default: a quarter of the stall time, 0.2 to 15 s). */
+  readonly sweepIntervalMs?: number;
+}
+
+const FAILURES = {
+  lost: {
+    code: 'RUNNER_LOST',
+    reason:
+      'the runner of this attempt is gone without reporting a result (process restarted or task stopped)',
+  },
+  stalled: {
+    code: 'RUNNER_STALLED',
+    reason: 'the runner sent no progress within the stall time and was stopped',
+  },
+} as const;
+
+export class RunnerWatchdog {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(private readonly deps: WatchdogDependencies) {}
+
+  get sweepIntervalMs(): number {
+    return this.deps.sweepIntervalMs ?? Math.min(15_000, Math.max(200, Math.floor(this.deps.stallMs / 4)));
+  }
+
+  async start(): Promise<void> {
+    if (this.timer) return;
+    await this.sweep();
+    this.timer = setInterval(() => void this.sweep(), this.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.sweeping;
+  }
+
+  /** One pass over the index; overlapping calls share the pass in progress. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepAll().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepAll(): Promise<void> {
+    try {
+      for (const entry of await this.deps.active.list()) {
+        await this.inspect(entry).catch((error: unknown) =>
+          this.deps.logger.error('watchdog could not inspect a job', {
+            jobId: entry.jobId,
+            error: error as Error,
+          }),
+        );
+      }
+    } catch (error) {
+      this.deps.logger.error('watchdog sweep failed', { error: error as Error });
+    }
+  }
+
+  private async inspect(entry: ActiveTranscode): Promise<void> {
+    const { deps } = this;
+    const now = deps.clock.now().getTime();
+    const { state, stored } = await loadTranscode(deps.store, entry.jobId);
+    const running = runningAttempt(state);
+    if (!running) {
+      // An ended attempt's runner may still be alive (a stop lost with a crash): ask it again.
+      const last = currentAttempt(state);
+      if (last && last.status !== 'finished' && (await deps.runner.status(last.runnerId)).state !== 'gone')
+        await deps.runner.stop(last.runnerId);
+      // Young entries stay: their dispatcher may not have appended TranscodeStarted yet.
+      if (now - entry.since.getTime() > deps.stallMs) await deps.active.remove(entry.jobId);
+      return;
+    }
+    const signs = stored.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt }));
+    const health = judgeAttempt(
+      lastSignOfLife(signs, running.attempt),
+      await deps.runner.status(running.runnerId),
+      now,
+      deps.stallMs,
+    );
+    if (health !== 'lost' && health !== 'stalled') return;
+    const failure = FAILURES[health];
+    const outcome = await runTranscodeCommand(
+      deps,
+      entry.jobId,
+      {
+        type: 'FailAttempt',
+        attempt: running.attempt,
+        code: failure.code,
+        reason: failure.reason,
+        retryable: true,
+      },
+      { context: jobContext(state) },
+    );
+    if (health === 'stalled') await deps.runner.stop(running.runnerId);
+    const recorded = outcome.status === 'applied' && outcome.events.length > 0;
+    deps.logger.warn('watchdog failed an attempt', {
+      jobId: entry.jobId,
+      attempt: running.attempt,
+      runnerId: running.runnerId,
+      code: failure.code,
+      recorded,
+    });
+  }
+}

@@ -1,0 +1,191 @@
+// The Transcode aggregate's decisions: pure, one small function per command. Reports about an
+// attempt that is no longer the running one (late progress, a finish after a cancel or a watchdog
+// failure) change nothing, so at-least-once reports from runners are harmless.
+import type { Decider } from '@mediaflow/service-kit';
+import type { EventDataOf, MediaInfo as ContractMediaInfo } from '@mediaflow/contracts';
+import { contractCode, contractReason } from './failure-report';
+import { TranscodeNotRegistered } from './transcode-errors';
+import type { TranscodeEvent, TranscodeRegistration } from './transcode-events';
+import {
+  evolveTranscode,
+  initialTranscodeState,
+  needsProbe,
+  runningAttempt,
+  startVerdict,
+  type TranscodeState,
+} from './transcode-state';
+
+export type ProbeOutcome =
+  | { readonly ok: true; readonly mediaInfo: ContractMediaInfo }
+  | { readonly ok: false; readonly code: string; readonly reason: string; readonly retryable: boolean };
+
+export type TranscodeCommand =
+  /** An incoming event that changes nothing (redelivered, or for a finished job): only its id is recorded. */
+  | { readonly type: 'Acknowledge' }
+  | { readonly type: 'Register'; readonly registration: TranscodeRegistration }
+  | {
+      readonly type: 'RecordProbe';
+      readonly registration: TranscodeRegistration;
+      readonly outcome: ProbeOutcome;
+    }
+  | {
+      readonly type: 'StartAttempt';
+      readonly jobId: string;
+      readonly attempt: number;
+      readonly runnerId: string;
+    }
+  | { readonly type: 'RecordProgress'; readonly attempt: number; readonly percent: number }
+  | {
+      readonly type: 'FinishAttempt';
+      readonly attempt: number;
+      readonly manifest: EventDataOf<'TranscodeFinished', 1>['manifest'];
+    }
+  | {
+      readonly type: 'FailAttempt';
+      readonly attempt: number;
+      readonly code: string;
+      readonly reason: string;
+      readonly retryable: boolean;
+    }
+  | { readonly type: 'Cancel'; readonly jobId: string; readonly reason?: string };
+
+type Decision = readonly TranscodeEvent[];
+
+const register = (registration: TranscodeRegistration, state: TranscodeState): Decision =>
+  state.registration ? [] : [{ type: 'TranscodeRegistered', data: registration }];
+
+const recordProbe = (
+  c: Extract<TranscodeCommand, { type: 'RecordProbe' }>,
+  state: TranscodeState,
+): Decision => {
+  if (!needsProbe(state)) return register(c.registration, state);
+  const jobId = c.registration.jobId;
+  const result: TranscodeEvent = c.outcome.ok
+    ? { type: 'MediaProbed', data: { jobId, mediaInfo: c.outcome.mediaInfo } }
+    : {
+        type: 'ProbeFailed',
+        data: {
+          jobId,
+          code: contractCode(c.outcome.code, 'PROBE_FAILED'),
+          reason: contractReason(c.outcome.reason),
+          retryable: c.outcome.retryable,
+        },
+      };
+  return [...register(c.registration, state), result];
+};
+
+const startAttempt = (
+  c: Extract<TranscodeCommand, { type: 'StartAttempt' }>,
+  state: TranscodeState,
+): Decision => {
+  if (!state.registration) throw new TranscodeNotRegistered(c.jobId);
+  const verdict = startVerdict(state, c.attempt);
+  if (!verdict.start) return [];
+  const started: TranscodeEvent = {
+    type: 'TranscodeStarted',
+    data: { jobId: c.jobId, attempt: c.attempt, runnerId: c.runnerId },
+  };
+  if (!verdict.supersedes) return [started];
+  const abandoned: TranscodeEvent = {
+    type: 'TranscodeAttemptAbandoned',
+    data: { jobId: c.jobId, attempt: verdict.supersedes.attempt, supersededBy: c.attempt },
+  };
+  return [abandoned, started];
+};
+
+/** The running attempt when it is `attempt`, else undefined: reports for any other attempt are stale. */
+const runningAs = (state: TranscodeState, attempt: number) => {
+  const running = runningAttempt(state);
+  return running?.attempt === attempt && state.registration
+    ? { running, jobId: state.registration.jobId }
+    : undefined;
+};
+
+const recordProgress = (
+  c: Extract<TranscodeCommand, { type: 'RecordProgress' }>,
+  state: TranscodeState,
+): Decision => {
+  const current = runningAs(state, c.attempt);
+  const percent = Math.min(100, Math.max(0, Math.round(c.percent * 10) / 10));
+  // Equal percent is still news: it is the runner's heartbeat on a slow stretch.
+  if (!current || percent < current.running.lastPercent) return [];
+  return [{ type: 'TranscodeProgressed', data: { jobId: current.jobId, attempt: c.attempt, percent } }];
+};
+
+const finishAttempt = (
+  c: Extract<TranscodeCommand, { type: 'FinishAttempt' }>,
+  state: TranscodeState,
+): Decision => {
+  const current = runningAs(state, c.attempt);
+  return current
+    ? [
+        {
+          type: 'TranscodeFinished',
+          data: { jobId: current.jobId, attempt: c.attempt, manifest: c.manifest },
+        },
+      ]
+    : [];
+};
+
+const failAttempt = (
+  c: Extract<TranscodeCommand, { type: 'FailAttempt' }>,
+  state: TranscodeState,
+): Decision => {
+  const current = runningAs(state, c.attempt);
+  if (!current) return [];
+  const code = contractCode(c.code, 'RUNNER_FAILED');
+  return [
+    {
+      type: 'TranscodeFailed',
+      data: {
+        jobId: current.jobId,
+        attempt: c.attempt,
+        code,
+        reason: contractReason(c.reason),
+        retryable: c.retryable,
+      },
+    },
+  ];
+};
+
+const cancel = (c: Extract<TranscodeCommand, { type: 'Cancel' }>, state: TranscodeState): Decision => {
+  if (state.cancelled) return [];
+  const running = runningAttempt(state);
+  const data = {
+    jobId: c.jobId,
+    ...(running ? { attempt: running.attempt } : {}),
+    ...(c.reason ? { reason: c.reason } : {}),
+  };
+  return [{ type: 'TranscodeCancelled', data }];
+};
+
+export const decideTranscode = (command: TranscodeCommand, state: TranscodeState): Decision => {
+  switch (command.type) {
+    case 'Acknowledge':
+      return [];
+    case 'Register':
+      return register(command.registration, state);
+    case 'RecordProbe':
+      return recordProbe(command, state);
+    case 'StartAttempt':
+      return startAttempt(command, state);
+    case 'RecordProgress':
+      return recordProgress(command, state);
+    case 'FinishAttempt':
+      return finishAttempt(command, state);
+    case 'FailAttempt':
+      return failAttempt(command, state);
+    case 'Cancel':
+      return cancel(command, state);
+    default: {
+      const never: never = command;
+      return never;
+    }
+  }
+};
+
+export const transcodeDecider: Decider<TranscodeCommand, TranscodeEvent, TranscodeState> = {
+  initialState: initialTranscodeState,
+  evolve: evolveTranscode,
+  decide: decideTranscode,
+};

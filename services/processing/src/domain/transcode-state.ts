@@ -1,0 +1,113 @@
+// The Transcode aggregate's state and its evolve: pure folding of recorded events. The queries at the
+// bottom are what handlers and the watchdog ask of a state (is an attempt running? may this one start?).
+import type { TranscodeEvent, TranscodeRegistration } from './transcode-events';
+
+export type AttemptStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'abandoned';
+
+export interface AttemptState {
+  readonly attempt: number;
+  readonly runnerId: string;
+  readonly status: AttemptStatus;
+  readonly lastPercent: number;
+}
+
+export type ProbeStatus = 'pending' | 'probed' | 'failed-retryable' | 'failed';
+
+export interface TranscodeState {
+  readonly registration?: TranscodeRegistration;
+  readonly probe: ProbeStatus;
+  /** In the order they started; the last one is the current attempt. */
+  readonly attempts: readonly AttemptState[];
+  readonly cancelled: boolean;
+}
+
+export const initialTranscodeState: TranscodeState = { probe: 'pending', attempts: [], cancelled: false };
+
+const updateAttempt = (
+  state: TranscodeState,
+  attempt: number,
+  change: (a: AttemptState) => AttemptState,
+): TranscodeState => ({
+  ...state,
+  attempts: state.attempts.map((a) => (a.attempt === attempt ? change(a) : a)),
+});
+
+const ended =
+  (status: AttemptStatus) =>
+  (a: AttemptState): AttemptState =>
+    a.status === 'running' ? { ...a, status } : a;
+
+export const evolveTranscode = (state: TranscodeState, event: TranscodeEvent): TranscodeState => {
+  switch (event.type) {
+    case 'TranscodeRegistered':
+      return { ...state, registration: event.data };
+    case 'MediaProbed':
+      return { ...state, probe: 'probed' };
+    case 'ProbeFailed':
+      return { ...state, probe: event.data.retryable ? 'failed-retryable' : 'failed' };
+    case 'TranscodeStarted': {
+      const started: AttemptState = {
+        attempt: event.data.attempt,
+        runnerId: event.data.runnerId,
+        status: 'running',
+        lastPercent: 0,
+      };
+      return {
+        ...state,
+        attempts: [...state.attempts.filter((a) => a.attempt !== event.data.attempt), started],
+      };
+    }
+    case 'TranscodeProgressed':
+      return updateAttempt(state, event.data.attempt, (a) => ({
+        ...a,
+        lastPercent: Math.max(a.lastPercent, event.data.percent),
+      }));
+    case 'TranscodeFinished':
+      return updateAttempt(state, event.data.attempt, ended('finished'));
+    case 'TranscodeFailed':
+      return updateAttempt(state, event.data.attempt, ended('failed'));
+    case 'TranscodeAttemptAbandoned':
+      return updateAttempt(state, event.data.attempt, ended('abandoned'));
+    case 'TranscodeCancelled': {
+      const { attempt } = event.data;
+      const next = { ...state, cancelled: true };
+      return attempt === undefined ? next : updateAttempt(next, attempt, ended('cancelled'));
+    }
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+};
+
+/** The current attempt (the last started), if any. */
+export const currentAttempt = (state: TranscodeState): AttemptState | undefined => state.attempts.at(-1);
+
+/** The attempt that counts as running now, if any. */
+export const runningAttempt = (state: TranscodeState): AttemptState | undefined => {
+  const current = currentAttempt(state);
+  return current?.status === 'running' ? current : undefined;
+};
+
+export const attemptOf = (state: TranscodeState, attempt: number): AttemptState | undefined =>
+  state.attempts.find((a) => a.attempt === attempt);
+
+export type StartVerdict =
+  | { readonly start: true; readonly supersedes?: AttemptState }
+  | { readonly start: false; readonly why: 'cancelled' | 'already-started' };
+
+/**
+ * Whether `attempt` may start: never after a cancel, never twice (a redelivered JobValidated), never
+ * below the highest attempt seen. A higher attempt supersedes one still counted as running.
+ */
+export const startVerdict = (state: TranscodeState, attempt: number): StartVerdict => {
+  if (state.cancelled) return { start: false, why: 'cancelled' };
+  const highest = Math.max(0, ...state.attempts.map((a) => a.attempt));
+  if (attempt <= highest) return { start: false, why: 'already-started' };
+  const running = runningAttempt(state);
+  return running ? { start: true, supersedes: running } : { start: true };
+};
+
+/** Whether a probe result for JobCreated should be recorded (first probe, or a retry after a transient failure). */
+export const needsProbe = (state: TranscodeState): boolean =>
+  !state.cancelled && (state.probe === 'pending' || state.probe === 'failed-retryable');

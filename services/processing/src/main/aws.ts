@@ -1,0 +1,58 @@
+// processing alone on AWS (the worker task): DynamoDB store, SQS inbox, EventBridge, S3, runner tasks
+// on ECS Fargate, and the active-transcodes index in the service's read-model table.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { awsClientSettings } from '@mediaflow/config';
+import type { Logger } from '@mediaflow/logging';
+import { createAwsContainer, TOKENS, type ServiceInstance } from '@mediaflow/runtime';
+import { resourceNames } from '@mediaflow/topology';
+import { DynamoDbActiveTranscodes } from '../adapters/aws/dynamodb-active-transcodes';
+import { EcsTaskRunner, type EcsRunnerSettings } from '../adapters/aws/ecs-task-runner';
+import { processingDeclaration } from '../subscriptions';
+import { bindProcessing, processingInstance } from './bind-processing';
+import { loadProcessingConfig, type ProcessingConfig } from './processing-config';
+
+export class RunnerDispatchNotConfigured extends Error {
+  readonly code = 'RUNNER_DISPATCH_NOT_CONFIGURED';
+  override readonly name = 'RunnerDispatchNotConfigured';
+  constructor(missing: readonly string[]) {
+    super(`AWS mode needs ${missing.join(', ')} to start runner tasks`);
+  }
+}
+
+export const ecsRunnerSettings = (settings: ProcessingConfig): EcsRunnerSettings => {
+  const { MEDIAFLOW_RUNNER_CLUSTER: cluster, MEDIAFLOW_RUNNER_TASK_DEFINITION: taskDefinition } = settings;
+  const missing = [
+    ...(cluster ? [] : ['MEDIAFLOW_RUNNER_CLUSTER']),
+    ...(taskDefinition ? [] : ['MEDIAFLOW_RUNNER_TASK_DEFINITION']),
+    ...(settings.MEDIAFLOW_RUNNER_SUBNETS.length ? [] : ['MEDIAFLOW_RUNNER_SUBNETS']),
+  ];
+  if (!cluster || !taskDefinition || missing.length) throw new RunnerDispatchNotConfigured(missing);
+  return {
+    cluster,
+    taskDefinition,
+    container: settings.MEDIAFLOW_RUNNER_CONTAINER,
+    subnets: settings.MEDIAFLOW_RUNNER_SUBNETS,
+    securityGroups: settings.MEDIAFLOW_RUNNER_SECURITY_GROUPS,
+    assignPublicIp: settings.MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP === 'true',
+  };
+};
+
+export const createAwsService = async (
+  overrides: Partial<ProcessingConfig> = {},
+): Promise<ServiceInstance> => {
+  const settings: ProcessingConfig = { ...loadProcessingConfig(), ...overrides };
+  const container = await createAwsContainer({ declaration: processingDeclaration, config: settings });
+  const aws = awsClientSettings();
+  const runner = new EcsTaskRunner({
+    client: new ECSClient(aws),
+    settings: ecsRunnerSettings(settings),
+    logger: container.get<Logger>(TOKENS.Logger).createChild({ persistentKeys: { component: 'ecs-runner' } }),
+  });
+  const active = new DynamoDbActiveTranscodes({
+    client: new DynamoDBClient(aws),
+    tableName: resourceNames('processing', settings.MEDIAFLOW_ENV).readModel,
+  });
+  bindProcessing(container, { settings, runner, active });
+  return processingInstance(container);
+};
