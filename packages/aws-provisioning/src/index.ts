@@ -9,3 +9,4 @@ export {
 export { ensureBus, deleteBus } from './ensure-bus';
 export { ensureQueue, type EnsuredQueue } from './ensure-queue';
 export { ensureSubscriptionRules, deleteRules } from './subscription-rules';
+export { ensureDynamoTable, type EnsureTableOptions } from './ensure-table';

@@ -1,10 +1,7 @@
 // The DynamoDB table of one service's event store, declared once: the emulator bootstrap, cdktf and
 // the tests all build it from eventStoreTableDefinition.
+import { ensureDynamoTable } from '@mediaflow/aws-provisioning';
 import {
-  CreateTableCommand,
-  DescribeTimeToLiveCommand,
-  UpdateTimeToLiveCommand,
-  waitUntilTableExists,
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -41,30 +38,6 @@ export const eventStoreTableDefinition = (tableName: string): CreateTableCommand
   StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
 });
 
-const isResourceInUse = (error: unknown): boolean =>
-  (error as { name?: unknown })?.name === 'ResourceInUseException';
-
 /** Creates the table unless it exists, waits until it is ACTIVE and turns TTL on for inbox items. */
-export const createEventStoreTable = async (
-  client: DynamoDBClient,
-  tableName: string,
-  maxWaitSeconds = 120,
-): Promise<void> => {
-  try {
-    await client.send(new CreateTableCommand(eventStoreTableDefinition(tableName)));
-  } catch (error) {
-    if (!isResourceInUse(error)) throw error;
-  }
-  await waitUntilTableExists({ client, maxWaitTime: maxWaitSeconds, minDelay: 1 }, { TableName: tableName });
-  // TTL is not part of CreateTable; asking to enable it twice is a ValidationException on AWS.
-  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-  const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
-  if (status !== 'ENABLED' && status !== 'ENABLING') {
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { Enabled: true, AttributeName: TTL_ATTRIBUTE },
-      }),
-    );
-  }
-};
+export const createEventStoreTable = (client: DynamoDBClient, tableName: string, maxWaitSeconds = 120): Promise<void> =>
+  ensureDynamoTable(client, eventStoreTableDefinition(tableName), { ttlAttribute: TTL_ATTRIBUTE, maxWaitSeconds });

@@ -1,12 +1,11 @@
 // UploadDeadlines in ingest's DynamoDB read table (resourceNames('ingest', env).readModel). The table
 // only ever holds unfinished uploads (a day's worth at most), so a due-scan with a filter is cheap
 // and needs no index; items carry a TTL a week past the deadline as a safety net.
+import { ensureDynamoTable } from '@mediaflow/aws-provisioning';
 import {
-  CreateTableCommand,
   DeleteItemCommand,
   PutItemCommand,
   ScanCommand,
-  waitUntilTableExists,
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -19,17 +18,9 @@ export const uploadDeadlinesTableDefinition = (tableName: string): CreateTableCo
   KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
 });
 
-export const createUploadDeadlinesTable = async (
-  client: DynamoDBClient,
-  tableName: string,
-): Promise<void> => {
-  try {
-    await client.send(new CreateTableCommand(uploadDeadlinesTableDefinition(tableName)));
-  } catch (error) {
-    if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
-  }
-  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: tableName });
-};
+/** The deadline rows carry an epoch-seconds `ttl`, so forgotten ones expire on their own. */
+export const createUploadDeadlinesTable = (client: DynamoDBClient, tableName: string): Promise<void> =>
+  ensureDynamoTable(client, uploadDeadlinesTableDefinition(tableName), { ttlAttribute: 'ttl' });
 
 const PK = (uploadId: string) => `deadline#${uploadId}`;
 const WEEK_SECONDS = 7 * 24 * 3600;

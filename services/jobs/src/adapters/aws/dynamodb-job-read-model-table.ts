@@ -1,6 +1,7 @@
 // The jobs read model's DynamoDB table, declared once: the emulator bootstrap, cdktf and the tests all
 // create it from jobReadModelTableDefinition. Named by resourceNames('jobs', env).readModel.
-import { CreateTableCommand, waitUntilTableExists, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureDynamoTable } from '@mediaflow/aws-provisioning';
+import { type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** Owner listings, newest first: `ownerId` + `sortKey` (creation time, then job id). */
 export const OWNER_INDEX = 'byOwner';
@@ -40,14 +41,6 @@ export const jobReadModelTableDefinition = (tableName: string): CreateTableComma
   ],
 });
 
-const isResourceInUse = (error: unknown): boolean => (error as { name?: unknown })?.name === 'ResourceInUseException';
-
 /** Creates the table unless it exists and waits until it is ACTIVE. */
-export const createJobReadModelTable = async (client: DynamoDBClient, tableName: string, maxWaitSeconds = 120): Promise<void> => {
-  try {
-    await client.send(new CreateTableCommand(jobReadModelTableDefinition(tableName)));
-  } catch (error) {
-    if (!isResourceInUse(error)) throw error;
-  }
-  await waitUntilTableExists({ client, maxWaitTime: maxWaitSeconds, minDelay: 1 }, { TableName: tableName });
-};
+export const createJobReadModelTable = (client: DynamoDBClient, tableName: string, maxWaitSeconds = 120): Promise<void> =>
+  ensureDynamoTable(client, jobReadModelTableDefinition(tableName), { maxWaitSeconds });

@@ -1,11 +1,10 @@
 // ActiveTranscodes in processing's DynamoDB read-model table (resourceNames('processing', env).readModel).
 // The table holds only jobs with a possibly running attempt, so a Scan is a small read.
+import { ensureDynamoTable } from '@mediaflow/aws-provisioning';
 import {
-  CreateTableCommand,
   DeleteItemCommand,
   PutItemCommand,
   ScanCommand,
-  waitUntilTableExists,
   type AttributeValue,
   type CreateTableCommandInput,
   type DynamoDBClient,
@@ -21,17 +20,8 @@ export const activeTranscodesTableDefinition = (tableName: string): CreateTableC
 });
 
 /** Creates the table unless it exists and waits until it is ACTIVE. */
-export const createActiveTranscodesTable = async (
-  client: DynamoDBClient,
-  tableName: string,
-): Promise<void> => {
-  try {
-    await client.send(new CreateTableCommand(activeTranscodesTableDefinition(tableName)));
-  } catch (error) {
-    if ((error as { name?: unknown })?.name !== 'ResourceInUseException') throw error;
-  }
-  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: tableName });
-};
+export const createActiveTranscodesTable = (client: DynamoDBClient, tableName: string): Promise<void> =>
+  ensureDynamoTable(client, activeTranscodesTableDefinition(tableName));
 
 // Keys are prefixed so other read-model rows can share the table later without a migration.
 const PREFIX = 'active#';
