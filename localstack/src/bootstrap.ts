@@ -5,15 +5,16 @@ import { CreateBucketCommand, S3Client, type S3ServiceException } from '@aws-sdk
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { provisionMessaging, type ProvisionedMessaging } from '@mediaflow/aws-provisioning';
+import { ensureDynamoTable, provisionMessaging, type ProvisionedMessaging } from '@mediaflow/aws-provisioning';
 import { awsClientSettings } from '@mediaflow/config';
 import { createEventStoreTable } from '@mediaflow/event-store';
 import { bucketNames, resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
+import { readTables } from './service-tables';
 
 export interface BootstrapReport {
   env: string;
   buckets: { uploads: string; outputs: string };
-  services: Array<{ service: string; table: string } & ProvisionedMessaging>;
+  services: Array<{ service: string; table: string; readTable: string } & ProvisionedMessaging>;
 }
 
 const ensureBucket = async (s3: S3Client, bucket: string): Promise<void> => {
@@ -37,10 +38,12 @@ export const bootstrap = async (declarations: readonly ServiceDeclaration[], env
     await ensureBucket(s3, buckets.outputs);
     const services = [];
     for (const declaration of declarations) {
-      const { table } = resourceNames(declaration.service, env);
+      const { table, readModel } = resourceNames(declaration.service, env);
       await createEventStoreTable(dynamo, table);
+      const read = readTables[declaration.service];
+      await ensureDynamoTable(dynamo, read.definition(readModel), { ttlAttribute: read.ttlAttribute });
       const messaging = await provisionMessaging({ eventBridge, sqs }, declaration, env);
-      services.push({ service: declaration.service, table, ...messaging });
+      services.push({ service: declaration.service, table, readTable: readModel, ...messaging });
     }
     return { env, buckets, services };
   } finally {

@@ -34,10 +34,12 @@ describe(`emulator bootstrap [@ ${process.env.AWS_ENDPOINT_URL}]`, () => {
     expect(again).toEqual(report);
   });
 
-  it('creates an event-store table per service', async () => {
+  it('creates an event-store table and a read-model table per service', async () => {
     for (const s of report.services) {
-      const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: s.table }));
-      expect(Table?.TableStatus).toBe('ACTIVE');
+      for (const TableName of [s.table, s.readTable]) {
+        const { Table } = await dynamo.send(new DescribeTableCommand({ TableName }));
+        expect(Table?.TableStatus).toBe('ACTIVE');
+      }
     }
   });
 

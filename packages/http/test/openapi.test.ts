@@ -7,7 +7,7 @@ import { captureLogs, type CapturedLogs } from './support/capture-logs';
 import { SECRET } from './support/tokens';
 import { faultsRouter, makeApp, testLogger, uploadsRouter } from './support/uploads-fixture';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking a JSON document
+type Json = Record<string, any>;  
 const verifier = createTokenVerifier({ kind: 'hs256', secret: SECRET, adminClaim: 'roles' });
 let doc: Json;
 let logs: CapturedLogs;

@@ -17,7 +17,7 @@ import { JWT_SECRET, URL_SECRET } from './embedded-blob-server';
 process.env.LOG_LEVEL ??= 'WARN';
 
 /** Responses are checked with toMatchObject/toEqual; a loose type keeps the tests readable. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type LooseJson = Record<string, any>;
 const MiB = 1024 * 1024;
 

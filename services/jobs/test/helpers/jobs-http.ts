@@ -17,7 +17,7 @@ export interface JobsHttp {
   readonly outputs: LocalDiskBlobStorage;
   readonly url: string;
   token(sub: string, admin?: boolean): Promise<string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers: the assertions check their shape
+   
   call(method: string, route: string, token?: string, body?: unknown): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }

@@ -1,0 +1,46 @@
+// `npm start`: the embedded all-in-one. Prints where it listens and a development token, and stops
+// gracefully on SIGINT/SIGTERM (a second signal exits at once). A kill -9 loses nothing: every
+// service's state is in its SQLite file and unfinished transcodes are retried on the next start.
+import { issueDevelopmentToken } from '@mediaflow/http';
+import { createLogger } from '@mediaflow/logging';
+import { startAllInOne } from './all-in-one';
+import { loadEmbeddedConfig } from './embedded-config';
+
+const logger = createLogger('embedded');
+
+const main = async (): Promise<void> => {
+  const config = loadEmbeddedConfig();
+  const deployment = await startAllInOne(config, logger);
+  const token = await issueDevelopmentToken({ secret: deployment.secrets.jwt, sub: config.MEDIAFLOW_DEV_OWNER, admin: true, ttlSeconds: 7 * 24 * 3600 });
+  process.stdout.write(
+    [
+      '',
+      `mediaflow is running at ${deployment.url} (data in ${config.MEDIAFLOW_DATA_DIR})`,
+      `  API docs:   ${deployment.url}/openapi.json`,
+      `  dev token (owner "${config.MEDIAFLOW_DEV_OWNER}", admin, 7 days):`,
+      `  export MEDIAFLOW_TOKEN=${token}`,
+      `  curl -H "Authorization: Bearer $MEDIAFLOW_TOKEN" ${deployment.url}/v1/jobs`,
+      '',
+    ].join('\n') + '\n',
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    logger.info('stopping', { signal });
+    deployment.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('stop failed', { error: error as Error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+};
+
+main().catch((error: unknown) => {
+  logger.critical('mediaflow failed to start', { error: error as Error });
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+// The webhook API's request and response shapes (zod): validation at the edge and the OpenAPI
+// document come from these. Secrets appear in one response only: the 201 of a creation.
+import { z } from 'zod';
+import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
+import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-url-policy';
+
+const eventTypesDescription = `Event names to deliver (${NOTIFIED_EVENTS.join(', ')}), or ["${ALL_EVENTS}"] for all of them (the default).`;
+
+export const CreateWebhookBodySchema = z
+  .object({
+    url: z.string().min(1).max(MAX_WEBHOOK_URL_LENGTH).describe('https URL the deliveries are POSTed to.'),
+    eventTypes: z.array(z.string().min(1).max(64)).min(1).max(NOTIFIED_EVENTS.length + 1).optional().describe(eventTypesDescription),
+    description: z.string().max(500).optional().describe('Free text for the owner.'),
+  })
+  .strict()
+  .meta({ id: 'CreateWebhookRequest' });
+
+export const WebhookSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    eventTypes: z.array(z.string()).describe(eventTypesDescription),
+    description: z.string().nullable(),
+    status: z.enum(['active', 'disabled']),
+    disabledReason: z.enum(['ENDPOINT_GONE', 'SUSTAINED_FAILURE']).nullable().describe('Why deliveries stopped; enable the webhook to resume.'),
+    disabledDetail: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Webhook' });
+
+export const CreatedWebhookSchema = WebhookSchema.extend({
+  secret: z.string().describe('Signing secret (whsec_ + base64). Shown only in this response: store it now.'),
+}).meta({ id: 'CreatedWebhook' });
+
+export const WebhookListSchema = z.object({ items: z.array(WebhookSchema) }).meta({ id: 'WebhookList' });
+
+export const DeliveryAttemptSchema = z
+  .object({
+    eventId: z.string().describe('Also the webhook-id header: deduplicate on it.'),
+    eventType: z.string(),
+    attempt: z.number().int(),
+    attemptedAt: z.string(),
+    outcome: z.enum(['delivered', 'retrying', 'failed', 'gone', 'cancelled']),
+    responseStatus: z.number().int().nullable(),
+    durationMs: z.number().int().nullable(),
+    error: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+  })
+  .meta({ id: 'WebhookDeliveryAttempt' });
+
+export const WebhookDetailSchema = WebhookSchema.extend({
+  recentDeliveries: z.array(DeliveryAttemptSchema).describe('The latest delivery attempts, newest first.'),
+}).meta({ id: 'WebhookDetail' });
+
+export const DeliveryAttemptListSchema = z.object({ items: z.array(DeliveryAttemptSchema) }).meta({ id: 'WebhookDeliveryAttemptList' });
+
+export const WebhookParamsSchema = z.object({ webhookId: z.string().min(1).max(128) });
+
+export const DeliveriesQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });

@@ -1,0 +1,75 @@
+// `kill -9` of the whole embedded process mid-transcode, then `npm start` again on the same data
+// folder: nothing is lost, the interrupted attempt is retried and the job completes.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { issueDevelopmentToken } from '@mediaflow/http';
+import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
+import { ApiClient } from '../src/api-client';
+
+const root = path.resolve(__dirname, '../..');
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+const startProcess = (dataDir: string, port: number): Promise<ChildProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'embedded/src/main.ts')], {
+      env: { ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'ERROR' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('mediaflow is running')) resolve(child);
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`embedded process exited (${code}) before it was up:\n${out}`)));
+  });
+
+describe('embedded restart after kill -9 mid-transcode', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-restart-'));
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('completes the job after the restart', async () => {
+    const clip = path.join(dataDir, 'long.mp4');
+    execFileSync(mediaBinaries().ffmpeg.path, [
+      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=8', '-f', 'lavfi', '-i', 'sine=duration=8',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', clip,
+    ]);
+    const port = await freePort();
+    child = await startProcess(dataDir, port);
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { jwt: string };
+    const api = new ApiClient(`http://127.0.0.1:${port}`, await issueDevelopmentToken({ secret: secrets.jwt, sub: 'owner-a', ttlSeconds: 3600 }));
+
+    const { jobId } = await api.uploadFile(clip, 'video/mp4', 'sd');
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const job = (await api.call('GET', `/v1/jobs/${jobId}`)).body;
+      if (job?.status === 'transcoding' && (job.percent ?? 0) > 0) break;
+      if (job?.status === 'completed') throw new Error('the transcode finished before it could be interrupted; use a longer clip');
+      if (Date.now() > deadline) throw new Error(`never saw the transcode running: ${JSON.stringify(job)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+
+    child = await startProcess(dataDir, port);
+    const job = await api.waitForJob(jobId, ['completed', 'failed'], 150_000);
+    expect(job.status).toBe('completed');
+    expect(job.attempt).toBeGreaterThanOrEqual(2);
+    const master = await fetch(job.outputs.playbackUrl);
+    expect(master.status).toBe(200);
+  }, 240_000);
+});
