@@ -3,12 +3,13 @@
 import path from 'node:path';
 import { App } from 'cdktf';
 import { buildApp } from './app';
-import { readSettings } from './settings';
+import { readSettings, settingsWarnings } from './settings';
 
 const started = process.hrtime.bigint();
 const app = new App({ outdir: process.env.CDKTF_OUTDIR ?? path.resolve(__dirname, '..', 'cdktf.out') });
 const contextEnv = app.node.tryGetContext('env') as string | undefined;
 const settings = readSettings(process.env, contextEnv);
+for (const warning of settingsWarnings(settings)) process.stderr.write(`warning: ${warning}\n`);
 const { stacks } = buildApp(app, settings);
 app.synth();
 const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,5 +1,6 @@
-// What each service needs from AWS beyond its own table and queues: its API routes on the shared
-// load balancer, its rights in the media buckets (always under one key prefix), and task sizes.
+// What each service needs from AWS beyond its own tables and queues: its API routes on the shared
+// load balancer, its rights in the media buckets (always under one key prefix), whether it signs or
+// checks /blobs URLs, and task sizes.
 import type { ServiceName } from '@mediaflow/contracts';
 import { ingestDeclaration } from '@mediaflow/ingest/src/subscriptions';
 import { jobsDeclaration } from '@mediaflow/jobs/src/subscriptions';
@@ -29,6 +30,11 @@ export interface ServiceProfile {
   readonly api?: { readonly pathPatterns: readonly string[]; readonly priority: number };
   /** Rights of the service's api and worker. */
   readonly buckets: BucketGrants;
+  /**
+   * Signs or checks signed /blobs URLs: its api and worker get MEDIAFLOW_PUBLIC_URL and, from the
+   * foundation's secret, MEDIAFLOW_URL_SIGNING_SECRET.
+   */
+  readonly signedUrls?: boolean;
   /** Rights of the processing runner task. */
   readonly runnerBuckets?: BucketGrants;
   readonly sizes: { readonly api?: TaskSize; readonly worker: TaskSize };
@@ -44,16 +50,22 @@ const medium: TaskSize = { cpu: 512, memoryMiB: 1024 };
 export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
   ingest: {
     declaration: ingestDeclaration,
-    api: { pathPatterns: ['/v1/uploads*'], priority: 10 },
-    // Presigns single and multipart PUTs, then HEADs the object to check the declared size.
-    buckets: { uploads: ['read', 'write'] },
+    // /blobs/*: the redirect router that answers every signed playback and download URL.
+    api: { pathPatterns: ['/v1/uploads*', '/blobs/*'], priority: 10 },
+    // Presigns single and multipart PUTs, then HEADs the object to check the declared size; the
+    // redirect router presigns GETs of sources and renditions (and streams playlists itself).
+    buckets: { uploads: ['read', 'write'], outputs: ['read'] },
+    signedUrls: true,
     sizes: { api: medium, worker: small },
   },
   jobs: {
     declaration: jobsDeclaration,
-    api: { pathPatterns: ['/v1/jobs*', '/v1/admin*'], priority: 20 },
-    // Signs playback and download URLs of the renditions.
-    buckets: { outputs: ['read'] },
+    // Each api serves its own /openapi.json; the public one is jobs' (the API clients start from).
+    api: { pathPatterns: ['/v1/jobs*', '/v1/admin*', '/openapi.json'], priority: 20 },
+    // Signs playback and download URLs with the HMAC secret alone: ingest's redirect router answers
+    // them, so jobs itself never touches a bucket.
+    buckets: {},
+    signedUrls: true,
     sizes: { api: medium, worker: small },
   },
   processing: {

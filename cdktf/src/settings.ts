@@ -32,7 +32,23 @@ export interface InfraSettings {
   /** Tag of both images in ECR; a new tag is a new task definition, which is what rolls the services. */
   readonly imageTag: string;
   readonly runner: RunnerSize;
+  /** Seconds without progress after which the worker fails an attempt; the runner heartbeats within it. */
+  readonly runnerStallSeconds: number;
+  /** Public host name of the API (MEDIAFLOW_PUBLIC_DOMAIN): signed URLs use https://<it>; unset, the ALB's DNS name. */
+  readonly publicDomain?: string;
+  /** How the api tasks verify bearer tokens: the identity provider's JWKS (e.g. Cognito). */
+  readonly auth: AuthSettings;
   readonly stateBackend?: StateBackendSettings;
+}
+
+/** Passed to the api tasks under the variable names @mediaflow/http reads. */
+export interface AuthSettings {
+  readonly jwksUrl?: string;
+  readonly issuer?: string;
+  /** Comma-separated; the token's `aud` must contain one of them. */
+  readonly audience?: string;
+  /** Claim holding the roles (the service defaults to `roles`; `cognito:groups` is always read). */
+  readonly adminClaim?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -50,6 +66,36 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
 const list = (raw: string | undefined, fallback: readonly string[]): readonly string[] => {
   const items = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return items.length > 0 ? items : fallback;
+};
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+const hostName = (env: Env, name: string): string | undefined => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return undefined;
+  if (!HOST_NAME.test(raw)) throw new Error(`${name}=${raw} must be a host name such as media.example.com (no scheme, port or path)`);
+  return raw;
+};
+
+// Keys fetched over plain HTTP could be swapped on the way: the services refuse it, so refuse it here first.
+const httpsUrl = (env: Env, name: string): string | undefined => {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:') throw new Error(`${name}=${raw} must be an https URL`);
+  return raw;
+};
+
+const authOf = (env: Env): AuthSettings => {
+  const jwksUrl = httpsUrl(env, 'MEDIAFLOW_JWKS_URL');
+  const optional = { issuer: env.MEDIAFLOW_JWT_ISSUER, audience: env.MEDIAFLOW_JWT_AUDIENCE, adminClaim: env.MEDIAFLOW_ADMIN_CLAIM };
+  const given = Object.entries(optional).filter(([, v]) => v?.trim()).map(([k, v]) => [k, v!.trim()]);
+  return { ...(jwksUrl ? { jwksUrl } : {}), ...Object.fromEntries(given) };
 };
 
 const stateBackendOf = (env: Env, envName: string, region: string): StateBackendSettings | undefined => {
@@ -70,6 +116,7 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
   const certificateArn = env.MEDIAFLOW_CERTIFICATE_ARN || undefined;
   const stateBackend = stateBackendOf(env, envName, region);
+  const publicDomain = hostName(env, 'MEDIAFLOW_PUBLIC_DOMAIN');
   return {
     env: envName,
     region,
@@ -82,6 +129,17 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
       memoryMiB: integer(env, 'MEDIAFLOW_RUNNER_MEMORY_MIB', 4096, 512, 122880),
       ephemeralStorageGiB: integer(env, 'MEDIAFLOW_RUNNER_EPHEMERAL_GIB', 50, 21, 200),
     },
+    runnerStallSeconds: integer(env, 'MEDIAFLOW_RUNNER_STALL_SECONDS', 120, 10, 24 * 3600),
+    ...(publicDomain ? { publicDomain } : {}),
+    auth: authOf(env),
     ...(stateBackend ? { stateBackend } : {}),
   };
 };
+
+/** What synth lets through but a deployment would regret; `npm run synth` prints these. */
+export const settingsWarnings = (settings: InfraSettings): string[] => [
+  ...(settings.auth.jwksUrl ? [] : ['MEDIAFLOW_JWKS_URL is unset: the api tasks refuse to start without a token verifier (set it to your identity provider\'s JWKS, e.g. Cognito\'s)']),
+  ...(settings.publicDomain && !settings.certificateArn
+    ? [`MEDIAFLOW_PUBLIC_DOMAIN=${settings.publicDomain} makes signed URLs https://, but the load balancer has no certificate (MEDIAFLOW_CERTIFICATE_ARN): TLS must end in front of it`]
+    : []),
+];

@@ -3,7 +3,7 @@
 import { bucketNames, busName } from '@mediaflow/topology';
 import { foundationParameterNames } from '../src/naming/parameter-names';
 import { describeReferences, referencedResource } from './support/references';
-import { only, resources, synthesizeStacks, TEST_ENV, type Found, type StackJson } from './support/synthesized-app';
+import { dataSources, only, resources, synthesizeStacks, TEST_ENV, type Found, type StackJson } from './support/synthesized-app';
 
 const CERTIFICATE = 'arn:aws:acm:eu-west-1:123456789012:certificate/abc';
 
@@ -87,6 +87,21 @@ describe('foundation stack', () => {
     expect(https.certificate_arn).toBe(CERTIFICATE);
     const published = only(resources(withCertificate, 'aws_ssm_parameter').filter((p) => p.name === foundationParameterNames(TEST_ENV).listenerArn), 'listener parameter');
     expect(referencedResource(withCertificate, published.value)).toBe(withCertificate.resource!.aws_lb_listener![https.logicalId]);
+  });
+
+  it('keeps the URL signing secret in Secrets Manager, encrypted with the key, generated once and published by ARN', () => {
+    const secret = only(resources(foundation, 'aws_secretsmanager_secret'), 'secret');
+    expect(secret.name).toBe(`mediaflow-${TEST_ENV}-url-signing`);
+    expect(referencedResource(foundation, secret.kms_key_id)).toHaveProperty('enable_key_rotation', true);
+    const version = only(resources(foundation, 'aws_secretsmanager_secret_version'), 'secret version');
+    expect(referencedResource(foundation, version.secret_id)).toBe(foundation.resource!.aws_secretsmanager_secret![secret.logicalId]);
+    // A random value drawn by AWS at the first apply (≥ 32 bytes), then left alone: rotation is an operator's act.
+    expect(describeReferences(foundation, String(version.secret_string))).toMatch(/^<data aws_secretsmanager_random_password .+>\.random_password$/);
+    expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+    const password = only(dataSources(foundation, 'aws_secretsmanager_random_password'), 'random password');
+    expect(password.password_length).toBeGreaterThanOrEqual(32);
+    const published = only(resources(foundation, 'aws_ssm_parameter').filter((p) => p.name === foundationParameterNames(TEST_ENV).urlSigningSecretArn), 'secret parameter');
+    expect(describeReferences(foundation, String(published.value))).toBe(`<aws_secretsmanager_secret mediaflow-${TEST_ENV}-url-signing>.arn`);
   });
 
   it('publishes every foundation parameter under /mediaflow/<env>/, each from a resource of the stack', () => {

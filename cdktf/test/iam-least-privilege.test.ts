@@ -1,5 +1,5 @@
-// Each service's roles may touch only that service's table, queues and log groups, the shared bus
-// and key, and its own bucket prefixes: every Resource of every statement is checked against an
+// Each service's roles may touch only that service's tables, queues and log groups, the shared bus
+// and key, its own bucket prefixes and (ingest, jobs) the URL signing secret: every Resource of every statement is checked against an
 // allow-list written here, independently of the code that builds the policies.
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { resourceNames } from '@mediaflow/topology';
@@ -17,8 +17,13 @@ const ssm = (path: string) => `<ssm /mediaflow/${TEST_ENV}/${path}>`;
 
 /** The key prefixes each service's roles may reach, by bucket (any role of the service). */
 const bucketPrefixes: Record<ServiceName, { bucket: 'uploads' | 'outputs'; prefix: string }[]> = {
-  ingest: [{ bucket: 'uploads', prefix: 'uploads/' }],
-  jobs: [{ bucket: 'outputs', prefix: 'outputs/' }],
+  // The /blobs redirect router presigns GETs of sources and renditions.
+  ingest: [
+    { bucket: 'uploads', prefix: 'uploads/' },
+    { bucket: 'outputs', prefix: 'outputs/' },
+  ],
+  // Signs /blobs URLs with the HMAC secret alone.
+  jobs: [],
   processing: [
     { bucket: 'uploads', prefix: 'uploads/' },
     { bucket: 'outputs', prefix: 'outputs/' },
@@ -33,6 +38,8 @@ const allowList = (service: ServiceName): Set<string> => {
     `<aws_dynamodb_table ${n.table}>.arn`,
     `<aws_dynamodb_table ${n.table}>.arn/index/*`,
     `<aws_dynamodb_table ${n.table}>.stream_arn`,
+    `<aws_dynamodb_table ${n.readModel}>.arn`,
+    `<aws_dynamodb_table ${n.readModel}>.arn/index/*`,
     `<aws_sqs_queue ${n.queue}>.arn`,
     `<aws_sqs_queue ${n.deadLetterQueue}>.arn`,
     ssm('bus/arn'),
@@ -42,6 +49,7 @@ const allowList = (service: ServiceName): Set<string> => {
     ...['api', 'worker', 'runner'].map((kind) => `<aws_cloudwatch_log_group /ecs/${prefix}/${kind}>.arn:*`),
     ...bucketPrefixes[service].map(({ bucket, prefix }) => `${ssm(`buckets/${bucket}/arn`)}/${prefix}*`),
   ];
+  if (service === 'ingest' || service === 'jobs') allowed.push(ssm('secrets/url-signing/arn'));
   if (service === 'processing') {
     allowed.push(
       `<aws_ecs_task_definition ${prefix}-runner>.arn_without_revision:*`,
@@ -56,9 +64,10 @@ const allowList = (service: ServiceName): Set<string> => {
 /** Actions AWS cannot scope to a resource: the only ones allowed on "*". */
 const UNSCOPABLE = new Set(['ecr:GetAuthorizationToken']);
 
-const policyStatements = (stack: StackJson): Statement[] => {
+/** The statements of every role policy of the stack, or of the role named `role` only. */
+const policyStatements = (stack: StackJson, role?: string): Statement[] => {
   const documents = new Map(dataSources(stack, 'aws_iam_policy_document').map((d) => [d.logicalId, d]));
-  return resources(stack, 'aws_iam_role_policy').flatMap((policy) => {
+  return resources(stack, 'aws_iam_role_policy').filter((p) => !role || p.name === role).flatMap((policy) => {
     const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(policy.policy))?.[1];
     const document = id ? documents.get(id) : undefined;
     if (!document) throw new Error(`role policy ${policy.logicalId} is not built from a policy document`);
@@ -127,5 +136,67 @@ describe('least-privilege IAM of the service stacks', () => {
     }
     const passRole = policyStatements(stacks.processing!).find((s) => s.actions.includes('iam:PassRole')) as Statement & Block;
     expect(passRole.condition).toEqual([{ test: 'StringEquals', variable: 'iam:PassedToService', values: ['ecs-tasks.amazonaws.com'] }]);
+  });
+
+  it.each(SERVICES)("%s: its api and worker read and write its read model and the model's indexes, the runner does not", (service) => {
+    const stack = stacks[service]!;
+    const table = resourceNames(service, TEST_ENV).readModel;
+    const onReadModel = (role: string) =>
+      policyStatements(stack, role).filter((s) => s.resources.some((r) => describeReferences(stack, r).startsWith(`<aws_dynamodb_table ${table}>`)));
+    const [statement, ...others] = onReadModel(`mediaflow-${TEST_ENV}-${service}-task`);
+    expect(others).toEqual([]);
+    expect(statement!.resources.map((r) => describeReferences(stack, r))).toEqual([`<aws_dynamodb_table ${table}>.arn`, `<aws_dynamodb_table ${table}>.arn/index/*`]);
+    expect(statement!.actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    expect(statement!.actions.filter((a) => !a.startsWith('dynamodb:'))).toEqual([]);
+    if (service === 'processing') expect(onReadModel(`mediaflow-${TEST_ENV}-processing-runner-task`)).toEqual([]);
+  });
+
+  it('only the execution roles of ingest and jobs read the signing secret, and decrypt only through Secrets Manager', () => {
+    for (const service of SERVICES) {
+      const stack = stacks[service]!;
+      const reads = policyStatements(stack).filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:')));
+      if (service !== 'ingest' && service !== 'jobs') {
+        expect(reads).toEqual([]);
+        continue;
+      }
+      const execution = policyStatements(stack, `mediaflow-${TEST_ENV}-${service}-execution`);
+      const read = execution.find((s) => s.actions.includes('secretsmanager:GetSecretValue'))!;
+      expect(reads).toEqual([read]);
+      expect(read.actions).toEqual(['secretsmanager:GetSecretValue']);
+      expect(read.resources.map((r) => describeReferences(stack, r))).toEqual([ssm('secrets/url-signing/arn')]);
+      const decrypt = execution.find((s) => s.actions.includes('kms:Decrypt'))!;
+      expect(decrypt.resources.map((r) => describeReferences(stack, r))).toEqual([ssm('kms/key-arn')]);
+      expect(decrypt.condition).toEqual([{ test: 'StringEquals', variable: 'kms:ViaService', values: [`secretsmanager.${TEST_REGION}.amazonaws.com`] }]);
+    }
+  });
+
+  it('lets the processing worker run, stop and watch the runner family on this cluster only, passing only the runner roles', () => {
+    const stack = stacks.processing!;
+    const task = policyStatements(stack, `mediaflow-${TEST_ENV}-processing-task`);
+    const describe = (values: string[]) => values.map((v) => describeReferences(stack, v));
+    const named = (s: Statement) => ({
+      actions: s.actions,
+      resources: describe(s.resources),
+      condition: s.condition?.map((c) => ({ ...c, values: describe(c.values) })),
+    });
+    const ecs = task.filter((s) => s.actions.some((a) => a.startsWith('ecs:') || a.startsWith('iam:'))).map(named);
+    const prefix = `mediaflow-${TEST_ENV}-processing`;
+    expect(ecs).toEqual([
+      {
+        actions: ['ecs:RunTask'],
+        resources: [`<aws_ecs_task_definition ${prefix}-runner>.arn_without_revision:*`],
+        condition: [{ test: 'ArnEquals', variable: 'ecs:cluster', values: [ssm('ecs/cluster-arn')] }],
+      },
+      {
+        actions: ['iam:PassRole'],
+        resources: [`<aws_iam_role ${prefix}-runner-task>.arn`, `<aws_iam_role ${prefix}-execution>.arn`],
+        condition: [{ test: 'StringEquals', variable: 'iam:PassedToService', values: ['ecs-tasks.amazonaws.com'] }],
+      },
+      {
+        actions: ['ecs:DescribeTasks', 'ecs:StopTask', 'ecs:TagResource'],
+        resources: [`arn:<partition>:ecs:${TEST_REGION}:<account>:task/${ssm('ecs/cluster-name')}/*`],
+        condition: undefined,
+      },
+    ]);
   });
 });

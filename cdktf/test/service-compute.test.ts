@@ -1,28 +1,26 @@
 // What each service stack runs and how: the event-store table, the API routes on the shared load
-// balancer, the Fargate services in the private subnets, and the processing runner's task.
+// balancer (health-checked where the api process answers), the Fargate services in the private
+// subnets, and the processing runner's task and what the worker is told to start it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store';
 import { resourceNames } from '@mediaflow/topology';
 import { serviceCommands } from '../src/service-commands';
+import { API_HEALTH_CHECK_PATH, API_PORT } from '../src/service-profiles';
+import { containersOf } from './support/containers';
 import { describeReferences } from './support/references';
 import { only, resources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
 
-interface Container {
-  name: string;
-  image: string;
-  command: string[];
-  environment: { name: string; value: string }[];
-  portMappings?: { containerPort: number }[];
-}
-
-const containersOf = (stack: StackJson, family: string): Container[] =>
-  JSON.parse(String(only(resources(stack, 'aws_ecs_task_definition').filter((t) => t.family === family), `task ${family}`).container_definitions)) as Container[];
-
 const ROUTES: Partial<Record<ServiceName, string[]>> = {
-  ingest: ['/v1/uploads*'],
-  jobs: ['/v1/jobs*', '/v1/admin*'],
+  // The signed playback/download redirect router lives in ingest; the public OpenAPI document is jobs'.
+  ingest: ['/v1/uploads*', '/blobs/*'],
+  jobs: ['/v1/jobs*', '/v1/admin*', '/openapi.json'],
   notifications: ['/v1/webhooks*', '/v1/events*'],
 };
+
+const eventStore = (stack: StackJson, service: ServiceName) =>
+  only(resources(stack, 'aws_dynamodb_table').filter((t) => t.name === resourceNames(service, TEST_ENV).table), 'event-store table');
 
 describe('service compute', () => {
   let stacks: Record<string, StackJson>;
@@ -33,7 +31,7 @@ describe('service compute', () => {
   });
 
   it.each(SERVICES)('%s: an on-demand event-store table with PITR, a NEW_IMAGE stream and TTL on expiresAt', (service) => {
-    const table = only(resources(stacks[service]!, 'aws_dynamodb_table'), 'table');
+    const table = eventStore(stacks[service]!, service);
     expect(table).toMatchObject({
       name: resourceNames(service, TEST_ENV).table,
       billing_mode: 'PAY_PER_REQUEST',
@@ -48,7 +46,7 @@ describe('service compute', () => {
   it("takes keys, attributes and indexes from the event store's own table definition", () => {
     const definition = eventStoreTableDefinition('any');
     const keys = Object.fromEntries(definition.KeySchema!.map((k) => [k.KeyType, k.AttributeName]));
-    const table = only(resources(stacks.jobs!, 'aws_dynamodb_table'), 'table');
+    const table = eventStore(stacks.jobs!, 'jobs');
     expect(table).toMatchObject({ hash_key: keys.HASH, range_key: keys.RANGE });
     expect(table.attribute).toEqual(definition.AttributeDefinitions!.map((a) => ({ name: a.AttributeName, type: a.AttributeType })));
     expect(table.global_secondary_index).toEqual(
@@ -79,6 +77,21 @@ describe('service compute', () => {
     expect(priorities.size).toBe(Object.keys(ROUTES).length);
   });
 
+  it('health-checks GET /health → 200 on the API port, which the api process serves without a token', () => {
+    // runAwsProcess('api', ...) mounts the route itself, for every service, with no authenticate() before its handler.
+    const runAwsProcess = fs.readFileSync(path.resolve(__dirname, '../../packages/runtime/src/run-aws-process.ts'), 'utf8');
+    expect(runAwsProcess).toMatch(new RegExp(`router\\.get\\('${API_HEALTH_CHECK_PATH}',\\s*\\(_req, res\\) => res\\.json\\(`));
+    expect(runAwsProcess).toMatch(/PORT: z\.coerce\.number\(\)[^\n]*\.default\(8080\)/);
+    for (const service of Object.keys(ROUTES) as ServiceName[]) {
+      const stack = stacks[service]!;
+      const group = only(resources(stack, 'aws_lb_target_group'), 'target group');
+      expect(group).toMatchObject({ port: API_PORT, protocol: 'HTTP', health_check: { path: '/health', matcher: '200' } });
+      const [api] = containersOf(stack, `mediaflow-${TEST_ENV}-${service}-api`);
+      expect(api!.portMappings).toEqual([{ containerPort: API_PORT, protocol: 'tcp' }]);
+      expect(api!.environment).toContainEqual({ name: 'PORT', value: String(API_PORT) });
+    }
+  });
+
   it.each(SERVICES)('%s: runs its processes on Fargate in the private subnets, without public addresses', (service) => {
     const stack = stacks[service]!;
     const ecsServices = resources(stack, 'aws_ecs_service');
@@ -107,16 +120,5 @@ describe('service compute', () => {
     expect(runner(stacks.processing!)).toMatchObject({ cpu: '2048', memory: '4096', ephemeral_storage: { size_in_gib: 50 } });
     expect(runner(biggerRunner)).toMatchObject({ cpu: '4096', memory: '8192', ephemeral_storage: { size_in_gib: 100 } });
     expect(resources(stacks.processing!, 'aws_ecs_service').map((s) => s.name)).not.toContain(`mediaflow-${TEST_ENV}-processing-runner`);
-  });
-
-  it('tells the processing worker which runner task to start, where, and with which container', () => {
-    const [worker] = containersOf(stacks.processing!, `mediaflow-${TEST_ENV}-processing-worker`);
-    const env = Object.fromEntries(worker!.environment.map((v) => [v.name, describeReferences(stacks.processing!, v.value)]));
-    expect(env).toMatchObject({
-      MEDIAFLOW_RUNNER_TASK_DEFINITION: `<aws_ecs_task_definition mediaflow-${TEST_ENV}-processing-runner>.arn`,
-      MEDIAFLOW_RUNNER_CLUSTER: `<ssm /mediaflow/${TEST_ENV}/ecs/cluster-arn>`,
-      MEDIAFLOW_RUNNER_SUBNETS: `<ssm /mediaflow/${TEST_ENV}/network/private-subnet-ids>`,
-      MEDIAFLOW_RUNNER_CONTAINER: 'runner',
-    });
   });
 });

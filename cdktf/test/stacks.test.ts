@@ -4,7 +4,7 @@
 import { SERVICES } from '@mediaflow/contracts';
 import { bucketNames, busName } from '@mediaflow/topology';
 import { foundationNames, serviceInfraNames } from '../src/naming/infra-names';
-import { readSettings } from '../src/settings';
+import { readSettings, settingsWarnings } from '../src/settings';
 import { dataSources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
 
 /** Fields that hold a resource's name, by resource type where it is not `name`. */
@@ -79,6 +79,21 @@ describe('settings', () => {
   it('refuse an environment name AWS would refuse, and out-of-range sizes', () => {
     expect(() => readSettings({ MEDIAFLOW_ENV: 'Prod_1' })).toThrow(/must match/);
     expect(() => readSettings({ MEDIAFLOW_RUNNER_EPHEMERAL_GIB: '500' })).toThrow(/MEDIAFLOW_RUNNER_EPHEMERAL_GIB/);
+  });
+
+  it('take a JWKS over https only, a bare public host name, and a runner stall time (120 s by default)', () => {
+    expect(readSettings({}).runnerStallSeconds).toBe(120);
+    expect(() => readSettings({ MEDIAFLOW_JWKS_URL: 'http://idp.example.com/jwks.json' })).toThrow(/MEDIAFLOW_JWKS_URL/);
+    expect(() => readSettings({ MEDIAFLOW_PUBLIC_DOMAIN: 'https://media.example.com' })).toThrow(/MEDIAFLOW_PUBLIC_DOMAIN/);
+    const settings = readSettings({ MEDIAFLOW_JWKS_URL: 'https://idp.example.com/jwks.json', MEDIAFLOW_JWT_AUDIENCE: ' app ', MEDIAFLOW_PUBLIC_DOMAIN: 'Media.Example.com' });
+    expect(settings).toMatchObject({ publicDomain: 'media.example.com', auth: { jwksUrl: 'https://idp.example.com/jwks.json', audience: 'app' } });
+  });
+
+  it('warn at synth when the api tasks could not start (no JWKS) or https has no certificate behind it', () => {
+    expect(settingsWarnings(readSettings({}))).toEqual([expect.stringMatching(/MEDIAFLOW_JWKS_URL/)]);
+    const domainOnly = readSettings({ MEDIAFLOW_JWKS_URL: 'https://idp.example.com/jwks.json', MEDIAFLOW_PUBLIC_DOMAIN: 'media.example.com' });
+    expect(settingsWarnings(domainOnly)).toEqual([expect.stringMatching(/MEDIAFLOW_CERTIFICATE_ARN/)]);
+    expect(settingsWarnings({ ...domainOnly, certificateArn: 'arn:aws:acm:eu-west-1:1:certificate/x' })).toEqual([]);
   });
 });
 

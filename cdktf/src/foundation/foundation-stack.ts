@@ -1,5 +1,6 @@
 // The foundation stack: everything the services share — KMS key, media buckets, bus and archive,
-// network, load balancer, ECS cluster, image repositories, alarm topic — published to SSM.
+// network, load balancer, ECS cluster, image repositories, alarm topic, URL signing secret —
+// published to SSM.
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { MediaflowStack } from '../mediaflow-stack';
@@ -12,6 +13,7 @@ import { LoadBalancer } from './load-balancer';
 import { MediaBuckets } from './media-buckets';
 import { Network, VPC_CIDR } from './network';
 import { PublishedParameters } from './published-parameters';
+import { UrlSigningSecret } from './url-signing-secret';
 
 export const FOUNDATION_STACK = 'foundation';
 
@@ -32,6 +34,7 @@ export class FoundationStack extends MediaflowStack {
     });
     const platform = new ContainerPlatform(this, 'containers', env);
     const { topic } = new AlarmTopic(this, 'alarms', { env, kmsKeyId: key.arn });
+    const signing = new UrlSigningSecret(this, 'url-signing', { env, kmsKeyArn: key.arn });
 
     new PublishedParameters(this, 'parameters', {
       env,
@@ -57,6 +60,7 @@ export class FoundationStack extends MediaflowStack {
         runnerRepositoryUrl: platform.runnerRepository.repositoryUrl,
         runnerRepositoryArn: platform.runnerRepository.arn,
         alarmTopicArn: topic.arn,
+        urlSigningSecretArn: signing.secret.arn,
       },
     });
 

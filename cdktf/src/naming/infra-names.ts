@@ -25,6 +25,7 @@ export const foundationNames = (env: string) => {
     vpc: p,
     subnet: (tier: 'public' | 'private', index: number) => `${p}-${tier}-${index}`,
     natGateway: `${p}-nat`,
+    urlSigningSecret: `${p}-url-signing`,
   };
 };
 

@@ -30,6 +30,8 @@ export const foundationParameterNames = (env: string) => {
     runnerRepositoryUrl: `${root}/ecr/runner/url`,
     runnerRepositoryArn: `${root}/ecr/runner/arn`,
     alarmTopicArn: `${root}/alarms/topic-arn`,
+    /** The Secrets Manager secret the blob URLs are signed with (its ARN only, never its value). */
+    urlSigningSecretArn: `${root}/secrets/url-signing/arn`,
   } as const;
 };
 

@@ -3,34 +3,12 @@
 // bootstrap use too): keys, the sparse outbox index and the stream come from there; this adds what
 // only production needs — on-demand billing, point-in-time recovery, the environment key, TTL on
 // inbox records and deletion protection.
-import { DynamodbTable, type DynamodbTableGlobalSecondaryIndex } from '@cdktf/provider-aws/lib/dynamodb-table';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { ServiceName } from '@mediaflow/contracts';
 import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store';
 import { resourceNames } from '@mediaflow/topology';
 import { Construct } from 'constructs';
-
-type Definition = ReturnType<typeof eventStoreTableDefinition>;
-type KeySchema = Definition['KeySchema'];
-type IndexDefinition = NonNullable<Definition['GlobalSecondaryIndexes']>[number];
-
-const keyOf = (schema: KeySchema, type: 'HASH' | 'RANGE'): string | undefined => schema?.find((k) => k.KeyType === type)?.AttributeName;
-
-const required = (value: string | undefined, what: string): string => {
-  if (!value) throw new Error(`the event-store table definition has no ${what}`);
-  return value;
-};
-
-const indexOf = (index: IndexDefinition): DynamodbTableGlobalSecondaryIndex => {
-  const rangeKey = keyOf(index.KeySchema, 'RANGE');
-  const nonKeyAttributes = index.Projection?.NonKeyAttributes;
-  return {
-    name: required(index.IndexName, 'index name'),
-    hashKey: required(keyOf(index.KeySchema, 'HASH'), `HASH key of ${index.IndexName}`),
-    ...(rangeKey ? { rangeKey } : {}),
-    projectionType: index.Projection?.ProjectionType ?? 'ALL',
-    ...(nonKeyAttributes ? { nonKeyAttributes } : {}),
-  };
-};
+import { tableShape } from './table-definition';
 
 export class EventStoreTable extends Construct {
   readonly table: DynamodbTable;
@@ -39,18 +17,11 @@ export class EventStoreTable extends Construct {
     super(scope, id);
     const name = resourceNames(props.service, props.env).table;
     const definition = eventStoreTableDefinition(name);
-    const rangeKey = keyOf(definition.KeySchema, 'RANGE');
     const stream = definition.StreamSpecification;
     this.table = new DynamodbTable(this, 'table', {
       name,
       billingMode: 'PAY_PER_REQUEST',
-      hashKey: required(keyOf(definition.KeySchema, 'HASH'), 'HASH key'),
-      ...(rangeKey ? { rangeKey } : {}),
-      attribute: (definition.AttributeDefinitions ?? []).map((a) => ({
-        name: required(a.AttributeName, 'attribute name'),
-        type: required(a.AttributeType, `type of ${a.AttributeName}`),
-      })),
-      globalSecondaryIndex: (definition.GlobalSecondaryIndexes ?? []).map(indexOf),
+      ...tableShape(definition),
       // The stream is for a stream relay or projections; NEW_IMAGE unless the definition says otherwise.
       streamEnabled: stream?.StreamEnabled ?? true,
       streamViewType: stream?.StreamViewType ?? 'NEW_IMAGE',

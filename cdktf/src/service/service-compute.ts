@@ -1,6 +1,6 @@
 // A service's compute on ECS Fargate: its log groups, execution and task roles, security group,
 // the api behind the load balancer, the worker, and (processing) the runner task definition with
-// exactly the rights the worker needs to start it.
+// exactly the rights the worker needs to start it. What each process is told: process-settings.ts.
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -16,6 +16,15 @@ import { ApiRouting } from './api-routing';
 import { executionStatements } from './execution-permissions';
 import { fargateService } from './fargate-service';
 import type { FoundationInputs } from './foundation-inputs';
+import {
+  authVariables,
+  mergeExtras,
+  NO_EXTRAS,
+  runnerDispatchVariables,
+  signedUrlExtras,
+  stallVariable,
+  type ProcessExtras,
+} from './process-settings';
 import { RUNNER_CONTAINER, RunnerTask } from './runner-task';
 import { runnerDispatchStatements } from './runner-permissions';
 import { serviceStatements, type OwnResources } from './service-permissions';
@@ -56,10 +65,14 @@ export class ServiceCompute extends Construct {
     const repositoryArn = (image: ImageName) => foundation.value(image === 'services' ? 'servicesRepositoryArn' : 'runnerRepositoryArn');
     const imageOf = (c: ProcessCommand) =>
       `${foundation.value(c.image === 'services' ? 'servicesRepositoryUrl' : 'runnerRepositoryUrl')}:${settings.imageTag}`;
+    const signed = profile.signedUrls
+      ? signedUrlExtras(settings, foundation.value('loadBalancerDnsName'), foundation.value('urlSigningSecretArn'))
+      : NO_EXTRAS;
+    const injected = { secretArns: signed.secrets.map((s) => s.valueFrom), kmsKeyArn: own.kmsKeyArn, region };
     const executionRole = new TaskRole(this, 'execution', {
       name: names.executionRole,
       accountId,
-      statements: executionStatements(images.map(repositoryArn), kinds.map((k) => this.logGroups[k]!.arn)),
+      statements: executionStatements(images.map(repositoryArn), kinds.map((k) => this.logGroups[k]!.arn), injected),
     }).role;
 
     const subnetIds = foundation.list('privateSubnetIds');
@@ -81,7 +94,7 @@ export class ServiceCompute extends Construct {
       });
 
     let dispatch: DataAwsIamPolicyDocumentStatement[] = [];
-    let dispatchSettings: Record<string, string> | undefined;
+    let dispatchSettings: Record<string, string> = {};
     if (commands.runner) {
       const grants = profile.runnerBuckets ?? {};
       const runner = new RunnerTask(this, 'runner', {
@@ -90,7 +103,7 @@ export class ServiceCompute extends Construct {
         command: commands.runner,
         image: imageOf(commands.runner),
         size: settings.runner,
-        environment: environment(grants),
+        environment: environment(grants, undefined, stallVariable(settings.runnerStallSeconds)),
         names: { family: names.taskFamily('runner'), taskRole: names.runnerTaskRole, logGroup: names.logGroup('runner') },
         executionRoleArn: executionRole.arn,
         accountId,
@@ -102,13 +115,14 @@ export class ServiceCompute extends Construct {
         clusterArn,
         clusterTasksArn: `arn:${partition}:ecs:${region}:${accountId}:task/${foundation.value('clusterName')}/*`,
       });
-      dispatchSettings = {
-        MEDIAFLOW_RUNNER_CLUSTER: clusterArn,
-        MEDIAFLOW_RUNNER_TASK_DEFINITION: runner.taskDefinition.arn,
-        MEDIAFLOW_RUNNER_CONTAINER: RUNNER_CONTAINER,
-        MEDIAFLOW_RUNNER_SUBNETS: foundation.value('privateSubnetIds'),
-        MEDIAFLOW_RUNNER_SECURITY_GROUPS: securityGroup.id,
-      };
+      dispatchSettings = runnerDispatchVariables({
+        clusterArn,
+        taskDefinitionArn: runner.taskDefinition.arn,
+        containerName: RUNNER_CONTAINER,
+        subnetIds: foundation.value('privateSubnetIds'),
+        securityGroupId: securityGroup.id,
+        stallSeconds: settings.runnerStallSeconds,
+      });
     }
     const taskRole = new TaskRole(this, 'task', {
       name: names.taskRole,
@@ -116,7 +130,7 @@ export class ServiceCompute extends Construct {
       statements: [...serviceStatements(own, profile.buckets), ...dispatch],
     }).role;
 
-    const processTask = (kind: 'api' | 'worker', command: ProcessCommand, port?: number, extra?: Record<string, string>) => {
+    const processTask = (kind: 'api' | 'worker', command: ProcessCommand, extras: ProcessExtras, port?: number) => {
       const size = profile.sizes[kind] ?? profile.sizes.worker;
       return fargateTaskDefinition(this, `${kind}-task`, {
         family: names.taskFamily(kind),
@@ -125,7 +139,8 @@ export class ServiceCompute extends Construct {
         command,
         cpu: size.cpu,
         memoryMiB: size.memoryMiB,
-        environment: environment(profile.buckets, port, extra),
+        environment: environment(profile.buckets, port, extras.environment),
+        secrets: extras.secrets,
         ...(port ? { port } : {}),
         executionRoleArn: executionRole.arn,
         taskRoleArn: taskRole.arn,
@@ -147,7 +162,7 @@ export class ServiceCompute extends Construct {
       this.services.api = fargateService(this, 'api', {
         ...common,
         name: names.ecsService('api'),
-        taskDefinition: processTask('api', commands.api, API_PORT),
+        taskDefinition: processTask('api', commands.api, mergeExtras(signed, { environment: authVariables(settings.auth), secrets: [] }), API_PORT),
         loadBalancer: { targetGroupArn: routing.targetGroup.arn, containerName: 'api', containerPort: API_PORT },
         dependsOn: [routing.rule],
       });
@@ -156,7 +171,7 @@ export class ServiceCompute extends Construct {
       this.services.worker = fargateService(this, 'worker', {
         ...common,
         name: names.ecsService('worker'),
-        taskDefinition: processTask('worker', commands.worker, undefined, dispatchSettings),
+        taskDefinition: processTask('worker', commands.worker, mergeExtras(signed, { environment: dispatchSettings, secrets: [] })),
       });
     }
   }

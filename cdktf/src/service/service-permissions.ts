@@ -1,5 +1,6 @@
-// What a service's own tasks may do: its table (with its indexes and stream), its queues, publish
-// on the bus under its own source only, the environment key, and its bucket prefixes. Nothing else.
+// What a service's own tasks may do: its event-store table (with its indexes and stream), its
+// read-model table (with its indexes), its queues, publish on the bus under its own source only, the
+// environment key, and its bucket prefixes. Nothing else.
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -10,6 +11,7 @@ import { bucketStatements } from './bucket-permissions';
 export interface OwnResources {
   readonly service: ServiceName;
   readonly table: DynamodbTable;
+  readonly readModel: DynamodbTable;
   readonly inbox: SqsQueue;
   readonly deadLetterQueue: SqsQueue;
   readonly busArn: string;
@@ -35,6 +37,14 @@ export const tableStatements = (table: DynamodbTable): DataAwsIamPolicyDocumentS
   { sid: 'OwnEventStoreStream', actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resources: [table.streamArn] },
 ];
 
+// Read models are small and some are scanned whole (due upload deadlines, active transcodes, the
+// admin stats of jobs); the event store never is.
+export const readModelStatement = (table: DynamodbTable): DataAwsIamPolicyDocumentStatement => ({
+  sid: 'OwnReadModel',
+  actions: [...TABLE_ACTIONS, 'dynamodb:Scan'],
+  resources: [table.arn, `${table.arn}/index/*`],
+});
+
 // Encrypt-side for S3 puts and SQS sends, decrypt-side for gets and receives.
 export const keyStatement = (kmsKeyArn: string): DataAwsIamPolicyDocumentStatement => ({
   sid: 'EnvironmentKey',
@@ -45,6 +55,7 @@ export const keyStatement = (kmsKeyArn: string): DataAwsIamPolicyDocumentStateme
 /** The task role of the service's api and worker. */
 export const serviceStatements = (own: OwnResources, grants: BucketGrants): DataAwsIamPolicyDocumentStatement[] => [
   ...tableStatements(own.table),
+  readModelStatement(own.readModel),
   // The consumer looks both queue URLs up by name at start (batch calls use the single actions' rights).
   {
     sid: 'OwnInbox',

@@ -1,5 +1,6 @@
-// One service's stack: its event-store table, inbox and DLQ, subscription rules, compute, alarms and
-// dashboard. It reads the foundation through SSM parameters only, so it deploys on its own.
+// One service's stack: its event-store and read-model tables, inbox and DLQ, subscription rules,
+// compute, alarms and dashboard. It reads the foundation through SSM parameters only, so it deploys
+// on its own.
 import type { Construct } from 'constructs';
 import { MediaflowStack } from '../mediaflow-stack';
 import type { ServiceProfile } from '../service-profiles';
@@ -8,6 +9,7 @@ import { EventStoreTable } from './event-store-table';
 import { FoundationInputs } from './foundation-inputs';
 import { InboxQueues } from './inbox-queues';
 import { jobOutcomeMetrics, runnerErrorMetric } from './log-metrics';
+import { ReadModelTable } from './read-model-table';
 import { ServiceAlarms } from './service-alarms';
 import { ServiceCompute } from './service-compute';
 import { ServiceDashboard } from './service-dashboard';
@@ -23,6 +25,7 @@ export class ServiceStack extends MediaflowStack {
     const kmsKeyArn = foundation.value('kmsKeyArn');
 
     const { table } = new EventStoreTable(this, 'event-store', { service, env, kmsKeyArn });
+    const readModel = new ReadModelTable(this, 'read-model', { service, env, kmsKeyArn }).table;
     const { inbox, deadLetterQueue } = new InboxQueues(this, 'queues', { declaration, env, kmsKeyArn });
     new SubscriptionRules(this, 'subscriptions', { declaration, env, busName: foundation.value('busName'), inbox, deadLetterQueue });
 
@@ -33,6 +36,7 @@ export class ServiceStack extends MediaflowStack {
       own: {
         service,
         table,
+        readModel,
         inbox,
         deadLetterQueue,
         busArn: foundation.value('busArn'),

@@ -9,6 +9,13 @@ export interface EnvironmentVariable {
   readonly value: string;
 }
 
+/** A variable ECS fills from Secrets Manager (or SSM) at start: the value never enters the task definition. */
+export interface ContainerSecret {
+  readonly name: string;
+  /** The secret's ARN. */
+  readonly valueFrom: string;
+}
+
 export interface TaskDefinitionProps {
   readonly family: string;
   /** Also the container name, which RunTask overrides address. */
@@ -19,6 +26,7 @@ export interface TaskDefinitionProps {
   readonly memoryMiB: number;
   readonly ephemeralStorageGiB?: number;
   readonly environment: readonly EnvironmentVariable[];
+  readonly secrets?: readonly ContainerSecret[];
   readonly port?: number;
   readonly executionRoleArn: string;
   readonly taskRoleArn: string;
@@ -44,6 +52,7 @@ export const fargateTaskDefinition = (scope: Construct, id: string, props: TaskD
         command: [...props.command.command],
         essential: true,
         environment: [...props.environment].sort((a, b) => a.name.localeCompare(b.name)),
+        ...(props.secrets?.length ? { secrets: [...props.secrets].sort((a, b) => a.name.localeCompare(b.name)) } : {}),
         ...(props.port ? { portMappings: [{ containerPort: props.port, protocol: 'tcp' }] } : {}),
         // An init process forwards SIGTERM, so a worker finishes its message and the runner stops ffmpeg cleanly.
         linuxParameters: { initProcessEnabled: true },

@@ -12,7 +12,7 @@ export interface TaskEnvironmentInputs {
   readonly grants: BucketGrants;
   readonly bucketName: (bucket: MediaBucket) => string;
   readonly port?: number;
-  /** Process-specific additions (the runner dispatch settings of the processing worker). */
+  /** Process-specific additions (process-settings.ts): public origin, JWKS, runner dispatch. */
   readonly extra?: Readonly<Record<string, string>>;
 }
 

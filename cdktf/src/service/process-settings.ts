@@ -1,0 +1,64 @@
+// What each process is told beyond the basics of task-environment.ts: the public origin and the URL
+// signing secret (services that sign or check /blobs URLs, api and worker), the token verifier
+// (every api), and where and how to start runner tasks (the processing worker; the stall time is
+// shared with the runner, which heartbeats within it).
+import type { AuthSettings, InfraSettings } from '../settings';
+import type { ContainerSecret } from './task-definition';
+
+export const URL_SIGNING_SECRET_VARIABLE = 'MEDIAFLOW_URL_SIGNING_SECRET';
+
+/** https://<MEDIAFLOW_PUBLIC_DOMAIN>, else the load balancer's own DNS name (https with a certificate). */
+export const publicUrl = (settings: InfraSettings, loadBalancerDnsName: string): string =>
+  settings.publicDomain ? `https://${settings.publicDomain}` : `${settings.certificateArn ? 'https' : 'http'}://${loadBalancerDnsName}`;
+
+/** The variable names @mediaflow/http's loadAuthConfig reads; unset ones are left out. */
+export const authVariables = (auth: AuthSettings): Record<string, string> => {
+  const vars: Record<string, string> = {};
+  if (auth.jwksUrl) vars.MEDIAFLOW_JWKS_URL = auth.jwksUrl;
+  if (auth.issuer) vars.MEDIAFLOW_JWT_ISSUER = auth.issuer;
+  if (auth.audience) vars.MEDIAFLOW_JWT_AUDIENCE = auth.audience;
+  if (auth.adminClaim) vars.MEDIAFLOW_ADMIN_CLAIM = auth.adminClaim;
+  return vars;
+};
+
+/** The names services/processing/src/main/processing-config.ts reads. */
+export interface RunnerDispatchSettings {
+  readonly clusterArn: string;
+  readonly taskDefinitionArn: string;
+  readonly containerName: string;
+  /** Comma-separated, as the StringList parameter holds them. */
+  readonly subnetIds: string;
+  readonly securityGroupId: string;
+  readonly stallSeconds: number;
+}
+
+export const stallVariable = (stallSeconds: number): Record<string, string> => ({ MEDIAFLOW_RUNNER_STALL_SECONDS: String(stallSeconds) });
+
+export const runnerDispatchVariables = (d: RunnerDispatchSettings): Record<string, string> => ({
+  MEDIAFLOW_RUNNER_CLUSTER: d.clusterArn,
+  MEDIAFLOW_RUNNER_TASK_DEFINITION: d.taskDefinitionArn,
+  MEDIAFLOW_RUNNER_CONTAINER: d.containerName,
+  MEDIAFLOW_RUNNER_SUBNETS: d.subnetIds,
+  MEDIAFLOW_RUNNER_SECURITY_GROUPS: d.securityGroupId,
+  // Private subnets with a NAT gateway: a public address would only widen the attack surface.
+  MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: 'false',
+  ...stallVariable(d.stallSeconds),
+});
+
+export interface ProcessExtras {
+  readonly environment: Record<string, string>;
+  readonly secrets: ContainerSecret[];
+}
+
+/** The public origin and the signing secret, for a service that signs or checks /blobs URLs. */
+export const signedUrlExtras = (settings: InfraSettings, loadBalancerDnsName: string, secretArn: string): ProcessExtras => ({
+  environment: { MEDIAFLOW_PUBLIC_URL: publicUrl(settings, loadBalancerDnsName) },
+  secrets: [{ name: URL_SIGNING_SECRET_VARIABLE, valueFrom: secretArn }],
+});
+
+export const NO_EXTRAS: ProcessExtras = { environment: {}, secrets: [] };
+
+export const mergeExtras = (...parts: ProcessExtras[]): ProcessExtras => ({
+  environment: Object.assign({}, ...parts.map((p) => p.environment)) as Record<string, string>,
+  secrets: parts.flatMap((p) => p.secrets),
+});

@@ -1,0 +1,79 @@
+// What each process is told beyond the basics: the public origin and the URL signing secret (ingest
+// and jobs, as a Secrets Manager reference, never as a value), the JWKS settings (every api), and
+// where and how the processing worker starts runner tasks (the names processing-config.ts reads).
+import { SERVICES, type ServiceName } from '@mediaflow/contracts';
+import { allContainers, containersOf, type Container } from './support/containers';
+import { describeReferences } from './support/references';
+import { synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
+
+const SIGNING = ['ingest', 'jobs'] as const;
+const WITH_API: ServiceName[] = ['ingest', 'jobs', 'notifications'];
+const AUTH = {
+  MEDIAFLOW_JWKS_URL: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json',
+  MEDIAFLOW_JWT_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+  MEDIAFLOW_JWT_AUDIENCE: 'client-a,client-b',
+};
+
+const family = (service: ServiceName, kind: string) => `mediaflow-${TEST_ENV}-${service}-${kind}`;
+const envOf = (stack: StackJson, container: Container): Record<string, string> =>
+  Object.fromEntries(container.environment.map((v) => [v.name, describeReferences(stack, v.value)]));
+const processEnv = (stack: StackJson, service: ServiceName, kind: string) => envOf(stack, containersOf(stack, family(service, kind))[0]!);
+
+describe('process settings', () => {
+  let stacks: Record<string, StackJson>;
+  let withDomain: Record<string, StackJson>;
+  beforeAll(() => {
+    stacks = synthesizeStacks({ ...AUTH, MEDIAFLOW_RUNNER_STALL_SECONDS: '300' });
+    withDomain = synthesizeStacks({ MEDIAFLOW_PUBLIC_DOMAIN: 'Media.Example.com' }, SIGNING);
+  });
+
+  it.each(SIGNING)('%s: api and worker get the public origin, the ALB DNS name by default, https://<domain> with one', (service) => {
+    for (const kind of ['api', 'worker']) {
+      expect(processEnv(stacks[service]!, service, kind).MEDIAFLOW_PUBLIC_URL).toBe(`http://<ssm /mediaflow/${TEST_ENV}/alb/dns-name>`);
+      expect(processEnv(withDomain[service]!, service, kind).MEDIAFLOW_PUBLIC_URL).toBe('https://media.example.com');
+    }
+  });
+
+  it.each(SIGNING)("%s: api and worker get the signing secret as an ECS secret from the foundation's secret", (service) => {
+    for (const kind of ['api', 'worker']) {
+      const [container] = containersOf(stacks[service]!, family(service, kind));
+      const secrets = (container!.secrets ?? []).map((s) => ({ name: s.name, valueFrom: describeReferences(stacks[service]!, s.valueFrom) }));
+      expect(secrets).toEqual([{ name: 'MEDIAFLOW_URL_SIGNING_SECRET', valueFrom: `<ssm /mediaflow/${TEST_ENV}/secrets/url-signing/arn>` }]);
+    }
+  });
+
+  it('never puts a secret in plain env, and gives the signing secret to no other service', () => {
+    for (const service of SERVICES) {
+      for (const { family: f, container } of allContainers(stacks[service]!)) {
+        const names = container.environment.map((v) => v.name);
+        expect({ f, plain: names.filter((n) => /SECRET/.test(n)) }).toEqual({ f, plain: [] });
+        const signs = (SIGNING as readonly string[]).includes(service) && !f.endsWith('-runner');
+        expect({ f, secrets: container.secrets ?? [] }).toEqual({ f, secrets: signs ? [expect.objectContaining({ name: 'MEDIAFLOW_URL_SIGNING_SECRET' })] : [] });
+        expect(names.includes('MEDIAFLOW_PUBLIC_URL')).toBe(signs);
+      }
+    }
+  });
+
+  it.each(WITH_API)('%s: the api (and only the api) verifies tokens with the configured JWKS, issuer and audience', (service) => {
+    expect(processEnv(stacks[service]!, service, 'api')).toMatchObject(AUTH);
+    expect(Object.keys(processEnv(stacks[service]!, service, 'worker'))).not.toContain('MEDIAFLOW_JWKS_URL');
+    expect(processEnv(withDomain.jobs!, 'jobs', 'api')).not.toHaveProperty('MEDIAFLOW_JWT_ISSUER');
+  });
+
+  it('tells the processing worker which runner task to start, where, with which container and stall time', () => {
+    const env = processEnv(stacks.processing!, 'processing', 'worker');
+    expect(env).toMatchObject({
+      MEDIAFLOW_RUNNER_TASK_DEFINITION: `<aws_ecs_task_definition ${family('processing', 'runner')}>.arn`,
+      MEDIAFLOW_RUNNER_CLUSTER: `<ssm /mediaflow/${TEST_ENV}/ecs/cluster-arn>`,
+      MEDIAFLOW_RUNNER_SUBNETS: `<ssm /mediaflow/${TEST_ENV}/network/private-subnet-ids>`,
+      MEDIAFLOW_RUNNER_SECURITY_GROUPS: `<aws_security_group ${family('processing', 'tasks')}>.id`,
+      MEDIAFLOW_RUNNER_CONTAINER: 'runner',
+      MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: 'false',
+      MEDIAFLOW_RUNNER_STALL_SECONDS: '300',
+    });
+    const [runner] = containersOf(stacks.processing!, family('processing', 'runner'));
+    expect(runner!.name).toBe(env.MEDIAFLOW_RUNNER_CONTAINER);
+    // The runner heartbeats within the stall time the worker's watchdog applies.
+    expect(envOf(stacks.processing!, runner!).MEDIAFLOW_RUNNER_STALL_SECONDS).toBe('300');
+  });
+});
