@@ -12,6 +12,7 @@ import { awsClientSettings } from '@mediaflow/config';
 import { DynamoDbEventStore, DynamoDbOutbox } from '@mediaflow/event-store';
 import { bucketKeyPrefixes, bucketNames, busName, resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
 import { bindCommon } from './bind-common';
+import { kickRelayAfterAppend } from './relay-kick';
 import type { ServiceInfrastructureConfig } from './infrastructure-config';
 import { TOKENS } from './tokens';
 
@@ -37,7 +38,11 @@ export const createAwsContainer = async (options: AwsInfrastructureOptions): Pro
   const s3 = new S3Client(settings);
   const container = new Container();
   bindCommon(container, declaration, config);
-  container.bind(TOKENS.EventStore).toConstantValue(new DynamoDbEventStore({ client: dynamo, tableName: names.table }));
+  const store = new DynamoDbEventStore({ client: dynamo, tableName: names.table });
+  container
+    .bind(TOKENS.EventStore)
+    .toDynamicValue((ctx) => kickRelayAfterAppend(store, () => ctx.get(TOKENS.OutboxRelay)))
+    .inSingletonScope();
   container.bind(TOKENS.Outbox).toConstantValue(new DynamoDbOutbox({ client: dynamo, tableName: names.table, service: declaration.service }));
   container
     .bind(TOKENS.EventPublisher)

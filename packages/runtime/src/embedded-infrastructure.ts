@@ -8,6 +8,7 @@ import { type SqliteBus } from '@mediaflow/bus';
 import { openSqliteEventStore } from '@mediaflow/event-store';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 import { bindCommon } from './bind-common';
+import { kickRelayAfterAppend } from './relay-kick';
 import type { ServiceInfrastructureConfig } from './infrastructure-config';
 import { TOKENS } from './tokens';
 
@@ -33,7 +34,10 @@ export const createEmbeddedContainer = (options: EmbeddedInfrastructureOptions):
   const container = new Container();
   bindCommon(container, declaration, config);
   const file = openSqliteEventStore({ filename: paths.eventStore(declaration.service), service: declaration.service });
-  container.bind(TOKENS.EventStore).toConstantValue(file.store);
+  container
+    .bind(TOKENS.EventStore)
+    .toDynamicValue((ctx) => kickRelayAfterAppend(file.store, () => ctx.get(TOKENS.OutboxRelay)))
+    .inSingletonScope();
   container.bind(TOKENS.Outbox).toConstantValue(file.outbox);
   container.bind(TOKENS.EventPublisher).toConstantValue(bus);
   if (declaration.subscriptions.length > 0) {

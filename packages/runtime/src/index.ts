@@ -8,3 +8,4 @@ export * from './embedded-infrastructure';
 export * from './aws-infrastructure';
 export * from './service-instance';
 export * from './run-aws-process';
+export * from './relay-kick';

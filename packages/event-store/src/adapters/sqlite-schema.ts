@@ -1,6 +1,7 @@
 // Opens (and creates) one service's SQLite event store file: WAL so readers never block the writer
 // and several processes can share the file, busy_timeout so a second writer waits instead of failing.
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@mediaflow/sqlite';
+import type Database from 'better-sqlite3';
 
 export type SqliteDatabase = Database.Database;
 
@@ -51,30 +52,6 @@ CREATE TABLE IF NOT EXISTS outbox_claim (
 
 const SCHEMA_VERSION = 1;
 
-export const openEventStoreDatabase = ({
-  filename,
-  busyTimeoutMs = 5000,
-}: SqliteEventStoreFileOptions): SqliteDatabase => {
-  const db = new Database(filename);
-  try {
-    // busy_timeout first: switching to WAL and creating tables already need the write lock.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
-    // FULL (not NORMAL) so an acknowledged append also survives a power cut, not only a crash.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.transaction(() => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION)
-        throw new Error(
-          `${filename} has event store schema ${version}, newer than this code (${SCHEMA_VERSION})`,
-        );
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-};
+export const openEventStoreDatabase = ({ filename, busyTimeoutMs = 5000 }: SqliteEventStoreFileOptions): SqliteDatabase =>
+  // FULL (not NORMAL) so an acknowledged append also survives a power cut, not only a crash.
+  openSqliteFile({ filename, schema: SCHEMA, schemaVersion: SCHEMA_VERSION, label: 'event store', synchronous: 'FULL', busyTimeoutMs });

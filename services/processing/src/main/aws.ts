@@ -1,5 +1,6 @@
 // processing alone on AWS (the worker task): DynamoDB store, SQS inbox, EventBridge, S3, runner tasks
-// on ECS Fargate, and the active-transcodes index in the service's read-model table.
+// on ECS Fargate, and the active-transcodes index in the service's read-model table. Against an
+// emulator whose ECS never runs tasks (moto), runners can be local child processes in AWS mode instead.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { awsClientSettings } from '@mediaflow/config';
@@ -8,6 +9,8 @@ import { createAwsContainer, TOKENS, type ServiceInstance } from '@mediaflow/run
 import { resourceNames } from '@mediaflow/topology';
 import { DynamoDbActiveTranscodes } from '../adapters/aws/dynamodb-active-transcodes';
 import { EcsTaskRunner, type EcsRunnerSettings } from '../adapters/aws/ecs-task-runner';
+import { ChildProcessTaskRunner } from '../adapters/local/child-process-task-runner';
+import type { TaskRunner } from '../ports/task-runner';
 import { processingDeclaration } from '../subscriptions';
 import { bindProcessing, processingInstance } from './bind-processing';
 import { loadProcessingConfig, type ProcessingConfig } from './processing-config';
@@ -38,17 +41,44 @@ export const ecsRunnerSettings = (settings: ProcessingConfig): EcsRunnerSettings
   };
 };
 
+export interface AwsProcessingOptions {
+  /**
+   * Where runners run: ECS Fargate tasks (default, production), or a child-process pool on this
+   * machine with the runner in AWS mode (S3 in, S3 out) — for emulators that register ECS tasks but
+   * never run them. Not configurable from the environment, so a deployment cannot switch by mistake.
+   */
+  readonly taskRunner?: 'ecs' | 'local';
+}
+
+const localRunnerPool = (settings: ProcessingConfig, logger: Logger): TaskRunner =>
+  new ChildProcessTaskRunner({
+    concurrency: settings.MEDIAFLOW_RUNNER_CONCURRENCY,
+    env: {
+      MEDIAFLOW_MODE: 'aws',
+      MEDIAFLOW_ENV: settings.MEDIAFLOW_ENV,
+      AWS_REGION: settings.AWS_REGION,
+      LOG_LEVEL: settings.LOG_LEVEL,
+      ...(settings.AWS_ENDPOINT_URL && { AWS_ENDPOINT_URL: settings.AWS_ENDPOINT_URL }),
+    },
+    logger,
+  });
+
 export const createAwsService = async (
   overrides: Partial<ProcessingConfig> = {},
+  options: AwsProcessingOptions = {},
 ): Promise<ServiceInstance> => {
   const settings: ProcessingConfig = { ...loadProcessingConfig(), ...overrides };
   const container = await createAwsContainer({ declaration: processingDeclaration, config: settings });
   const aws = awsClientSettings();
-  const runner = new EcsTaskRunner({
-    client: new ECSClient(aws),
-    settings: ecsRunnerSettings(settings),
-    logger: container.get<Logger>(TOKENS.Logger).createChild({ persistentKeys: { component: 'ecs-runner' } }),
-  });
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const runner =
+    options.taskRunner === 'local'
+      ? localRunnerPool(settings, logger.createChild({ persistentKeys: { component: 'runner-pool' } }))
+      : new EcsTaskRunner({
+          client: new ECSClient(aws),
+          settings: ecsRunnerSettings(settings),
+          logger: logger.createChild({ persistentKeys: { component: 'ecs-runner' } }),
+        });
   const active = new DynamoDbActiveTranscodes({
     client: new DynamoDBClient(aws),
     tableName: resourceNames('processing', settings.MEDIAFLOW_ENV).readModel,

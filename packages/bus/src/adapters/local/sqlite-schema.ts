@@ -1,7 +1,8 @@
 // The embedded bus's tables, in the one SQLite file the whole embedded deployment shares.
 // bus_events is the append-only log; each subscriber has a checkpoint (how far its routing has read the
 // log) and rows in bus_deliveries for the events routed to it and not yet acknowledged.
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@mediaflow/sqlite';
+import type Database from 'better-sqlite3';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS bus_events (
@@ -37,13 +38,7 @@ CREATE INDEX IF NOT EXISTS bus_dead_letters_by_subscriber ON bus_dead_letters (s
 
 export type BusDatabase = Database.Database;
 
-export const openBusDatabase = (file: string): BusDatabase => {
-  const db = new Database(file);
-  // WAL: publishers and consumers (possibly other processes) do not block each other's reads.
-  db.pragma('journal_mode = WAL');
-  // FULL: once publish returns, the event survives a power cut too (an outbox may then mark it sent).
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  return db;
-};
+// WAL: publishers and consumers (possibly other processes) do not block each other's reads.
+// FULL: once publish returns, the event survives a power cut too (an outbox may then mark it sent).
+export const openBusDatabase = (file: string): BusDatabase =>
+  openSqliteFile({ filename: file, schema: SCHEMA, schemaVersion: 1, label: 'bus', synchronous: 'FULL' });

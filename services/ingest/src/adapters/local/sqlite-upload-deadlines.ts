@@ -1,6 +1,7 @@
 // UploadDeadlines in a SQLite file of ingest's own (<data>/ingest.read.sqlite, never another
 // service's): one row per unfinished upload, indexed by deadline so a sweep reads only what is due.
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@mediaflow/sqlite';
+import type Database from 'better-sqlite3';
 import type { UploadDeadline, UploadDeadlines } from '../../ports/upload-deadlines';
 
 const SCHEMA = `
@@ -22,10 +23,7 @@ export class SqliteUploadDeadlines implements UploadDeadlines {
   private readonly db: Database.Database;
 
   constructor(filename: string) {
-    this.db = new Database(filename);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(SCHEMA);
+    this.db = openSqliteFile({ filename, schema: SCHEMA, schemaVersion: 1, label: 'upload deadlines', synchronous: 'FULL' });
   }
 
   async schedule(deadline: UploadDeadline): Promise<void> {

@@ -1,7 +1,8 @@
 // The jobs read model's SQLite file (jobs.read.sqlite): one row per job, the view as JSON plus the
 // columns the queries filter and sort on. It is a projection: deleting the file and rebuilding from
 // the event store loses nothing.
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@mediaflow/sqlite';
+import type Database from 'better-sqlite3';
 
 export type ReadModelDatabase = Database.Database;
 
@@ -24,22 +25,6 @@ CREATE INDEX IF NOT EXISTS jobs_completed ON jobs (completed_at) WHERE completed
 
 const SCHEMA_VERSION = 1;
 
-export const openReadModelDatabase = (filename: string): ReadModelDatabase => {
-  const db = new Database(filename);
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    // NORMAL: a projection lost in a power cut is rebuilt from the store, so no fsync per write.
-    db.pragma('synchronous = NORMAL');
-    db.transaction(() => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) throw new Error(`${filename} has read model schema ${version}, newer than this code (${SCHEMA_VERSION})`);
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-};
+// NORMAL: a projection lost in a power cut is rebuilt from the store, so no fsync per write.
+export const openReadModelDatabase = (filename: string): ReadModelDatabase =>
+  openSqliteFile({ filename, schema: SCHEMA, schemaVersion: SCHEMA_VERSION, label: 'read model', synchronous: 'NORMAL' });

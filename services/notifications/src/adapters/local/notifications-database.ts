@@ -1,7 +1,8 @@
 // Opens notifications' own SQLite file (`notifications.read.sqlite`): the subscriptions read model, the
 // delivery queue and log, endpoint health, the handled-event inbox and the recent events for SSE
 // replay. WAL and FULL sync as the event store does, so an acknowledged enqueue survives a crash.
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@mediaflow/sqlite';
+import type Database from 'better-sqlite3';
 
 export type NotificationsDatabase = Database.Database;
 
@@ -69,21 +70,5 @@ CREATE TABLE IF NOT EXISTS handled_events (
 
 const SCHEMA_VERSION = 1;
 
-export const openNotificationsDatabase = (filename: string, busyTimeoutMs = 5000): NotificationsDatabase => {
-  const db = new Database(filename);
-  try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.transaction(() => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) throw new Error(`${filename} has notifications schema ${version}, newer than this code (${SCHEMA_VERSION})`);
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-};
+export const openNotificationsDatabase = (filename: string, busyTimeoutMs = 5000): NotificationsDatabase =>
+  openSqliteFile({ filename, schema: SCHEMA, schemaVersion: SCHEMA_VERSION, label: 'notifications', synchronous: 'FULL', busyTimeoutMs });

@@ -1,18 +1,20 @@
 // ActiveTranscodes in processing's own read-model file (`<data>/processing.read.sqlite`, never
 // another service's): one row per job that may have a running attempt.
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@mediaflow/sqlite';
+import type Database from 'better-sqlite3';
 import type { ActiveTranscode, ActiveTranscodes } from '../../ports/active-transcodes';
 
 export class SqliteActiveTranscodes implements ActiveTranscodes {
   private readonly db: Database.Database;
 
   constructor(filename: string) {
-    this.db = new Database(filename);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS active_transcodes (job_id TEXT PRIMARY KEY, since_ms INTEGER NOT NULL) WITHOUT ROWID',
-    );
+    this.db = openSqliteFile({
+      filename,
+      schema: 'CREATE TABLE IF NOT EXISTS active_transcodes (job_id TEXT PRIMARY KEY, since_ms INTEGER NOT NULL) WITHOUT ROWID',
+      schemaVersion: 1,
+      label: 'active transcodes',
+      synchronous: 'FULL',
+    });
   }
 
   async add(jobId: string, since: Date): Promise<void> {
