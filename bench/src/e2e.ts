@@ -23,9 +23,9 @@ import { fixed, median } from './shared/stats';
 import { print } from './shared/table';
 
 const DEFINITIONS = [
-  'latency: pipeline = POST /v1/uploads/{id}/complete sent → JobCompleted (the job\'s endedAt in GET /v1/jobs/{id});',
+  "latency: pipeline = POST /v1/uploads/{id}/complete sent → JobCompleted (the job's endedAt in GET /v1/jobs/{id});",
   '         baseline = runTranscodeJob() called → returned (probe, plan, FluentFfmpegTranscoder, store outputs on local disk).',
-  'ffmpeg:  the time the job\'s ffmpeg processes ran (union of their lifetimes), recorded by a timing wrapper given to the',
+  "ffmpeg:  the time the job's ffmpeg processes ran (union of their lifetimes), recorded by a timing wrapper given to the",
   "         runner as FFMPEG_PATH; the runner's own transcodeSeconds is in no event or API answer, only in its log.",
   'overhead = latency − ffmpeg. p99 of N samples is the nearest rank: with N < 100 it is the slowest job.',
 ];
@@ -35,15 +35,21 @@ const main = async (): Promise<void> => {
   const started = performance.now();
   const { ffmpeg, ffprobe } = mediaBinaries();
   const [width, height] = s.BENCH_E2E_CLIP_SIZE;
-  print(`bench/e2e: ${s.BENCH_E2E_JOBS} concurrent uploads through the embedded all-in-one vs the runner use case alone`);
+  print(
+    `bench/e2e: ${s.BENCH_E2E_JOBS} concurrent uploads through the embedded all-in-one vs the runner use case alone`,
+  );
   print(`machine: ${describeMachine()}`);
   print(`ffmpeg:  ${ffmpeg.path} (version ${ffmpeg.version}, origin: ${ffmpeg.origin})`);
   print(`ffprobe: ${ffprobe.path} (version ${ffprobe.version}, origin: ${ffprobe.origin})`);
   const clip = await sourceClip(ffmpeg, { seconds: s.BENCH_E2E_CLIP_SECONDS, width, height, fps: 25 });
   const plan = await planSource(ffprobe, clip, s.BENCH_E2E_PROFILE);
-  print(`source:  ${width}x${height} 25 fps H.264 + AAC, ${s.BENCH_E2E_CLIP_SECONDS} s, ${fixed(fs.statSync(clip).size / 1024, 0)} KiB`);
+  print(
+    `source:  ${width}x${height} 25 fps H.264 + AAC, ${s.BENCH_E2E_CLIP_SECONDS} s, ${fixed(fs.statSync(clip).size / 1024, 0)} KiB`,
+  );
   print(`plan:    profile "${s.BENCH_E2E_PROFILE}": ${describePlan(plan)}`);
-  print(`runner pool: ${s.MEDIAFLOW_RUNNER_CONCURRENCY} at once (MEDIAFLOW_RUNNER_CONCURRENCY, default the core count)`);
+  print(
+    `runner pool: ${s.MEDIAFLOW_RUNNER_CONCURRENCY} at once (MEDIAFLOW_RUNNER_CONCURRENCY, default the core count)`,
+  );
   print(DEFINITIONS.join('\n'));
 
   const timeline = await startFfmpegTimeline(ffmpeg.path);
@@ -53,7 +59,13 @@ const main = async (): Promise<void> => {
   const n = s.BENCH_E2E_JOBS;
   const w = s.MEDIAFLOW_RUNNER_CONCURRENCY;
   try {
-    const setup: BaselineSetup = { clip, profile: s.BENCH_E2E_PROFILE, ffprobe, timeline, logger: createLogger('bench-e2e') };
+    const setup: BaselineSetup = {
+      clip,
+      profile: s.BENCH_E2E_PROFILE,
+      ffprobe,
+      timeline,
+      logger: createLogger('bench-e2e'),
+    };
     print('\nbaseline (no services): one warm-up job, then the runs');
     await runBaseline(setup, 'warm-up', 1, 1);
     const sequential = await runBaseline(setup, 'baseline sequential', n, 1);
@@ -63,13 +75,19 @@ const main = async (): Promise<void> => {
     const runnerStart = await measureRunnerStart(3);
 
     print('pipeline (embedded all-in-one, in this process): one warm-up job, then the runs');
-    const pipeline = await startPipeline({ clip, profile: s.BENCH_E2E_PROFILE, timeline, jobTimeoutMs: s.BENCH_E2E_JOB_TIMEOUT_SECONDS * 1000 });
+    const pipeline = await startPipeline({
+      clip,
+      profile: s.BENCH_E2E_PROFILE,
+      timeline,
+      jobTimeoutMs: s.BENCH_E2E_JOB_TIMEOUT_SECONDS * 1000,
+    });
     let concurrent: RunTimings;
     let serial: RunTimings | undefined;
     try {
       await pipeline.run('warm-up', 1, 'oneAtATime');
       concurrent = await pipeline.run(`pipeline ${n} concurrent`, n, 'concurrent');
-      if (s.BENCH_E2E_SKIP_SERIAL === '0') serial = await pipeline.run('pipeline one at a time', n, 'oneAtATime');
+      if (s.BENCH_E2E_SKIP_SERIAL === '0')
+        serial = await pipeline.run('pipeline one at a time', n, 'oneAtATime');
     } finally {
       await pipeline.stop();
     }
@@ -77,12 +95,15 @@ const main = async (): Promise<void> => {
     const pipelineRuns = serial ? [concurrent, serial] : [concurrent];
     print(`\nruns (seconds; ${n} jobs each)`);
     print(runsTable([sequential, parallelAtWidth, parallelAll, ...pipelineRuns]));
-    print('where a pipeline job\'s time went');
+    print("where a pipeline job's time went");
     print(phasesTable(pipelineRuns));
     const starts = runnerStart.map((x) => fixed(x, 2)).join(', ');
-    print(`of which a runner process's own start (fork runner.ts through tsx, load, exit on an empty spec; alone, 3 runs): median ${fixed(median(runnerStart), 2)} s (${starts})\n`);
+    print(
+      `of which a runner process's own start (fork runner.ts through tsx → its first IPC message, on an empty spec; alone, 3 runs): median ${fixed(median(runnerStart), 2)} s (${starts})\n`,
+    );
     print('ratios');
-    for (const line of ratioLines({ concurrent, serial, sequential, parallelAtWidth, parallelAll })) print(`  ${line}`);
+    for (const line of ratioLines({ concurrent, serial, sequential, parallelAtWidth, parallelAll }))
+      print(`  ${line}`);
   } finally {
     await timeline.dispose();
   }

@@ -10,7 +10,10 @@ import type { MediaBinary } from '@mediaflow/processing/src/adapters/local/ffmpe
 import { FfprobeMediaProber } from '@mediaflow/processing/src/adapters/local/ffprobe-media-prober';
 import { FluentFfmpegTranscoder } from '@mediaflow/processing/src/adapters/local/fluent-ffmpeg-transcoder';
 import { JobSpecSchema } from '@mediaflow/processing/src/application/job-spec';
-import { runTranscodeJob, type RunnerDependencies } from '@mediaflow/processing/src/application/run-transcode-job';
+import {
+  runTranscodeJob,
+  type RunnerDependencies,
+} from '@mediaflow/processing/src/application/run-transcode-job';
 import type { FfmpegTimeline } from './ffmpeg-timeline';
 import { runTimings, type JobTiming, type RunTimings } from './job-timing';
 
@@ -25,17 +28,34 @@ export interface BaselineSetup {
 let runs = 0;
 
 const runOne = async (setup: BaselineSetup, deps: RunnerDependencies, jobId: string): Promise<JobTiming> => {
-  const spec = JobSpecSchema.parse({ jobId, input: setup.clip, outputPrefix: `bench/${jobId}`, profile: setup.profile });
+  const spec = JobSpecSchema.parse({
+    jobId,
+    input: setup.clip,
+    outputPrefix: `bench/${jobId}`,
+    profile: setup.profile,
+  });
   const startMs = Date.now();
   const result = await runTranscodeJob(spec, deps);
   const endMs = Date.now();
   const ffmpeg = await setup.timeline.spanOf(jobId);
   if (!ffmpeg) throw new Error(`no ffmpeg run recorded for baseline job ${jobId}`);
-  return { jobId, startMs, endMs, latencySeconds: (endMs - startMs) / 1000, ffmpeg, transcodeSeconds: result.transcodeSeconds };
+  return {
+    jobId,
+    startMs,
+    endMs,
+    latencySeconds: (endMs - startMs) / 1000,
+    ffmpeg,
+    transcodeSeconds: result.transcodeSeconds,
+  };
 };
 
 /** Runs `count` jobs, at most `width` at once, each writing to its own prefix of a scratch folder. */
-export const runBaseline = async (setup: BaselineSetup, name: string, count: number, width: number): Promise<RunTimings> => {
+export const runBaseline = async (
+  setup: BaselineSetup,
+  name: string,
+  count: number,
+  width: number,
+): Promise<RunTimings> => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'mediaflow-bench-e2e-baseline-'));
   const deps: RunnerDependencies = {
     prober: new FfprobeMediaProber({ ffprobe: setup.ffprobe, logger: setup.logger }),

@@ -36,7 +36,12 @@ const seconds = (fromMs: number, toMs: number): number => (toMs - fromMs) / 1000
 
 export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-bench-e2e-'));
-  const config = loadEmbeddedConfig({ ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadEmbeddedConfig({
+    ...process.env,
+    MEDIAFLOW_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
   let deployment: RunningDeployment;
   try {
     deployment = await startAllInOne(config, createLogger('bench-e2e'));
@@ -44,13 +49,20 @@ export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => 
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const token = await issueDevelopmentToken({ secret: deployment.secrets.jwt, sub: 'bench', ttlSeconds: 6 * 3600 });
+  const token = await issueDevelopmentToken({
+    secret: deployment.secrets.jwt,
+    sub: 'bench',
+    ttlSeconds: 6 * 3600,
+  });
   const bytes = fs.readFileSync(setup.clip);
 
   const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${deployment.url}${route}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -60,12 +72,16 @@ export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => 
 
   /** Uploads and completes one copy; resolves with the job id and when complete was sent (epoch ms). */
   const submit = async (): Promise<{ jobId: string; completeSentMs: number }> => {
-    const ticket = await call<{ uploadId: string; url: string; headers?: Record<string, string> }>('POST', '/v1/uploads', {
-      filename: path.basename(setup.clip),
-      contentType: 'video/mp4',
-      size: bytes.length,
-      profile: setup.profile,
-    });
+    const ticket = await call<{ uploadId: string; url: string; headers?: Record<string, string> }>(
+      'POST',
+      '/v1/uploads',
+      {
+        filename: path.basename(setup.clip),
+        contentType: 'video/mp4',
+        size: bytes.length,
+        profile: setup.profile,
+      },
+    );
     const put = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: bytes });
     if (!put.ok) throw new Error(`PUT → ${put.status} ${await put.text()}`);
     const completeSentMs = Date.now();
@@ -76,23 +92,30 @@ export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => 
   /** The job once it ended; until jobs has consumed UploadCompleted, GET answers 404. */
   const ended = async (jobId: string, deadline: number): Promise<JobDocument> => {
     for (;;) {
-      const res = await fetch(`${deployment.url}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${deployment.url}/v1/jobs/${jobId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const text = await res.text();
       if (res.status !== 404 && !res.ok) throw new Error(`GET /v1/jobs/${jobId} → ${res.status} ${text}`);
       const job = res.ok ? (JSON.parse(text) as JobDocument) : undefined;
       if (job?.endedAt) return job;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job?.status ?? 'unknown'} after ${setup.jobTimeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`job ${jobId} still ${job?.status ?? 'unknown'} after ${setup.jobTimeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 200));
     }
   };
 
   const settle = async (jobId: string, completeSentMs: number): Promise<JobTiming> => {
     const job = await ended(jobId, completeSentMs + setup.jobTimeoutMs);
-    if (job.status !== 'completed') throw new Error(`job ${jobId} ended ${job.status}: ${JSON.stringify(job.error)}`);
+    if (job.status !== 'completed')
+      throw new Error(`job ${jobId} ended ${job.status}: ${JSON.stringify(job.error)}`);
     const attempt = job.attempts.at(-1);
     const ffmpeg = await setup.timeline.spanOf(jobId);
-    if (!attempt?.startedAt || !ffmpeg) throw new Error(`job ${jobId} has no started attempt or no ffmpeg run recorded`);
-    const [validated, dispatched, endMs] = [attempt.queuedAt, attempt.startedAt, job.endedAt!].map((t) => Date.parse(t)) as [number, number, number];
+    if (!attempt?.startedAt || !ffmpeg)
+      throw new Error(`job ${jobId} has no started attempt or no ffmpeg run recorded`);
+    const [validated, dispatched, endMs] = [attempt.queuedAt, attempt.startedAt, job.endedAt!].map((t) =>
+      Date.parse(t),
+    ) as [number, number, number];
     return {
       jobId,
       startMs: completeSentMs,
@@ -108,7 +131,11 @@ export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => 
     };
   };
 
-  const runOnce = async (name: string, count: number, mode: 'concurrent' | 'oneAtATime'): Promise<RunTimings> => {
+  const runOnce = async (
+    name: string,
+    count: number,
+    mode: 'concurrent' | 'oneAtATime',
+  ): Promise<RunTimings> => {
     const jobs: JobTiming[] = [];
     if (mode === 'concurrent') {
       const submitted = await Promise.all(Array.from({ length: count }, submit));

@@ -2,9 +2,18 @@
 // the ratios against the baselines measured in the same run.
 import { fixed, median, percentile, ratio } from '../shared/stats';
 import { renderTable } from '../shared/table';
-import { jobsPerMinute, overheadSeconds, type JobTiming, type PipelinePhases, type RunTimings } from './job-timing';
+import {
+  jobsPerMinute,
+  overheadSeconds,
+  type JobTiming,
+  type PipelinePhases,
+  type RunTimings,
+} from './job-timing';
 
-const p50p99 = (values: readonly number[]): [string, string] => [fixed(percentile(values, 50), 2), fixed(percentile(values, 99), 2)];
+const p50p99 = (values: readonly number[]): [string, string] => [
+  fixed(percentile(values, 50), 2),
+  fixed(percentile(values, 99), 2),
+];
 
 export const runsTable = (runs: readonly RunTimings[]): string =>
   renderTable(

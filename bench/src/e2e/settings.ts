@@ -29,4 +29,5 @@ const E2eBenchEnvSchema = z.object({
 
 export type E2eBenchSettings = z.infer<typeof E2eBenchEnvSchema>;
 
-export const loadE2eBenchSettings = (env: NodeJS.ProcessEnv = process.env): E2eBenchSettings => E2eBenchEnvSchema.parse(env);
+export const loadE2eBenchSettings = (env: NodeJS.ProcessEnv = process.env): E2eBenchSettings =>
+  E2eBenchEnvSchema.parse(env);
