@@ -32,6 +32,8 @@ const jestArgs = process.argv.slice(2);
 if (jestArgs.length === 0) {
   step('typecheck (tsc --noEmit)', 'npx', ['tsc', '-p', 'tsconfig.json']);
   step('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
+  // The one package other teams install: it must build on its own, without node or DOM types.
+  step('build (turbo run build: @mediaflow/contracts as published)', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
 }
 step('tests (jest)', 'npx', ['jest', ...(process.env.CI ? ['--ci'] : []), ...jestArgs]);
 closingLine();

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 const MAX_PASSES = 8;
 
 const deleteKeysAt = (root: unknown, path: readonly PropertyKey[], keys: readonly string[]): unknown => {
-  const clone = structuredClone(root);
+  // Event data is JSON off the bus: a JSON round trip is a faithful deep copy (and needs no DOM/node types).
+  const clone: unknown = JSON.parse(JSON.stringify(root));
   let node: unknown = clone;
   for (const step of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step];
   if (node && typeof node === 'object') for (const k of keys) delete (node as Record<string, unknown>)[k];
