@@ -1,7 +1,7 @@
 // Reliability scenario shared by the embedded and AWS runs: a producer appends public events, its
 // relay dies before publishing, then again after publishing but before marking; after the restart
 // each subscriber's effect must exist exactly once per event, although the bus delivered duplicates.
-import { isEventAlreadyHandled, OutboxRelay, type OutboxEntry } from '@mediaflow/event-store';
+import { OutboxRelay, type OutboxEntry } from '@mediaflow/event-store';
 import { executeCommand, publishPublicEvents, randomIds, systemClock, causedBy, type Decider } from '@mediaflow/service-kit';
 import { declareService } from '@mediaflow/topology';
 import type { DeliveryWorld } from './delivery-worlds';
@@ -81,4 +81,21 @@ export const runExactlyOnceScenario = async (world: DeliveryWorld, jobIds: reado
   return { effectsPerJob, deliveries };
 };
 
-export { isEventAlreadyHandled };
+
+/** The scenario as a jest suite, run once per delivery world (embedded here, AWS in *.aws.test.ts). */
+export const describeExactlyOnce = (title: string, makeWorld: () => Promise<DeliveryWorld>): void => {
+  describe(`a relay that dies between append and publish, ${title}`, () => {
+    it('ends with every subscriber effect exactly once although the bus delivered duplicates', async () => {
+      const world = await makeWorld();
+      try {
+        const jobs = ['a1', 'b2', 'c3', 'd4', 'e5'];
+        const { effectsPerJob, deliveries } = await runExactlyOnceScenario(world, jobs);
+        const once = Object.fromEntries(jobs.map((j) => [j, 1]));
+        expect(effectsPerJob).toEqual({ processing: once, notifications: once });
+        expect(deliveries.processing).toBe(2 * jobs.length);
+      } finally {
+        await world.dispose();
+      }
+    });
+  });
+};

@@ -1,6 +1,5 @@
 // Embedded mode: the service's own SQLite event store file, the one SQLite bus the whole process
 // shares, and folders on the local disk for blobs. No cloud account, no Docker.
-import path from 'node:path';
 import fs from 'node:fs';
 import { Container } from 'inversify';
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
@@ -9,6 +8,7 @@ import { openSqliteEventStore } from '@mediaflow/event-store';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 import { bindCommon } from './bind-common';
 import { kickRelayAfterAppend } from './relay-kick';
+import { embeddedPaths } from './embedded-paths';
 import type { ServiceInfrastructureConfig } from './infrastructure-config';
 import { TOKENS } from './tokens';
 
@@ -21,11 +21,6 @@ export interface EmbeddedInfrastructureOptions {
   readonly urlSigner?: (key: string, expiresInSeconds: number) => string | Promise<string>;
 }
 
-export const embeddedPaths = (dataDir: string) => ({
-  bus: path.join(dataDir, 'bus.sqlite'),
-  eventStore: (service: string) => path.join(dataDir, `${service}.events.sqlite`),
-  blobs: (bucket: 'uploads' | 'outputs') => path.join(dataDir, 'blobs', bucket),
-});
 
 export const createEmbeddedContainer = (options: EmbeddedInfrastructureOptions): Container => {
   const { declaration, config, bus } = options;

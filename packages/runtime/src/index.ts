@@ -5,6 +5,7 @@ export * from './tokens';
 export * from './infrastructure-config';
 export * from './service-runtime';
 export * from './embedded-infrastructure';
+export * from './embedded-paths';
 export * from './aws-infrastructure';
 export * from './service-instance';
 export * from './run-aws-process';

@@ -2,7 +2,7 @@
 // AWS, where runner tasks are started (the names cdktf's service-compute passes in).
 import os from 'node:os';
 import { loadConfig } from '@mediaflow/config';
-import { InfrastructureEnvironmentSchema } from '@mediaflow/runtime';
+import { InfrastructureEnvironmentSchema } from '@mediaflow/runtime/src/infrastructure-config';
 import { z } from 'zod';
 
 const commaList = z.string().transform((s) =>

@@ -1,26 +1,26 @@
 // Where the runner reads inputs and writes outputs, per mode: S3 buckets on AWS (inputs through a
 // presigned GET, so ffmpeg streams instead of downloading), the embedded blob folders on one machine.
-import { LocalDiskBlobStorage, S3BlobStorage, type BlobStorage } from '@mediaflow/blob-storage';
-import { S3Client } from '@aws-sdk/client-s3';
-import { awsClientSettings, type DeploymentMode } from '@mediaflow/config';
-import { embeddedPaths } from '@mediaflow/runtime';
-import { bucketKeyPrefixes, bucketNames } from '@mediaflow/topology';
+// The local adapter by its own path: the package index would load the S3 adapter and its SDK too.
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/src/adapters/local-disk-blob-storage';
+import type { BlobStorage } from '@mediaflow/blob-storage';
+import type { DeploymentMode } from '@mediaflow/config';
+import { embeddedPaths } from '@mediaflow/runtime/src/embedded-paths';
+import type * as RunnerAwsIoModule from './runner-aws-io';
+
+type RunnerAwsIo = typeof RunnerAwsIoModule;
 
 export interface RunnerStorage {
   outputs: BlobStorage;
   resolveBlobInput: (key: string) => Promise<string>;
 }
 
+/** The AWS-only half of the runner, required on first use (see runner-aws-io.ts for why). */
+export const loadRunnerAwsIo = (): RunnerAwsIo =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./runner-aws-io') as RunnerAwsIo;
+
 export const runnerStorage = (mode: DeploymentMode, env: string, dataDir: string): RunnerStorage => {
-  if (mode === 'aws') {
-    const s3 = new S3Client(awsClientSettings());
-    const buckets = bucketNames(env);
-    const uploads = new S3BlobStorage({ client: s3, bucket: buckets.uploads, keyPrefix: bucketKeyPrefixes.uploads });
-    return {
-      outputs: new S3BlobStorage({ client: s3, bucket: buckets.outputs, keyPrefix: bucketKeyPrefixes.outputs }),
-      resolveBlobInput: (key) => uploads.presignGet(key, 6 * 3600),
-    };
-  }
+  if (mode === 'aws') return loadRunnerAwsIo().s3RunnerStorage(env);
   const paths = embeddedPaths(dataDir);
   const uploads = new LocalDiskBlobStorage({ root: paths.blobs('uploads') });
   return {
