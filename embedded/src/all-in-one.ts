@@ -2,14 +2,17 @@
 // routers on one HTTP app (with /openapi.json), started in order and stopped in reverse.
 import net from 'node:net';
 import path from 'node:path';
+import express from 'express';
 import { SqliteBus, validateWithContracts } from '@mediaflow/bus';
-import { createHttpApp, createTokenVerifier, startHttpServer } from '@mediaflow/http';
+import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer } from '@mediaflow/http';
 import type { Logger } from '@mediaflow/logging';
 import { embeddedPaths, type EmbeddedServiceFactory, type ServiceInstance } from '@mediaflow/runtime';
 import { createEmbeddedService as ingest } from '@mediaflow/ingest/src/main/embedded';
 import { createEmbeddedService as jobs } from '@mediaflow/jobs/src/main/embedded';
 import { createEmbeddedService as processing } from '@mediaflow/processing/src/main/embedded';
 import { createEmbeddedService as notifications } from '@mediaflow/notifications/src/main/embedded';
+import { profileNames } from '@mediaflow/media-planning';
+import { ensureWebBuild, webDistDir, webRouter } from '@mediaflow/web';
 import { embeddedSecrets, type EmbeddedConfig, type EmbeddedSecrets } from './embedded-config';
 
 const factories: readonly EmbeddedServiceFactory[] = [ingest, jobs, processing, notifications];
@@ -22,6 +25,23 @@ const freePort = (host: string): Promise<number> =>
       probe.close(() => resolve(port));
     });
   });
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** The web UI on the API's port; the sign-in page gets a fresh development token on loopback. */
+const webUi = (config: EmbeddedConfig, secrets: EmbeddedSecrets) => {
+  ensureWebBuild();
+  const offerToken = config.MEDIAFLOW_UI_DEV_TOKEN === 'on' || (config.MEDIAFLOW_UI_DEV_TOKEN === 'auto' && LOOPBACK.has(config.HOST));
+  return webRouter({
+    distDir: webDistDir(),
+    config: async () => ({
+      apiUrl: '',
+      mode: 'embedded' as const,
+      profiles: profileNames(),
+      ...(offerToken && { devToken: await issueDevelopmentToken({ secret: secrets.jwt, sub: config.MEDIAFLOW_DEV_OWNER, admin: true, ttlSeconds: 24 * 3600 }) }),
+    }),
+  });
+};
 
 export interface RunningDeployment {
   readonly url: string;
@@ -52,8 +72,10 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger): Pro
     bodyLimit: '1mb',
     openapi: { title: 'mediaflow', version: '1.0.0', description: 'Uploads, jobs and notifications of the mediaflow media-processing backend.' },
   });
+  // The UI answers only its own paths (files, its routes, /config.json); the rest goes to the API.
+  const site = express().disable('x-powered-by').use(webUi(config, secrets), app);
   // Large uploads stream for longer than Node's default request timeout.
-  const server = await startHttpServer(app, { port, host: config.HOST, requestTimeoutMs: 0 });
+  const server = await startHttpServer(site, { port, host: config.HOST, requestTimeoutMs: 0 });
   for (const instance of instances) await instance.start();
   logger.info('mediaflow embedded started', { url: server.url, dataDir, services: instances.map((i) => i.service) });
   return {

@@ -16,6 +16,8 @@ export const EmbeddedEnvironmentSchema = InfrastructureEnvironmentSchema.extend(
   MEDIAFLOW_URL_SIGNING_SECRET: z.string().min(32).optional(),
   /** The subject of the development token printed at start. */
   MEDIAFLOW_DEV_OWNER: z.string().min(1).max(128).default('dev-user'),
+  /** Offer the development token on the web UI's sign-in page: `auto` does so only on a loopback HOST. */
+  MEDIAFLOW_UI_DEV_TOKEN: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 export type EmbeddedConfig = z.infer<typeof EmbeddedEnvironmentSchema>;
 

@@ -16,7 +16,8 @@ const main = async (): Promise<void> => {
     [
       '',
       `mediaflow is running at ${deployment.url} (data in ${config.MEDIAFLOW_DATA_DIR})`,
-      `  API docs:   ${deployment.url}/openapi.json`,
+      `  web UI:     ${deployment.url}/`,
+      `  API docs:   ${deployment.url}/docs/ (OpenAPI: ${deployment.url}/openapi.json)`,
       `  dev token (owner "${config.MEDIAFLOW_DEV_OWNER}", admin, 7 days):`,
       `  export MEDIAFLOW_TOKEN=${token}`,
       `  curl -H "Authorization: Bearer $MEDIAFLOW_TOKEN" ${deployment.url}/v1/jobs`,

@@ -1,0 +1,107 @@
+// The web UI in real Chromium against the embedded all-in-one: sign in with the development token,
+// upload a generated clip, watch it complete live, play it (currentTime advances), see the storyboard
+// on the seek bar, and the errors of a rejected file and a refused type. Screenshots land in
+// artifacts/screenshots.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
+import { collectPageErrors, findOrInstallChromium, launchChromium, screenshot } from '../src/browser';
+import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
+import { signInWithDevToken, uploadThroughUi, waitForJobStatus } from '../src/ui-driver';
+
+const chromium = findOrInstallChromium();
+if ('missing' in chromium) {
+  process.stderr.write(`\n!!!!!!!!!!\n!! BROWSER TESTS SKIPPED: ${chromium.missing}\n!!!!!!!!!!\n\n`);
+}
+const describeBrowser = 'path' in chromium ? describe : describe.skip;
+
+describeBrowser('web UI in Chromium (embedded)', () => {
+  let t: TestDeployment;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-ui-'));
+
+  beforeAll(async () => {
+    t = await startTestDeployment();
+    browser = await launchChromium((chromium as { path: string }).path);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('uploads a clip, follows it live to completed, plays it and shows its storyboard, media info and history', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    await screenshot(page, 'upload-page');
+    const clip = await generateClip('landscape');
+    const jobId = await uploadThroughUi(page, clip.path);
+    // Live: the page updates from the event stream, with no reload, up to completed.
+    await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'])).resolves.toBe('completed');
+    expect(jobId).toMatch(/\S/);
+
+    const video = page.locator('[data-testid=video]');
+    await video.waitFor();
+    // Browser-side code as strings or `any`: tests are type-checked without the DOM library.
+    await page.waitForFunction("document.querySelector('video').readyState >= 2", undefined, { timeout: 30_000 });
+    await video.evaluate((v: any) => {
+      v.muted = true;
+      return v.play();
+    });
+    await page.waitForFunction("document.querySelector('video').currentTime > 0.5", undefined, { timeout: 30_000 });
+    const played = await video.evaluate((v: any) => ({ time: v.currentTime, width: v.videoWidth, error: v.error?.message }));
+    expect(played.error).toBeUndefined();
+    expect(played.width).toBeGreaterThan(0);
+
+    // Storyboard: hovering the seek bar shows a frame from the sprite.
+    const scrub = page.locator('[data-testid=scrub]');
+    const box = (await scrub.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    const thumb = page.locator('[data-testid=scrub-preview] .thumb');
+    await thumb.waitFor({ timeout: 10_000 });
+    expect(await thumb.evaluate((el: any) => (globalThis as any).getComputedStyle(el).backgroundImage)).toMatch(/url\(.+\)/);
+
+    await expect(page.locator('[data-testid=media-info]').textContent()).resolves.toContain('1920×1080');
+    await expect(page.locator('[data-testid=downloads] a').count()).resolves.toBeGreaterThan(2);
+    const timeline = (await page.locator('[data-testid=timeline]').textContent()) ?? '';
+    for (const step of ['Created', 'Validated', 'Completed']) expect(timeline).toContain(step);
+    await screenshot(page, 'job-page');
+
+    // The list shows it completed.
+    await page.click('a.nav-link[href="/jobs"]');
+    await page.locator(`tr[data-job-id="${jobId}"] .badge[data-status=completed]`).waitFor();
+    await screenshot(page, 'jobs-page');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('shows why a file was rejected, and refuses a type the API does not take', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    const text = await generateClip('text-as-mp4');
+    await uploadThroughUi(page, text.path);
+    await expect(waitForJobStatus(page, ['rejected', 'failed', 'completed'])).resolves.toBe('rejected');
+    const box = page.locator('[data-testid=job-error]');
+    await expect(box.textContent()).resolves.toMatch(/rejected.*MEDIA_UNSUPPORTED/s);
+    await screenshot(page, 'job-rejected');
+
+    const notes = path.join(scratch, 'notes.txt');
+    fs.writeFileSync(notes, 'not media\n');
+    await page.click('a.brand');
+    await page.setInputFiles('#file-input', notes);
+    const alert = page.locator('.upload-page .error-box');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('CONTENT_TYPE_NOT_ALLOWED');
+    await screenshot(page, 'upload-refused');
+  }, 120_000);
+});

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Builds the web UI into web/dist: the app bundled by esbuild (hashed names; hls.js split into its own
+// chunk, loaded only by the job page), index.html pointing at them, and the API docs page (Swagger UI
+// from swagger-ui-dist, rendering the API's /openapi.json). Static files only: the embedded server
+// serves them, or S3 + CloudFront (cdktf web stack). `--if-stale` skips the build when dist is newer
+// than every source file.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const appDir = path.join(webDir, 'app');
+const dist = process.env.MEDIAFLOW_WEB_DIST ?? path.join(webDir, 'dist');
+const stamp = path.join(dist, '.build-stamp');
+const require = createRequire(import.meta.url);
+
+const newestSource = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }, 0);
+
+export const isStale = () =>
+  !fs.existsSync(stamp) || Math.max(newestSource(appDir), fs.statSync(fileURLToPath(import.meta.url)).mtimeMs) > fs.statSync(stamp).mtimeMs;
+
+export const buildWeb = async ({ quiet = false } = {}) => {
+  const started = Date.now();
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: { app: path.join(appDir, 'main.tsx') },
+    outdir: path.join(dist, 'assets'),
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    target: ['chrome110', 'firefox110', 'safari16'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    tsconfig: path.join(appDir, 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    metafile: true,
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  const outputs = Object.entries(result.metafile.outputs);
+  const entry = outputs.find(([, o]) => o.entryPoint?.endsWith('main.tsx') && !o.cssBundle?.endsWith('.map'));
+  const js = entry?.[0];
+  const css = entry?.[1].cssBundle;
+  if (!js || !css) throw new Error('web build: the app bundle or its stylesheet is missing from the esbuild output');
+  const rel = (file) => `/${path.relative(dist, path.resolve(file)).split(path.sep).join('/')}`;
+  const html = fs
+    .readFileSync(path.join(appDir, 'index.html'), 'utf8')
+    .replace('<!-- build: styles -->', `<link rel="stylesheet" href="${rel(css)}" />`)
+    .replace('<!-- build: script -->', `<script type="module" src="${rel(js)}"></script>`);
+  fs.writeFileSync(path.join(dist, 'index.html'), html);
+  const swagger = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) fs.copyFileSync(path.join(swagger, file), path.join(dist, 'docs', file));
+  for (const file of ['index.html', 'docs.js']) fs.copyFileSync(path.join(appDir, 'docs', file), path.join(dist, 'docs', file));
+  const digest = crypto.createHash('sha256').update(html).digest('hex').slice(0, 12);
+  fs.writeFileSync(stamp, `${new Date().toISOString()} ${digest}\n`);
+  if (!quiet) {
+    const kb = (f) => `${(fs.statSync(path.resolve(f)).size / 1024).toFixed(0)} KB`;
+    process.stdout.write(`web: built ${path.relative(process.cwd(), dist) || dist} in ${Date.now() - started} ms (app ${kb(js)}, css ${kb(css)})\n`);
+  }
+};
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || isStale()) await buildWeb();
+}

@@ -1,0 +1,12 @@
+// Where the built UI lives, and a build when it is missing or older than its sources (npm start and
+// the browser tests call this; CI builds it through turbo too).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const webDistDir = (): string => process.env.MEDIAFLOW_WEB_DIST ?? path.join(__dirname, '..', 'dist');
+
+export const ensureWebBuild = (): void => {
+  const script = path.join(__dirname, '..', 'scripts', 'build.mjs');
+  const result = spawnSync(process.execPath, [script, '--if-stale'], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+  if (result.status !== 0) throw new Error(`the web UI build failed (node ${script} exited ${result.status ?? result.signal})`);
+};

@@ -1,0 +1,65 @@
+// Serves the built UI from the API's own port (embedded mode): hashed assets cached for a year,
+// index.html and config.json never cached, index.html for the UI's own routes (history-API
+// navigation), and nothing else: every other path falls through to the API (and its 404).
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Request, type Response, type Router } from 'express';
+
+export interface UiConfig {
+  /** The API origin; '' is the page's own origin. */
+  readonly apiUrl: string;
+  readonly mode: 'embedded' | 'static';
+  /** A development token offered on the sign-in page (embedded on loopback only). */
+  readonly devToken?: string;
+  readonly profiles?: readonly string[];
+}
+
+export interface WebRouterOptions {
+  readonly distDir: string;
+  /** Built per request, so a development token is always fresh. */
+  readonly config: () => Promise<UiConfig> | UiConfig;
+}
+
+/** Paths the UI routes itself; a reload on any of them must get index.html. */
+export const UI_ROUTE_PREFIXES = ['/', '/upload', '/jobs', '/webhooks', '/admin'] as const;
+
+const isUiRoute = (p: string): boolean => p === '/' || UI_ROUTE_PREFIXES.some((prefix) => prefix !== '/' && (p === prefix || p.startsWith(`${prefix}/`)));
+
+const SECURITY_HEADERS = {
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  // Blob URLs feed hls.js's MediaSource; media and images come from signed URLs on this origin (embedded).
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+export const webRouter = ({ distDir, config }: WebRouterOptions): Router => {
+  const router = express.Router();
+  const index = path.join(distDir, 'index.html');
+  if (!fs.existsSync(index)) throw new Error(`the web UI is not built: ${index} is missing (npm run build -w @mediaflow/web)`);
+  router.get('/config.json', async (_req: Request, res: Response) => {
+    res.set({ 'cache-control': 'no-store' }).json(await config());
+  });
+  router.use(
+    express.static(distDir, {
+      index: false,
+      dotfiles: 'ignore',
+      fallthrough: true,
+      setHeaders: (res, file) => {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (file.endsWith('.html')) for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+      },
+    }),
+  );
+  // Non-strict routing: '/docs' also matches '/docs/'; the page's relative links need the slash.
+  router.get('/docs', (req, res) => {
+    if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/docs/');
+    res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(path.join(distDir, 'docs', 'index.html'));
+  });
+  router.get(/.*/, (req: Request, res: Response, next) => {
+    if (!isUiRoute(req.path) || !req.accepts('html')) return next();
+    res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(index);
+  });
+  return router;
+};
