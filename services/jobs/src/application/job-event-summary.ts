@@ -34,6 +34,9 @@ export const summarizeJobEvent = (event: JobEvent): EventSummary => {
       return { attempt: event.data.attempt, percent: event.data.percent };
     case 'JobRetryScheduled':
       return { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt };
+    case 'JobRetryRequested':
+      // Reads as "retry requested by <owner>": the stage and attempt it started.
+      return { requestedBy: event.data.requestedBy, stage: event.data.stage, attempt: event.data.attempt };
     case 'JobProbeFailed':
     case 'JobTranscodeFailed':
     case 'JobFailed': {

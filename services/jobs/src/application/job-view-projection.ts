@@ -18,7 +18,8 @@ const endCurrentAttempt = (view: Draft, at: string, outcome: JobAttemptView['out
 const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
   switch (event.type) {
     case 'JobCreated':
-      // Only the first event starts the view; a later JobCreated re-requested the probe.
+      // Only the first event starts the view; a later JobCreated re-requested the probe (a due retry or
+      // the owner's retry of a job that failed probing).
       Object.assign(view, { status: 'probing', retry: undefined, probeAttempts: view.probeAttempts + 1 });
       return;
     case 'JobSourceDescribed': {
@@ -54,6 +55,12 @@ const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
     }
     case 'JobRetryScheduled':
       Object.assign(view, { status: 'retry-scheduled', retry: { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt } });
+      return;
+    case 'JobRetryRequested':
+      // The owner retried a failed job: it has not ended any more. The JobCreated (probing) or the
+      // JobValidated (queued, a new attempt in the list) appended with it sets the status.
+      delete view.error;
+      delete view.endedAt;
       return;
     case 'JobCompleted':
       Object.assign(view, { status: 'completed', percent: 100, manifest: event.data.manifest, completedAt: at });

@@ -32,4 +32,6 @@ export type JobCommand = { readonly jobId: string } & (
   /** Issued by the retry scheduler; `attempt` and `stage` name the retry it saw scheduled. */
   | { readonly type: 'RunDueRetry'; readonly stage: RetryStage; readonly attempt: number; readonly now: Date }
   | { readonly type: 'CancelJob'; readonly requestedBy: string; readonly reason?: string }
+  /** The owner's retry of a failed job (POST /v1/jobs/{id}/retry); nothing in it depends on time. */
+  | { readonly type: 'RetryJob'; readonly requestedBy: string }
 );

@@ -3,7 +3,7 @@
 import type { JobCommand } from './job-commands';
 import type { JobEvent } from './job-events';
 import type { Job } from './job-state';
-import { backoffAfter, canRetry, type RetryPolicy } from './retry-policy';
+import { backoffAfter, canRetry, LAST_TRANSCODE_ATTEMPT, type RetryPolicy } from './retry-policy';
 
 type TranscodeCommand = Extract<JobCommand, { type: 'StartTranscode' | 'RecordProgress' | 'FinishTranscode' | 'FailTranscode' }>;
 
@@ -15,11 +15,13 @@ const decideFailure = (job: Job, command: Extract<TranscodeCommand, { type: 'Fai
   const { jobId } = job;
   const { attempt, code, reason, retryable } = command;
   const failed: JobEvent = { type: 'JobTranscodeFailed', data: { jobId, attempt, code, reason, retryable } };
-  if (retryable && canRetry(retry, attempt)) {
-    const delaySeconds = backoffAfter(retry, attempt);
+  const inRound = attempt - job.attemptsBeforeRound.transcode;
+  if (retryable && canRetry(retry, inRound) && attempt < LAST_TRANSCODE_ATTEMPT) {
+    const delaySeconds = backoffAfter(retry, inRound);
     const dueAt = new Date(command.now.getTime() + delaySeconds * 1000).toISOString();
     return [failed, { type: 'JobRetryScheduled', data: { jobId, stage: 'transcode', attempt: attempt + 1, dueAt, delaySeconds } }];
   }
+  // `attempts` counts every attempt the job made, across rounds.
   return [failed, { type: 'JobFailed', data: { jobId, code, reason, attempts: attempt } }];
 };
 

@@ -2,6 +2,7 @@
 // Pure: time comes in the commands, the plan comes decided by the application's policy and planner.
 import type { Decider } from '@mediaflow/service-kit';
 import type { JobCommand } from './job-commands';
+import { decideRetry } from './job-decide-retry';
 import { decideTranscode } from './job-decide-transcode';
 import { JobAlreadyFinished, JobNotFound } from './job-errors';
 import type { JobEvent } from './job-events';
@@ -43,8 +44,9 @@ const recordProbeFailure = (job: Job, command: Cmd<'RecordProbeFailure'>, retry:
     // The file itself is unreadable: the input is refused, like any other policy violation.
     return [failed, { type: 'JobRejected', data: { jobId, reasons: [{ code: 'MEDIA_UNSUPPORTED', message: `${reason} [${code}]`.slice(0, 500) }] } }];
   }
-  if (!canRetry(retry, probeAttempt)) return [failed, { type: 'JobFailed', data: { jobId, code, reason, attempts: 0 } }];
-  const delaySeconds = backoffAfter(retry, probeAttempt);
+  const inRound = probeAttempt - job.attemptsBeforeRound.probe;
+  if (!canRetry(retry, inRound)) return [failed, { type: 'JobFailed', data: { jobId, code, reason, attempts: 0 } }];
+  const delaySeconds = backoffAfter(retry, inRound);
   const dueAt = new Date(command.now.getTime() + delaySeconds * 1000).toISOString();
   return [failed, { type: 'JobRetryScheduled', data: { jobId, stage: 'probe', attempt: probeAttempt + 1, dueAt, delaySeconds } }];
 };
@@ -70,6 +72,7 @@ const cancel = (job: Job, command: Cmd<'CancelJob'>): JobEvent[] => {
 
 const decideExisting = (job: Job, command: Exclude<JobCommand, Cmd<'CreateJob'>>, retry: RetryPolicy): JobEvent[] => {
   if (command.type === 'CancelJob') return cancel(job, command);
+  if (command.type === 'RetryJob') return decideRetry(job, command);
   // After the end (completed, failed, rejected, cancelled) reports from processing change nothing.
   if (isTerminal(job.status)) return [];
   switch (command.type) {

@@ -21,5 +21,19 @@ export class JobAlreadyFinished extends Error {
   }
 }
 
+/** Only a failed job can be retried; any other status (a retry already under way too) is a conflict. */
+export class JobNotRetryable extends Error {
+  readonly code = 'JOB_NOT_RETRYABLE';
+  override readonly name = 'JobNotRetryable';
+  constructor(
+    readonly jobId: string,
+    readonly status: string,
+    why = 'only a failed job can be retried',
+  ) {
+    super(`job ${jobId} is ${status}: ${why}`);
+  }
+}
+
 export const isJobNotFound = (error: unknown): error is JobNotFound => error instanceof JobNotFound;
 export const isJobAlreadyFinished = (error: unknown): error is JobAlreadyFinished => error instanceof JobAlreadyFinished;
+export const isJobNotRetryable = (error: unknown): error is JobNotRetryable => error instanceof JobNotRetryable;

@@ -44,6 +44,11 @@ export type JobEvent =
       /** `attempt` is the one that will run; `dueAt` an ISO time. */
       readonly data: { readonly jobId: string; readonly stage: RetryStage; readonly attempt: number; readonly dueAt: string; readonly delaySeconds: number };
     }
+  | {
+      readonly type: 'JobRetryRequested';
+      /** The owner retried a failed job; `attempt` is the one that will run (of `stage`), as in JobRetryScheduled. */
+      readonly data: { readonly jobId: string; readonly requestedBy: string; readonly stage: RetryStage; readonly attempt: number };
+    }
   | { readonly type: 'JobCompleted'; readonly data: JobCompletedV1 }
   | { readonly type: 'JobFailed'; readonly data: JobFailedV1 }
   | { readonly type: 'JobCancelled'; readonly data: JobCancelledV1 };
@@ -62,6 +67,7 @@ export const JOB_EVENT_TYPES: readonly JobEventType[] = [
   'JobTranscodeProgressed',
   'JobTranscodeFailed',
   'JobRetryScheduled',
+  'JobRetryRequested',
   'JobCompleted',
   'JobFailed',
   'JobCancelled',

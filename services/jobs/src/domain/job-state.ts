@@ -24,6 +24,11 @@ export interface Job {
   readonly attempt: number;
   readonly percent: number;
   readonly retry?: ScheduledRetry;
+  /**
+   * Attempts of each stage used before the current retry round: 0 until the owner retries a failed
+   * job, which starts a new round (see job-decide-retry.ts). The retry policy counts within the round.
+   */
+  readonly attemptsBeforeRound: { readonly probe: number; readonly transcode: number };
 }
 
 export type JobState = { readonly status: 'none' } | Job;
@@ -32,9 +37,11 @@ export const initialJobState: JobState = { status: 'none' };
 
 export const jobExists = (state: JobState): state is Job => state.status !== 'none';
 
+const NO_ROUND = { probe: 0, transcode: 0 } as const;
+
 const onCreated = (state: JobState, data: Extract<JobEvent, { type: 'JobCreated' }>['data']): JobState => {
   if (!jobExists(state)) {
-    return { status: 'created', jobId: data.jobId, uploadId: data.uploadId, input: data.input, profile: data.profile, probeAttempt: 1, attempt: 0, percent: 0 };
+    return { status: 'created', jobId: data.jobId, uploadId: data.uploadId, input: data.input, profile: data.profile, probeAttempt: 1, attempt: 0, percent: 0, attemptsBeforeRound: NO_ROUND };
   }
   // A second JobCreated re-requests the probe (see RunDueRetry).
   return { ...state, status: 'probing', probeAttempt: state.probeAttempt + 1, retry: undefined };
@@ -60,6 +67,11 @@ const evolveExisting = (job: Job, event: JobEvent): Job => {
       return { ...job, status: 'transcoding', percent: Math.max(job.percent, event.data.percent) };
     case 'JobRetryScheduled':
       return { ...job, status: 'retry-scheduled', retry: { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt } };
+    case 'JobRetryRequested': {
+      // The status follows from the JobCreated or JobValidated appended with it (probing / queued).
+      const { stage, attempt } = event.data;
+      return { ...job, attemptsBeforeRound: { ...job.attemptsBeforeRound, [stage]: attempt - 1 } };
+    }
     case 'JobCompleted':
       return { ...job, status: 'completed', percent: 100, retry: undefined };
     case 'JobFailed':

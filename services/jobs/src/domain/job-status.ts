@@ -1,4 +1,5 @@
-// The lifecycle of a job as clients see it. Terminal statuses never change again.
+// The lifecycle of a job as clients see it. Nothing processing reports changes a terminal status; only
+// the owner's retry brings a failed job back (to probing or queued, see job-decide-retry.ts).
 export const JOB_STATUSES = [
   'created',
   'probing',

@@ -5,6 +5,7 @@ import { registerProblemCodes } from '@mediaflow/http';
 export const JOB_PROBLEMS = {
   JOB_NOT_FOUND: 404,
   JOB_ALREADY_FINISHED: { status: 409, title: 'Job already finished' },
+  JOB_NOT_RETRYABLE: { status: 409, title: 'Job not retryable' },
   CURSOR_INVALID: { status: 400, title: 'Invalid cursor' },
 } as const;
 

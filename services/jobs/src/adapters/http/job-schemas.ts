@@ -16,6 +16,9 @@ export const ListJobsQuerySchema = z.object({
 
 export const CancelJobBodySchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict().optional();
 
+/** A retry takes no options: no body, or an empty object (what some clients send with a POST). */
+export const RetryJobBodySchema = z.object({}).strict().optional();
+
 const ErrorSchema = z
   .object({ code: z.string(), reason: z.string(), reasons: z.array(RejectionReasonSchema).optional() })
   .describe('Why the job failed or was rejected (every broken rule in `reasons`).');

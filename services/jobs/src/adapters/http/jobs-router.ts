@@ -1,13 +1,23 @@
-// The jobs REST API: an owner's jobs, one job with its output URLs, its history, cancel, and the admin
-// figures. Every route needs a token; another owner's job answers 404 like a missing one.
+// The jobs REST API: an owner's jobs, one job with its output URLs, its history, cancel, retry, and the
+// admin figures. Every route needs a token; another owner's job answers 404 like a missing one.
 import { z } from 'zod';
 import { reply, route, type ServiceRouter } from '@mediaflow/http';
 import { cancelJob } from '../../application/cancel-job';
+import { retryJob } from '../../application/retry-job';
 import type { JobCommandRunner } from '../../application/job-command-runner';
 import type { JobQueries } from '../../application/job-queries';
 import type { OutputUrls } from '../../ports/output-urls';
 import { toJob, toJobSummary } from './job-response';
-import { AdminStatsSchema, CancelJobBodySchema, JobHistorySchema, JobPageSchema, JobParamsSchema, JobSchema, ListJobsQuerySchema } from './job-schemas';
+import {
+  AdminStatsSchema,
+  CancelJobBodySchema,
+  JobHistorySchema,
+  JobPageSchema,
+  JobParamsSchema,
+  JobSchema,
+  ListJobsQuerySchema,
+  RetryJobBodySchema,
+} from './job-schemas';
 
 export interface JobsRouterDeps {
   readonly queries: JobQueries;
@@ -63,6 +73,23 @@ export const jobsRouter = ({ queries, runner, outputUrls }: JobsRouterDeps): Ser
       problems: ['JOB_NOT_FOUND', 'JOB_ALREADY_FINISHED'],
       handler: async ({ params, body, principal, correlationId }) => {
         await cancelJob(runner, { jobId: params.jobId, ownerId: principal.ownerId, correlationId, ...(body?.reason ? { reason: body.reason } : {}) });
+        return reply(202, undefined, { location: `/v1/jobs/${encodeURIComponent(params.jobId)}` });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/jobs/:jobId/retry',
+      summary: 'Retry a failed job',
+      description:
+        'Accepted: a job that failed while probing is probed again (status `probing`); one that failed transcoding runs a new attempt ' +
+        '(status `queued`, `attempt` + 1), with automatic retries as for its first attempts. Only a `failed` job can be retried: any other ' +
+        'status answers 409 JOB_NOT_RETRYABLE, and so does a second retry once the first is under way.',
+      auth: 'owner',
+      request: { params: JobParamsSchema, body: RetryJobBodySchema },
+      responses: { 202: { description: 'Retry started; the job resource shows it.', headers: z.object({ location: z.string() }) } },
+      problems: ['JOB_NOT_FOUND', 'JOB_NOT_RETRYABLE'],
+      handler: async ({ params, principal, correlationId }) => {
+        await retryJob(runner, { jobId: params.jobId, ownerId: principal.ownerId, correlationId });
         return reply(202, undefined, { location: `/v1/jobs/${encodeURIComponent(params.jobId)}` });
       },
     }),

@@ -1,0 +1,38 @@
+// The owner's retry of a failed job (POST /v1/jobs/{id}/retry). A job that failed probing (no plan yet)
+// is probed again: JobCreated is announced again, as RunDueRetry does for a probe. A job with a plan
+// runs a new transcode attempt: JobValidated with the next attempt number, since processing starts only
+// an attempt higher than any it has seen.
+//
+// A retry starts a new round of the retry policy: the manual attempt is the round's first, and a
+// retryable failure of it is retried automatically with the usual backoff until the round has used
+// `maxAttempts` attempts; then the job fails again with JobFailed. So each retry grants at least one
+// attempt and at most `maxAttempts`, whatever happened before it. The only cap across rounds is the
+// contracts' highest attempt number (LAST_TRANSCODE_ATTEMPT).
+import type { JobCommand } from './job-commands';
+import { JobNotFound, JobNotRetryable } from './job-errors';
+import type { JobEvent } from './job-events';
+import type { Job } from './job-state';
+import { LAST_TRANSCODE_ATTEMPT } from './retry-policy';
+
+type RetryJob = Extract<JobCommand, { type: 'RetryJob' }>;
+
+export const decideRetry = (job: Job, command: RetryJob): JobEvent[] => {
+  const { jobId, uploadId, input, profile, plan } = job;
+  const { requestedBy } = command;
+  // Like cancel: another owner's job is reported as missing, so ids cannot be probed.
+  if (job.ownerId !== undefined && job.ownerId !== requestedBy) throw new JobNotFound(jobId);
+  // Not idempotent on purpose: a second retry finds the job probing or queued again and is refused.
+  if (job.status !== 'failed') throw new JobNotRetryable(jobId, job.status);
+  if (!plan) {
+    return [
+      { type: 'JobRetryRequested', data: { jobId, requestedBy, stage: 'probe', attempt: job.probeAttempt + 1 } },
+      { type: 'JobCreated', data: { jobId, uploadId, input, profile } },
+    ];
+  }
+  const attempt = job.attempt + 1;
+  if (attempt > LAST_TRANSCODE_ATTEMPT) throw new JobNotRetryable(jobId, job.status, `all ${LAST_TRANSCODE_ATTEMPT} transcode attempts are used`);
+  return [
+    { type: 'JobRetryRequested', data: { jobId, requestedBy, stage: 'transcode', attempt } },
+    { type: 'JobValidated', data: { jobId, plan, attempt } },
+  ];
+};
