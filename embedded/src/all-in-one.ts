@@ -50,7 +50,8 @@ export interface RunningDeployment {
   stop(): Promise<void>;
 }
 
-export const startAllInOne = async (config: EmbeddedConfig, logger: Logger): Promise<RunningDeployment> => {
+/** `env` is what `config` was loaded from: the services read their own settings from it too. */
+export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<RunningDeployment> => {
   const dataDir = path.resolve(config.MEDIAFLOW_DATA_DIR);
   const resolved = { ...config, MEDIAFLOW_DATA_DIR: dataDir };
   const secrets = embeddedSecrets(resolved);
@@ -61,7 +62,7 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger): Pro
   const instances: ServiceInstance[] = [];
   const routers = [];
   for (const create of factories) {
-    const instance = await create({ config: resolved, bus, publicBaseUrl, secrets });
+    const instance = await create({ config: resolved, bus, publicBaseUrl, secrets, env: { ...env, MEDIAFLOW_DATA_DIR: dataDir } });
     instances.push(instance);
     routers.push(...instance.routers);
   }

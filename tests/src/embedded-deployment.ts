@@ -20,8 +20,8 @@ export interface TestDeployment {
 
 export const startTestDeployment = async (env: Record<string, string> = {}): Promise<TestDeployment> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-e2e-'));
-  const config = loadEmbeddedConfig({ ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
-  const deployment = await startAllInOne(config, createLogger('e2e'));
+  const environment = { ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env };
+  const deployment = await startAllInOne(loadEmbeddedConfig(environment), createLogger('e2e'), environment);
   const token = (sub: string) => issueDevelopmentToken({ secret: deployment.secrets.jwt, sub, ttlSeconds: 3600 });
   const ownerToken = await token('owner-a');
   return {

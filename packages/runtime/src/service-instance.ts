@@ -12,6 +12,8 @@ export interface EmbeddedShared {
   /** The origin clients reach this process at, for URLs handed to them (e.g. http://127.0.0.1:8080). */
   readonly publicBaseUrl: string;
   readonly secrets: { readonly jwt: string; readonly urlSigning: string };
+  /** The environment the deployment was configured from; each service reads its own settings here. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface ServiceInstance {

@@ -27,7 +27,7 @@ export const ingestReadFile = (dataDir: string): string => path.join(dataDir, 'i
 
 export const createEmbeddedService = async (
   shared: EmbeddedShared,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = shared.env ?? process.env,
 ): Promise<ServiceInstance> => {
   const settings = loadIngestSettings(env);
   const container = createEmbeddedContainer({
