@@ -19,8 +19,10 @@ const installWithApt = (log: (line: string) => void): string | undefined => {
   log('browser tests: no Chromium found; installing Debian\'s chromium with apt-get (about a minute)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
+    // Two test files may get here at once: the second waits for dpkg's lock instead of failing.
+    const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+    execFileSync('apt-get', [...lock, 'update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 });
+    execFileSync('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
   } catch (error) {
     log(`browser tests: apt-get install chromium failed: ${(error as Error).message}`);
     return undefined;
@@ -38,6 +40,17 @@ export const findOrInstallChromium = (log: (line: string) => void = (l) => proce
       'Chromium is not installed and could not be installed here (needs root and apt-get). Install it with ' +
       '`apt-get install chromium` or point MEDIAFLOW_CHROMIUM at a Chromium/Chrome binary to run the browser tests.',
   };
+};
+
+/** `describe` when Chromium is there (found or installed), else `describe.skip` with a loud message. */
+export const describeWithChromium = (name: string, body: (executablePath: string) => void): void => {
+  const lookup = findOrInstallChromium();
+  if ('missing' in lookup) {
+    process.stderr.write(`\n!!!!!!!!!!\n!! BROWSER TESTS SKIPPED (${name}): ${lookup.missing}\n!!!!!!!!!!\n\n`);
+    describe.skip(name, () => body(''));
+    return;
+  }
+  describe(name, () => body(lookup.path));
 };
 
 export const launchChromium = async (executablePath: string): Promise<Browser> => {

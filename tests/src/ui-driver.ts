@@ -1,10 +1,14 @@
 // What a person does in the web UI, as playwright steps: sign in, upload, wait for a job's status.
 import type { Page } from 'playwright-core';
 
+// Page functions are serialized into the page, so each is self-contained and reaches the document
+// through globalThis (tests are type-checked without the DOM library). They are functions, not
+// strings: a string would need 'unsafe-eval', which the UI's Content-Security-Policy refuses.
+
 export const signInWithDevToken = async (page: Page, baseUrl: string): Promise<void> => {
   await page.goto(`${baseUrl}/`);
   // Embedded on loopback: the development token is already in the field.
-  await page.waitForFunction("document.querySelector('#token')?.value.startsWith('eyJ')");
+  await page.waitForFunction(() => (globalThis as any).document.querySelector('#token')?.value.startsWith('eyJ'));
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=drop-zone]');
 };
@@ -18,9 +22,7 @@ export const uploadThroughUi = async (page: Page, file: string): Promise<string>
 
 export const waitForJobStatus = async (page: Page, statuses: readonly string[], timeoutMs = 120_000): Promise<string> => {
   const badge = page.locator('.job-page .page-head .badge');
-  // Browser-side code as a string: this file is type-checked without the DOM library.
-  const wanted = JSON.stringify(statuses);
-  await page.waitForFunction(`${wanted}.includes(document.querySelector('.job-page .page-head .badge')?.getAttribute('data-status') ?? '')`, undefined, {
+  await page.waitForFunction((wanted) => wanted.includes((globalThis as any).document.querySelector('.job-page .page-head .badge')?.getAttribute('data-status') ?? ''), statuses, {
     timeout: timeoutMs,
     polling: 200,
   });

@@ -7,17 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
-import { collectPageErrors, findOrInstallChromium, launchChromium, screenshot } from '../src/browser';
+import { collectPageErrors, describeWithChromium, launchChromium, screenshot } from '../src/browser';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { signInWithDevToken, uploadThroughUi, waitForJobStatus } from '../src/ui-driver';
 
-const chromium = findOrInstallChromium();
-if ('missing' in chromium) {
-  process.stderr.write(`\n!!!!!!!!!!\n!! BROWSER TESTS SKIPPED: ${chromium.missing}\n!!!!!!!!!!\n\n`);
-}
-const describeBrowser = 'path' in chromium ? describe : describe.skip;
-
-describeBrowser('web UI in Chromium (embedded)', () => {
+describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
   let t: TestDeployment;
   let browser: Browser;
   let context: BrowserContext;
@@ -27,7 +21,7 @@ describeBrowser('web UI in Chromium (embedded)', () => {
 
   beforeAll(async () => {
     t = await startTestDeployment();
-    browser = await launchChromium((chromium as { path: string }).path);
+    browser = await launchChromium(chromiumPath);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -54,13 +48,12 @@ describeBrowser('web UI in Chromium (embedded)', () => {
 
     const video = page.locator('[data-testid=video]');
     await video.waitFor();
-    // Browser-side code as strings or `any`: tests are type-checked without the DOM library.
-    await page.waitForFunction("document.querySelector('video').readyState >= 2", undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('video').readyState >= 2, undefined, { timeout: 30_000 });
     await video.evaluate((v: any) => {
       v.muted = true;
       return v.play();
     });
-    await page.waitForFunction("document.querySelector('video').currentTime > 0.5", undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('video').currentTime > 0.5, undefined, { timeout: 30_000 });
     const played = await video.evaluate((v: any) => ({ time: v.currentTime, width: v.videoWidth, error: v.error?.message }));
     expect(played.error).toBeUndefined();
     expect(played.width).toBeGreaterThan(0);
