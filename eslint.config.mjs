@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.venv/**', '**/*.js', '**/*.mjs', 'contracts/schemas/**', 'cdktf/cdktf.out/**', 'artifacts/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.venv/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'contracts/schemas/**', 'cdktf/cdktf.out/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['services/*/src/**/*.ts', 'packages/*/src/**/*.ts', 'contracts/src/**/*.ts', 'embedded/src/**/*.ts'],
+    files: ['services/*/src/**/*.ts', 'packages/*/src/**/*.ts', 'contracts/src/**/*.ts', 'embedded/src/**/*.ts', 'cli/src/**/*.ts', 'web/src/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
   {

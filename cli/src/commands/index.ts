@@ -1,0 +1,17 @@
+// Every command of the CLI, in the order the help lists them.
+import type { Command } from '../command';
+import { jobsCancelCommand, jobsListCommand, jobsShowCommand } from './jobs';
+import { tokenCommand } from './token';
+import { uploadCommand } from './upload';
+import { webhooksAddCommand, webhooksListCommand, webhooksRemoveCommand } from './webhooks';
+
+export const COMMANDS: readonly Command[] = [
+  uploadCommand,
+  jobsListCommand,
+  jobsShowCommand,
+  jobsCancelCommand,
+  webhooksAddCommand,
+  webhooksListCommand,
+  webhooksRemoveCommand,
+  tokenCommand,
+];

@@ -1,0 +1,117 @@
+// `mediaflow upload FILE`: declare the upload (name, type, size, SHA-256), send the bytes with a
+// progress bar, complete it, print the job id, and with --watch follow the job to its end.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MediaflowApi } from '../api-client';
+import type { CompletedUpload, Job, UploadTicket } from '../api-types';
+import { CliError } from '../cli-errors';
+import { stringOption, type Command, type CommandContext } from '../command';
+import { guessContentType } from '../content-type';
+import { sha256OfFile } from '../file-digest';
+import { formatBytes, formatRate } from '../format';
+import { errorLines, outputLines } from '../job-view';
+import { JobWatcher } from '../job-watch';
+import { ProgressBar } from '../progress-bar';
+import { putParts, putSingle, type CompletedPart } from '../upload-transfer';
+
+/** Exit code of --watch when the job ended without completing (failed, rejected, cancelled). */
+export const JOB_NOT_COMPLETED_EXIT = 3;
+
+const sizeOf = (file: string): number => {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (!stat.isFile()) throw new CliError(`not a file: ${file}`);
+  if (stat.size === 0) throw new CliError(`${file} is empty`);
+  return stat.size;
+};
+
+const hashWithProgress = (file: string, size: number, bar: ProgressBar): Promise<string> => {
+  let read = 0;
+  return sha256OfFile(file, (n) => {
+    read += n;
+    // Logs get no hashing lines: only the transfer is worth following there.
+    if (bar.interactive) bar.update({ label: 'hashing', percent: (read / size) * 100 });
+  });
+};
+
+const transfer = async (file: string, size: number, ticket: UploadTicket, bar: ProgressBar): Promise<CompletedPart[] | undefined> => {
+  const started = Date.now();
+  let sent = 0;
+  const onBytes = (delta: number): void => {
+    sent += delta;
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+    bar.update({ label: 'uploading', percent: (sent / size) * 100, detail: `${formatBytes(sent)} / ${formatBytes(size)}  ${formatRate(sent / seconds)}` });
+  };
+  const parts = ticket.method === 'multipart' ? await putParts(file, size, ticket, { onBytes }) : (await putSingle(file, size, ticket, { onBytes }), undefined);
+  bar.finish();
+  return parts;
+};
+
+const watch = async (ctx: CommandContext, api: MediaflowApi, jobId: string): Promise<Job> => {
+  const bar = new ProgressBar(ctx.io.stderr);
+  const job = await new JobWatcher(api, jobId, {
+    update: (status, percent) => bar.update({ label: status, ...(percent !== undefined && { percent }) }),
+    note: (line) => {
+      bar.finish();
+      ctx.note(line);
+    },
+  }).run();
+  bar.finish();
+  return job;
+};
+
+const report = (ctx: CommandContext, job: Job): number => {
+  if (job.status === 'completed') {
+    if (!ctx.values.json) ctx.out(`completed ${job.jobId}\n${outputLines(job)}`);
+    return 0;
+  }
+  ctx.note(`job ${job.jobId} ${job.status}${job.error ? `: ${errorLines(job.error)}` : ''}`);
+  return JOB_NOT_COMPLETED_EXIT;
+};
+
+export const uploadCommand: Command = {
+  words: ['upload'],
+  args: ['FILE'],
+  summary: 'Upload a video, audio file or image and print the id of the job that processes it.',
+  options: { profile: { type: 'string' }, 'content-type': { type: 'string' }, watch: { type: 'boolean', short: 'w' }, json: { type: 'boolean' } },
+  help: `Options:
+  --profile NAME        processing profile (default: the server's, e.g. default, sd, high)
+  --content-type TYPE   declared MIME type (default: guessed from the extension)
+  -w, --watch           follow the job live until it ends; exit 0 only when it completed
+                        (${JOB_NOT_COMPLETED_EXIT} when it failed, was rejected or cancelled)
+  --json                print {uploadId, jobId} (with --watch also the job) as JSON`,
+  async run(ctx) {
+    const file = ctx.positionals[0] ?? '';
+    const size = sizeOf(file);
+    const api = await ctx.api();
+    const bar = new ProgressBar(ctx.io.stderr);
+    const sha256 = await hashWithProgress(file, size, bar);
+    const profile = stringOption(ctx.values, 'profile');
+    const declared = {
+      filename: path.basename(file),
+      contentType: stringOption(ctx.values, 'content-type') ?? guessContentType(file),
+      size,
+      sha256,
+      ...(profile !== undefined && { profile }),
+    };
+    const ticket = (await api.call<UploadTicket>('POST', '/v1/uploads', declared, [201])).body;
+    const how = ticket.method === 'multipart' ? `multipart, ${ticket.parts?.length ?? 0} part${ticket.parts?.length === 1 ? '' : 's'} of ${formatBytes(ticket.partSize ?? 0)}` : 'single PUT';
+    bar.finish();
+    ctx.note(`upload ${ticket.uploadId}: ${declared.filename} (${declared.contentType}, ${formatBytes(size)}, ${how})`);
+    const parts = await transfer(file, size, ticket, bar);
+    const completed = await api.post<CompletedUpload>(`/v1/uploads/${encodeURIComponent(ticket.uploadId)}/complete`, parts ? { parts } : {});
+    if (!ctx.values.watch) {
+      ctx.out(ctx.values.json ? JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId }, null, 2) : completed.jobId);
+      return 0;
+    }
+    if (!ctx.values.json) ctx.out(completed.jobId);
+    const job = await watch(ctx, api, completed.jobId);
+    if (ctx.values.json) ctx.out(JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId, job }, null, 2));
+    return report(ctx, job);
+  },
+};

@@ -1,0 +1,44 @@
+// Development tokens for the embedded server: signed with the JWT secret `npm start` keeps in
+// <data>/secrets.json (or MEDIAFLOW_JWT_SECRET, which the server prefers when set).
+import fs from 'node:fs';
+import path from 'node:path';
+import { issueDevelopmentToken } from '@mediaflow/http/src/auth/development-token';
+import { CliError } from './cli-errors';
+
+export interface DevTokenRequest {
+  readonly owner: string;
+  readonly admin: boolean;
+  readonly ttlSeconds: number;
+}
+
+/** The data folder the embedded server uses: MEDIAFLOW_DATA_DIR, else ./data. */
+export const dataDirOf = (env: NodeJS.ProcessEnv, override?: string): string =>
+  path.resolve(override ?? env.MEDIAFLOW_DATA_DIR ?? 'data');
+
+export const secretsFileOf = (dataDir: string): string => path.join(dataDir, 'secrets.json');
+
+/** The JWT secret, or undefined when neither the environment nor the data folder has one. */
+export const findJwtSecret = (env: NodeJS.ProcessEnv, dataDir: string): string | undefined => {
+  if (env.MEDIAFLOW_JWT_SECRET) return env.MEDIAFLOW_JWT_SECRET;
+  const file = secretsFileOf(dataDir);
+  if (!fs.existsSync(file)) return undefined;
+  let stored: { jwt?: unknown };
+  try {
+    stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { jwt?: unknown };
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (typeof stored.jwt !== 'string') throw new CliError(`${file} has no "jwt" secret`);
+  return stored.jwt;
+};
+
+export const mintDevToken = async (secret: string, request: DevTokenRequest): Promise<string> => {
+  try {
+    return await issueDevelopmentToken({ secret, sub: request.owner, admin: request.admin, ttlSeconds: request.ttlSeconds });
+  } catch (error) {
+    throw new CliError(`cannot sign a development token: ${(error as Error).message}`);
+  }
+};
+
+export const missingSecretsMessage = (dataDir: string): string =>
+  `no development secrets at ${secretsFileOf(dataDir)}: start the embedded server once (npm start) with the same MEDIAFLOW_DATA_DIR, or pass --data-dir`;
