@@ -1,5 +1,6 @@
 // What an operator chooses per environment, read once from the process environment (or the cdktf
 // context for the environment name) and checked, with defaults that let `synth` run offline.
+import path from 'node:path';
 import { namePrefix } from '@mediaflow/topology';
 
 export interface RunnerSize {
@@ -19,11 +20,24 @@ export interface StateBackendSettings {
   readonly keyPrefix: string;
 }
 
+/** The web UI on S3 + CloudFront (the `web` stack). */
+export interface WebSettings {
+  /** The built UI (MEDIAFLOW_WEB_DIST, default web/dist): every file is uploaded but config.json, which the stack writes. */
+  readonly distDir: string;
+  /** Host name of the UI (MEDIAFLOW_WEB_DOMAIN); unset: the distribution's *.cloudfront.net name. */
+  readonly domain?: string;
+  /** ACM certificate for that host name, in us-east-1 as CloudFront requires (MEDIAFLOW_WEB_CERTIFICATE_ARN). */
+  readonly certificateArn?: string;
+}
+
 export interface InfraSettings {
   /** Suffix of every name (MEDIAFLOW_ENV); [a-z0-9-]{1,20}. */
   readonly env: string;
   readonly region: string;
-  /** Origins allowed to PUT to the uploads bucket and GET from the outputs bucket from a browser. */
+  /**
+   * Browser origins allowed to call the api tasks (MEDIAFLOW_CORS_ORIGINS on each api), PUT to the
+   * uploads bucket and GET from the outputs bucket: MEDIAFLOW_CORS_ORIGINS plus https://<MEDIAFLOW_WEB_DOMAIN>.
+   */
   readonly corsAllowedOrigins: readonly string[];
   /** Days the bus archive keeps events for replay (0 = forever). */
   readonly archiveRetentionDays: number;
@@ -38,6 +52,7 @@ export interface InfraSettings {
   readonly publicDomain?: string;
   /** How the api tasks verify bearer tokens: the identity provider's JWKS (e.g. Cognito). */
   readonly auth: AuthSettings;
+  readonly web: WebSettings;
   readonly stateBackend?: StateBackendSettings;
 }
 
@@ -98,6 +113,40 @@ const authOf = (env: Env): AuthSettings => {
   return { ...(jwksUrl ? { jwksUrl } : {}), ...Object.fromEntries(given) };
 };
 
+// The apis refuse to start on an origin a browser could never send (@mediaflow/http's normalizeOrigin):
+// refuse it here first, and write it as browsers send it, which S3's CORS compares byte for byte.
+const origin = (raw: string): string => {
+  if (raw === '*') return raw;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const bare = url && ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
+  if (!url || !bare) throw new Error(`MEDIAFLOW_CORS_ORIGINS: ${raw} is not an origin (scheme://host[:port], no path), nor '*'`);
+  return url.origin;
+};
+
+const DEFAULT_WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+// CloudFront takes certificates from us-east-1 only, whatever the region of the stacks.
+const CLOUDFRONT_CERTIFICATE = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+
+const webOf = (env: Env): WebSettings => {
+  const domain = hostName(env, 'MEDIAFLOW_WEB_DOMAIN');
+  const certificateArn = env.MEDIAFLOW_WEB_CERTIFICATE_ARN?.trim() || undefined;
+  if (certificateArn && !CLOUDFRONT_CERTIFICATE.test(certificateArn)) {
+    throw new Error(`MEDIAFLOW_WEB_CERTIFICATE_ARN=${certificateArn} must be an ACM certificate in us-east-1 (CloudFront takes no other region)`);
+  }
+  if (domain && !certificateArn) throw new Error(`MEDIAFLOW_WEB_DOMAIN=${domain} needs MEDIAFLOW_WEB_CERTIFICATE_ARN: CloudFront serves a custom name only with a certificate for it`);
+  if (certificateArn && !domain) throw new Error('MEDIAFLOW_WEB_CERTIFICATE_ARN is set without MEDIAFLOW_WEB_DOMAIN, the name it is for');
+  return {
+    distDir: path.resolve(env.MEDIAFLOW_WEB_DIST?.trim() || DEFAULT_WEB_DIST),
+    ...(domain ? { domain, certificateArn } : {}),
+  };
+};
+
 const stateBackendOf = (env: Env, envName: string, region: string): StateBackendSettings | undefined => {
   const bucket = env.MEDIAFLOW_STATE_BUCKET;
   if (!bucket) return undefined;
@@ -117,10 +166,14 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
   const certificateArn = env.MEDIAFLOW_CERTIFICATE_ARN || undefined;
   const stateBackend = stateBackendOf(env, envName, region);
   const publicDomain = hostName(env, 'MEDIAFLOW_PUBLIC_DOMAIN');
+  const web = webOf(env);
+  // The UI's own origin, when its name is known before it is deployed; a *.cloudfront.net name is
+  // known only after, and goes into MEDIAFLOW_CORS_ORIGINS then (the stacks never read each other's state).
+  const webOrigin = web.domain ? [`https://${web.domain}`] : [];
   return {
     env: envName,
     region,
-    corsAllowedOrigins: list(env.MEDIAFLOW_CORS_ORIGINS, ['http://localhost:3000']),
+    corsAllowedOrigins: [...new Set([...list(env.MEDIAFLOW_CORS_ORIGINS, ['http://localhost:3000']).map(origin), ...webOrigin])],
     archiveRetentionDays: integer(env, 'MEDIAFLOW_ARCHIVE_RETENTION_DAYS', 30, 0, 3650),
     ...(certificateArn ? { certificateArn } : {}),
     imageTag: env.MEDIAFLOW_IMAGE_TAG || 'latest',
@@ -132,9 +185,12 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
     runnerStallSeconds: integer(env, 'MEDIAFLOW_RUNNER_STALL_SECONDS', 120, 10, 24 * 3600),
     ...(publicDomain ? { publicDomain } : {}),
     auth: authOf(env),
+    web,
     ...(stateBackend ? { stateBackend } : {}),
   };
 };
+
+const isHttpsOrigin = (origin: string): boolean => origin.startsWith('https://');
 
 /** What synth lets through but a deployment would regret; `npm run synth` prints these. */
 export const settingsWarnings = (settings: InfraSettings): string[] => [
@@ -142,4 +198,10 @@ export const settingsWarnings = (settings: InfraSettings): string[] => [
   ...(settings.publicDomain && !settings.certificateArn
     ? [`MEDIAFLOW_PUBLIC_DOMAIN=${settings.publicDomain} makes signed URLs https://, but the load balancer has no certificate (MEDIAFLOW_CERTIFICATE_ARN): TLS must end in front of it`]
     : []),
+  ...(settings.publicDomain && settings.certificateArn
+    ? []
+    : ['the web UI is served over https and needs the API on https under a name its certificate covers (set MEDIAFLOW_PUBLIC_DOMAIN and MEDIAFLOW_CERTIFICATE_ARN): otherwise browsers refuse its calls']),
+  ...(settings.corsAllowedOrigins.some(isHttpsOrigin)
+    ? []
+    : ['MEDIAFLOW_CORS_ORIGINS has no https origin: after `cdktf deploy web`, add its web_url output (or set MEDIAFLOW_WEB_DOMAIN) and deploy foundation and the services again']),
 ];

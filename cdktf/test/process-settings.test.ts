@@ -1,10 +1,11 @@
 // What each process is told beyond the basics: the public origin and the URL signing secret (ingest
-// and jobs, as a Secrets Manager reference, never as a value), the JWKS settings (every api), and
-// where and how the processing worker starts runner tasks (the names processing-config.ts reads).
+// and jobs, as a Secrets Manager reference, never as a value), the JWKS settings and the CORS
+// origins (every api), and where and how the processing worker starts runner tasks (the names
+// processing-config.ts reads).
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { allContainers, containersOf, type Container } from './support/containers';
 import { describeReferences } from './support/references';
-import { synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
+import { resources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
 
 const SIGNING = ['ingest', 'jobs'] as const;
 const WITH_API: ServiceName[] = ['ingest', 'jobs', 'notifications'];
@@ -14,6 +15,8 @@ const AUTH = {
   MEDIAFLOW_JWT_AUDIENCE: 'client-a,client-b',
 };
 
+const WEB_DOMAIN = { MEDIAFLOW_WEB_DOMAIN: 'app.example.com', MEDIAFLOW_WEB_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:123456789012:certificate/web' };
+
 const family = (service: ServiceName, kind: string) => `mediaflow-${TEST_ENV}-${service}-${kind}`;
 const envOf = (stack: StackJson, container: Container): Record<string, string> =>
   Object.fromEntries(container.environment.map((v) => [v.name, describeReferences(stack, v.value)]));
@@ -22,9 +25,11 @@ const processEnv = (stack: StackJson, service: ServiceName, kind: string) => env
 describe('process settings', () => {
   let stacks: Record<string, StackJson>;
   let withDomain: Record<string, StackJson>;
+  let withWebDomain: Record<string, StackJson>;
   beforeAll(() => {
-    stacks = synthesizeStacks({ ...AUTH, MEDIAFLOW_RUNNER_STALL_SECONDS: '300' });
+    stacks = synthesizeStacks({ ...AUTH, MEDIAFLOW_RUNNER_STALL_SECONDS: '300', MEDIAFLOW_CORS_ORIGINS: 'https://d111111abcdef8.cloudfront.net' });
     withDomain = synthesizeStacks({ MEDIAFLOW_PUBLIC_DOMAIN: 'Media.Example.com' }, SIGNING);
+    withWebDomain = synthesizeStacks({ ...WEB_DOMAIN, MEDIAFLOW_CORS_ORIGINS: 'https://admin.example.com' }, ['foundation', ...WITH_API]);
   });
 
   it.each(SIGNING)('%s: api and worker get the public origin, the ALB DNS name by default, https://<domain> with one', (service) => {
@@ -58,6 +63,21 @@ describe('process settings', () => {
     expect(processEnv(stacks[service]!, service, 'api')).toMatchObject(AUTH);
     expect(Object.keys(processEnv(stacks[service]!, service, 'worker'))).not.toContain('MEDIAFLOW_JWKS_URL');
     expect(processEnv(withDomain.jobs!, 'jobs', 'api')).not.toHaveProperty('MEDIAFLOW_JWT_ISSUER');
+  });
+
+  it.each(WITH_API)('%s: the api (and only the api) allows the browser origins of MEDIAFLOW_CORS_ORIGINS', (service) => {
+    expect(processEnv(stacks[service]!, service, 'api').MEDIAFLOW_CORS_ORIGINS).toBe('https://d111111abcdef8.cloudfront.net');
+    expect(Object.keys(processEnv(stacks[service]!, service, 'worker'))).not.toContain('MEDIAFLOW_CORS_ORIGINS');
+    // With MEDIAFLOW_WEB_DOMAIN the UI's own origin is added, for the api and the media buckets alike.
+    expect(processEnv(withWebDomain[service]!, service, 'api').MEDIAFLOW_CORS_ORIGINS).toBe('https://admin.example.com,https://app.example.com');
+  });
+
+  it('lets the same origins reach the media buckets from a browser', () => {
+    const origins = resources(withWebDomain.foundation!, 'aws_s3_bucket_cors_configuration').map((c) => (c.cors_rule as { allowed_origins: string[] }[])[0]!.allowed_origins);
+    expect(origins).toEqual([
+      ['https://admin.example.com', 'https://app.example.com'],
+      ['https://admin.example.com', 'https://app.example.com'],
+    ]);
   });
 
   it('tells the processing worker which runner task to start, where, with which container and stall time', () => {

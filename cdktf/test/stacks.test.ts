@@ -1,5 +1,5 @@
-// The app as a whole: every stack synthesizes, every name carries the environment, the service
-// stacks reach the foundation only through the parameters it writes, and the state backend follows
+// The app as a whole: every stack synthesizes, every name carries the environment, the service and
+// web stacks reach the foundation only through the parameters it writes, and the state backend follows
 // the environment variables.
 import { SERVICES } from '@mediaflow/contracts';
 import { bucketNames, busName } from '@mediaflow/topology';
@@ -22,8 +22,8 @@ describe('the cdktf app', () => {
     stacks = synthesizeStacks();
   });
 
-  it('synthesizes the foundation and one stack per service', () => {
-    expect(Object.keys(stacks).sort()).toEqual(['foundation', ...SERVICES].sort());
+  it('synthesizes the foundation, one stack per service and the web UI', () => {
+    expect(Object.keys(stacks).sort()).toEqual(['foundation', ...SERVICES, 'web'].sort());
     for (const stack of Object.values(stacks)) expect(Object.keys(stack.resource ?? {}).length).toBeGreaterThan(0);
   });
 
@@ -36,9 +36,9 @@ describe('the cdktf app', () => {
     }
   });
 
-  it('reads the foundation in service stacks only through parameters the foundation writes', () => {
+  it('reads the foundation in service and web stacks only through parameters the foundation writes', () => {
     const written = new Set(Object.values(stacks.foundation!.resource!.aws_ssm_parameter!).map((p) => p.name));
-    for (const service of SERVICES) {
+    for (const service of [...SERVICES, 'web']) {
       const read = dataSources(stacks[service]!, 'aws_ssm_parameter').map((p) => p.name);
       expect(read.length).toBeGreaterThan(0);
       expect(read.filter((name) => !written.has(name))).toEqual([]);
@@ -89,11 +89,27 @@ describe('settings', () => {
     expect(settings).toMatchObject({ publicDomain: 'media.example.com', auth: { jwksUrl: 'https://idp.example.com/jwks.json', audience: 'app' } });
   });
 
-  it('warn at synth when the api tasks could not start (no JWKS) or https has no certificate behind it', () => {
-    expect(settingsWarnings(readSettings({}))).toEqual([expect.stringMatching(/MEDIAFLOW_JWKS_URL/)]);
-    const domainOnly = readSettings({ MEDIAFLOW_JWKS_URL: 'https://idp.example.com/jwks.json', MEDIAFLOW_PUBLIC_DOMAIN: 'media.example.com' });
-    expect(settingsWarnings(domainOnly)).toEqual([expect.stringMatching(/MEDIAFLOW_CERTIFICATE_ARN/)]);
+  it('warn at synth when the api tasks could not start (no JWKS), https has no certificate behind it, or the web UI could not call the API', () => {
+    expect(settingsWarnings(readSettings({}))).toEqual([
+      expect.stringMatching(/MEDIAFLOW_JWKS_URL/),
+      expect.stringMatching(/web UI .* MEDIAFLOW_PUBLIC_DOMAIN and MEDIAFLOW_CERTIFICATE_ARN/),
+      expect.stringMatching(/MEDIAFLOW_CORS_ORIGINS has no https origin/),
+    ]);
+    const domainOnly = readSettings({ MEDIAFLOW_JWKS_URL: 'https://idp.example.com/jwks.json', MEDIAFLOW_PUBLIC_DOMAIN: 'media.example.com', MEDIAFLOW_CORS_ORIGINS: 'https://app.example.com' });
+    expect(settingsWarnings(domainOnly)).toEqual([expect.stringMatching(/no certificate \(MEDIAFLOW_CERTIFICATE_ARN\)/), expect.stringMatching(/web UI/)]);
     expect(settingsWarnings({ ...domainOnly, certificateArn: 'arn:aws:acm:eu-west-1:1:certificate/x' })).toEqual([]);
+  });
+
+  it('take CORS origins as browsers send them, adding the web UI when MEDIAFLOW_WEB_DOMAIN names it (with a us-east-1 certificate)', () => {
+    expect(readSettings({}).corsAllowedOrigins).toEqual(['http://localhost:3000']);
+    const web = { MEDIAFLOW_WEB_DOMAIN: 'App.Example.com', MEDIAFLOW_WEB_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' };
+    expect(readSettings(web)).toMatchObject({ corsAllowedOrigins: ['http://localhost:3000', 'https://app.example.com'], web: { domain: 'app.example.com' } });
+    expect(readSettings({ ...web, MEDIAFLOW_CORS_ORIGINS: 'https://app.example.com' }).corsAllowedOrigins).toEqual(['https://app.example.com']);
+    expect(readSettings({ MEDIAFLOW_CORS_ORIGINS: 'https://App.Example.com/, http://localhost:3000' }).corsAllowedOrigins).toEqual(['https://app.example.com', 'http://localhost:3000']);
+    expect(() => readSettings({ MEDIAFLOW_CORS_ORIGINS: 'app.example.com' })).toThrow(/MEDIAFLOW_CORS_ORIGINS: app\.example\.com is not an origin/);
+    expect(() => readSettings({ MEDIAFLOW_WEB_DOMAIN: 'app.example.com' })).toThrow(/MEDIAFLOW_WEB_CERTIFICATE_ARN/);
+    expect(() => readSettings({ ...web, MEDIAFLOW_WEB_CERTIFICATE_ARN: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' })).toThrow(/us-east-1/);
+    expect(() => readSettings({ MEDIAFLOW_WEB_CERTIFICATE_ARN: web.MEDIAFLOW_WEB_CERTIFICATE_ARN })).toThrow(/MEDIAFLOW_WEB_DOMAIN/);
   });
 });
 

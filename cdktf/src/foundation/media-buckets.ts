@@ -34,7 +34,7 @@ export class MediaBuckets extends Construct {
     this.uploads = new S3Bucket(this, 'uploads', { bucket: names.uploads });
     this.outputs = new S3Bucket(this, 'outputs', { bucket: names.outputs });
     for (const [key, bucket] of [['uploads', this.uploads], ['outputs', this.outputs]] as const) {
-      hardenBucket(this, key, bucket, props.kmsKeyArn);
+      hardenBucket(this, key, bucket, { kmsKeyArn: props.kmsKeyArn });
     }
 
     // Sources are the only copy of what the user sent: versioned, so an overwrite or delete is undoable.

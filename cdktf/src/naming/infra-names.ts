@@ -29,6 +29,17 @@ export const foundationNames = (env: string) => {
   };
 };
 
+/** The web UI's bucket and CloudFront pieces (the `web` stack). Bucket names are global, like the media buckets'. */
+export const webNames = (env: string) => {
+  const p = `${namePrefix(env)}-web`;
+  return {
+    bucket: p,
+    originAccessControl: p,
+    cachePolicy: p,
+    responseHeadersPolicy: `${p}-headers`,
+  };
+};
+
 /** A service's processes: its HTTP API, its bus consumer, and (processing) the ffmpeg runner task. */
 export type ProcessKind = 'api' | 'worker' | 'runner';
 

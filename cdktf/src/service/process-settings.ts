@@ -1,6 +1,6 @@
 // What each process is told beyond the basics of task-environment.ts: the public origin and the URL
-// signing secret (services that sign or check /blobs URLs, api and worker), the token verifier
-// (every api), and where and how to start runner tasks (the processing worker; the stall time is
+// signing secret (services that sign or check /blobs URLs, api and worker), the token verifier and
+// the browser origins allowed by CORS (every api), and where and how to start runner tasks (the processing worker; the stall time is
 // shared with the runner, which heartbeats within it).
 import type { AuthSettings, InfraSettings } from '../settings';
 import type { ContainerSecret } from './task-definition';
@@ -20,6 +20,10 @@ export const authVariables = (auth: AuthSettings): Record<string, string> => {
   if (auth.adminClaim) vars.MEDIAFLOW_ADMIN_CLAIM = auth.adminClaim;
   return vars;
 };
+
+/** The variable packages/runtime's api process reads: the origins a browser may call the api from (the web UI's). */
+export const corsVariables = (origins: readonly string[]): Record<string, string> =>
+  origins.length > 0 ? { MEDIAFLOW_CORS_ORIGINS: origins.join(',') } : {};
 
 /** The names services/processing/src/main/processing-config.ts reads. */
 export interface RunnerDispatchSettings {

@@ -18,6 +18,7 @@ import { fargateService } from './fargate-service';
 import type { FoundationInputs } from './foundation-inputs';
 import {
   authVariables,
+  corsVariables,
   mergeExtras,
   NO_EXTRAS,
   runnerDispatchVariables,
@@ -159,10 +160,11 @@ export class ServiceCompute extends Construct {
         priority: profile.api.priority,
       });
       this.targetGroup = routing.targetGroup;
+      const apiExtras = { environment: { ...authVariables(settings.auth), ...corsVariables(settings.corsAllowedOrigins) }, secrets: [] };
       this.services.api = fargateService(this, 'api', {
         ...common,
         name: names.ecsService('api'),
-        taskDefinition: processTask('api', commands.api, mergeExtras(signed, { environment: authVariables(settings.auth), secrets: [] }), API_PORT),
+        taskDefinition: processTask('api', commands.api, mergeExtras(signed, apiExtras), API_PORT),
         loadBalancer: { targetGroupArn: routing.targetGroup.arn, containerName: 'api', containerPort: API_PORT },
         dependsOn: [routing.rule],
       });

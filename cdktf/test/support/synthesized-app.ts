@@ -3,6 +3,7 @@
 import { Testing } from 'cdktf';
 import { buildApp } from '../../src/app';
 import { readSettings } from '../../src/settings';
+import { fakeWebDist } from './fake-web-dist';
 
 export const TEST_ENV = 'test';
 export const TEST_REGION = 'eu-west-1';
@@ -21,7 +22,7 @@ export interface Found extends Block {
 
 /** Each stack's JSON by stack name (all stacks, or those named), synthesized from the given environment variables. */
 export const synthesizeStacks = (variables: Record<string, string> = {}, only?: readonly string[]): Record<string, StackJson> => {
-  const settings = readSettings({ MEDIAFLOW_ENV: TEST_ENV, AWS_REGION: TEST_REGION, ...variables });
+  const settings = readSettings({ MEDIAFLOW_ENV: TEST_ENV, AWS_REGION: TEST_REGION, MEDIAFLOW_WEB_DIST: fakeWebDist(), ...variables });
   const { stacks } = buildApp(Testing.app(), settings);
   const wanted = stacks.filter((s) => !only || only.includes(s.stackName));
   return Object.fromEntries(wanted.map((s) => [s.stackName, JSON.parse(Testing.synth(s)) as StackJson]));

@@ -2,6 +2,16 @@
 // problem+json errors, zod-validated routes, JWT bearer auth, and the OpenAPI 3.1 document.
 export { createHttpApp, type HttpAppOptions } from './app/create-http-app';
 export { CORRELATION_HEADER } from './app/correlation';
+export {
+  CORS_ALLOWED_HEADERS,
+  CORS_ALLOWED_METHODS,
+  CORS_EXPOSED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+  CorsOriginInvalid,
+  CorsOriginsSchema,
+  normalizeOrigin,
+  type CorsOptions,
+} from './app/cors';
 export { correlationIdOf, principalOf, requestLog, type RequestContext } from './app/request-context';
 export { DEFAULT_BODY_LIMIT } from './app/json-body';
 export { sendProblem } from './app/error-handler';

@@ -1,8 +1,8 @@
 // The entrypoints of a service on AWS (the commands in cdktf/src/service-commands.ts): `api` serves
 // the service's routers behind the load balancer; `worker` runs its relay, consumer and loops. Both
 // build the same ServiceInstance; SIGTERM (ECS stop) stops them gracefully.
-import { createHttpApp, createTokenVerifier, loadAuthConfig, startHttpServer } from '@mediaflow/http';
-import { createLogger } from '@mediaflow/logging';
+import { CorsOriginsSchema, createHttpApp, createTokenVerifier, loadAuthConfig, startHttpServer } from '@mediaflow/http';
+import { createLogger, type Logger } from '@mediaflow/logging';
 import { z } from 'zod';
 import { loadConfig } from '@mediaflow/config';
 import type { ServiceInstance } from './service-instance';
@@ -10,7 +10,25 @@ import type { ServiceInstance } from './service-instance';
 const ProcessEnvironmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
+  /** Comma-separated browser origins allowed to call this api from another origin (the web UI on CloudFront); unset: none. */
+  MEDIAFLOW_CORS_ORIGINS: CorsOriginsSchema.optional(),
 });
+
+/** The api process's app: the service's routers, the load balancer's health check, auth and CORS from the environment. */
+export const createApiApp = (instance: ServiceInstance, logger: Logger, env: NodeJS.ProcessEnv = process.env): ReturnType<typeof createHttpApp> => {
+  const { MEDIAFLOW_CORS_ORIGINS: corsOrigins } = loadConfig(ProcessEnvironmentSchema, env);
+  return createHttpApp({
+    logger,
+    routers: [
+      ...instance.routers,
+      // The load balancer's health check: the process is up and serving.
+      { service: instance.service, routes: [], extra: (router) => router.get('/health', (_req, res) => res.json({ status: 'ok' })) },
+    ],
+    auth: createTokenVerifier(loadAuthConfig(env)),
+    openapi: { title: `mediaflow ${instance.service}`, version: '1.0.0' },
+    ...(corsOrigins && corsOrigins.length > 0 ? { cors: { allowedOrigins: corsOrigins } } : {}),
+  });
+};
 
 export type AwsProcessKind = 'api' | 'worker';
 
@@ -20,16 +38,7 @@ export const runAwsProcess = async (kind: AwsProcessKind, create: () => Promise<
   let stop: () => Promise<void>;
   if (kind === 'api') {
     const { PORT, HOST } = loadConfig(ProcessEnvironmentSchema);
-    const app = createHttpApp({
-      logger,
-      routers: [
-        ...instance.routers,
-        // The load balancer's health check: the process is up and serving.
-        { service: instance.service, routes: [], extra: (router) => router.get('/health', (_req, res) => res.json({ status: 'ok' })) },
-      ],
-      auth: createTokenVerifier(loadAuthConfig()),
-      openapi: { title: `mediaflow ${instance.service}`, version: '1.0.0' },
-    });
+    const app = createApiApp(instance, logger);
     const server = await startHttpServer(app, { port: PORT, host: HOST });
     logger.info('api listening', { port: server.port });
     stop = () => server.close();

@@ -1,6 +1,7 @@
 // The one express app every mode serves: the services' routers on one port embedded, one router per
-// process on AWS. Order: correlation id and access log, the OpenAPI document, the service routers,
-// 405 for known paths, 404 for the rest, and the single error middleware.
+// process on AWS. Order: correlation id and access log, CORS (when the UI lives on another origin),
+// the OpenAPI document, the service routers, 405 for known paths, 404 for the rest, and the single
+// error middleware.
 import express, { type Express } from 'express';
 import { type Logger } from '@mediaflow/logging';
 import { type TokenVerifier } from '../auth/token-verifier';
@@ -10,6 +11,7 @@ import { joinPath, RouteDeclarationInvalid } from '../routes/route-path';
 import { buildServiceRouter, type ServiceRouter } from '../routes/service-router';
 import { accessLog } from './access-log';
 import { correlation } from './correlation';
+import { cors, type CorsOptions } from './cors';
 import { problemErrorHandler, routeNotFound } from './error-handler';
 import { DEFAULT_BODY_LIMIT } from './json-body';
 import { methodNotAllowed } from './method-not-allowed';
@@ -23,6 +25,11 @@ export interface HttpAppOptions {
   bodyLimit?: number | string;
   /** Serve /openapi.json with this info; false to serve none. */
   openapi?: OpenApiInfo | false;
+  /**
+   * Browser origins allowed to call the API from another origin (the web UI on a CDN). Absent: no
+   * CORS headers at all, which is right when the UI is served by the same origin (embedded).
+   */
+  cors?: CorsOptions;
 }
 
 // Two services declaring the same route would silently shadow each other in embedded mode.
@@ -46,6 +53,8 @@ export const createHttpApp = (options: HttpAppOptions): Express => {
     res.set('x-content-type-options', 'nosniff');
     next();
   });
+  // Before every router: a preflight never reaches auth, and problems carry the headers too.
+  if (options.cors) app.use(cors(options.cors));
   if (options.openapi !== false) {
     const info = options.openapi ?? { title: 'mediaflow', version: '1.0.0' };
     app.use(openApiRouter(buildOpenApiDocument({ ...info, routers: options.routers })));

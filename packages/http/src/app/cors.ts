@@ -1,0 +1,88 @@
+// CORS for a browser UI served from another origin (the web UI on CloudFront, the API behind the
+// load balancer). Mounted first, so a preflight never meets auth and every answer — problems
+// included — carries the headers the browser needs to read it. A disallowed origin gets no CORS
+// headers at all: the browser blocks the response, the server never answers with an error.
+import { type RequestHandler } from 'express';
+import { z } from 'zod';
+import { CORRELATION_HEADER } from './correlation';
+
+export interface CorsOptions {
+  /** Exact origins (`https://app.example.com`), or '*' for any. */
+  allowedOrigins: readonly string[];
+}
+
+export const CORS_ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'] as const;
+/** The request headers the API reads (auth, JSON bodies, SSE resume, correlation, ranged blob reads). */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'last-event-id', CORRELATION_HEADER, 'range'] as const;
+/** Response headers a script may read beyond the CORS-safelisted ones. */
+export const CORS_EXPOSED_HEADERS = ['location', 'etag', 'retry-after', CORRELATION_HEADER, 'content-range'] as const;
+export const CORS_MAX_AGE_SECONDS = 600;
+
+export class CorsOriginInvalid extends Error {
+  readonly code = 'CORS_ORIGIN_INVALID';
+  override readonly name = 'CorsOriginInvalid';
+  constructor(readonly origin: string) {
+    super(`${JSON.stringify(origin)} is not an origin: give scheme://host[:port] with no path, or '*'`);
+  }
+}
+
+/** `https://App.Example.com/` → `https://app.example.com`, as browsers send it; throws CorsOriginInvalid. */
+export const normalizeOrigin = (origin: string): string => {
+  if (origin === '*') return origin;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new CorsOriginInvalid(origin);
+  }
+  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  if (!bare || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new CorsOriginInvalid(origin);
+  return url.origin;
+};
+
+/** MEDIAFLOW_CORS_ORIGINS: comma-separated origins, checked and normalized; empty means none. */
+export const CorsOriginsSchema = z.string().transform((raw, ctx): string[] => {
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    try {
+      origins.push(normalizeOrigin(item));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }
+  return origins;
+});
+
+const VARY_ORIGIN = 'Origin';
+
+export const cors = (options: CorsOptions): RequestHandler => {
+  const allowed = new Set(options.allowedOrigins.map(normalizeOrigin));
+  const anyOrigin = allowed.has('*');
+  // `null` comes from sandboxed frames and file:// pages: never trusted, even with '*'.
+  const isAllowed = (origin: string | undefined): origin is string =>
+    origin !== undefined && origin !== 'null' && (anyOrigin || allowed.has(origin));
+
+  return (req, res, next) => {
+    // The answer depends on Origin: a shared cache must not hand one origin's answer to another.
+    res.vary(VARY_ORIGIN);
+    const origin = req.get('origin');
+    const preflight = req.method === 'OPTIONS' && origin !== undefined && req.get('access-control-request-method') !== undefined;
+    if (isAllowed(origin)) {
+      res.set('access-control-allow-origin', origin);
+      if (!preflight) res.set('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
+    }
+    if (!preflight) {
+      next();
+      return;
+    }
+    if (isAllowed(origin)) {
+      res.set({
+        'access-control-allow-methods': CORS_ALLOWED_METHODS.join(', '),
+        'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
+        'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
+      });
+    }
+    res.status(204).end();
+  };
+};
