@@ -135,6 +135,12 @@ describe('mediaflow CLI', () => {
       expect(result.stderr).toMatch(/^error JOB_ALREADY_FINISHED: /);
     });
 
+    it('refuses to retry a job that did not fail', async () => {
+      const result = await cli('jobs', 'retry', completedJobId);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^error JOB_NOT_RETRYABLE: .*completed/);
+    });
+
     it('cancels a running job, which a --watch in progress reports as cancelled', async () => {
       let cancelled: Promise<CliResult> | undefined;
       const watched = await runCli(['upload', media.longVideo, '--watch'], server.env, (stdout) => {

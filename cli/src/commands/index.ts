@@ -1,6 +1,6 @@
 // Every command of the CLI, in the order the help lists them.
 import type { Command } from '../command';
-import { jobsCancelCommand, jobsListCommand, jobsShowCommand } from './jobs';
+import { jobsCancelCommand, jobsListCommand, jobsRetryCommand, jobsShowCommand } from './jobs';
 import { tokenCommand } from './token';
 import { uploadCommand } from './upload';
 import { webhooksAddCommand, webhooksListCommand, webhooksRemoveCommand } from './webhooks';
@@ -10,6 +10,7 @@ export const COMMANDS: readonly Command[] = [
   jobsListCommand,
   jobsShowCommand,
   jobsCancelCommand,
+  jobsRetryCommand,
   webhooksAddCommand,
   webhooksListCommand,
   webhooksRemoveCommand,

@@ -1,4 +1,4 @@
-// `mediaflow jobs list|show|cancel`: the caller's jobs, one job in detail, cancelling one.
+// `mediaflow jobs list|show|cancel|retry`: the caller's jobs, one job in detail, cancelling or retrying one.
 import type { Job, JobPage } from '../api-types';
 import { UsageError } from '../cli-errors';
 import { stringOption, usageOf, type Command } from '../command';
@@ -62,6 +62,20 @@ export const jobsCancelCommand: Command = {
     const reason = stringOption(ctx.values, 'reason');
     await (await ctx.api()).call('POST', `/v1/jobs/${encodeURIComponent(jobId)}/cancel`, reason === undefined ? {} : { reason }, [202]);
     ctx.out(`cancelled ${jobId}`);
+    return 0;
+  },
+};
+
+export const jobsRetryCommand: Command = {
+  words: ['jobs', 'retry'],
+  args: ['ID'],
+  summary: 'Run a failed job again (any other status answers JOB_NOT_RETRYABLE).',
+  options: {},
+  help: 'Follow it with: mediaflow jobs show ID',
+  async run(ctx) {
+    const jobId = ctx.positionals[0] ?? '';
+    await (await ctx.api()).call('POST', `/v1/jobs/${encodeURIComponent(jobId)}/retry`, {}, [202]);
+    ctx.out(`retrying ${jobId}`);
     return 0;
   },
 };
