@@ -68,6 +68,7 @@ describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin
     await page.route(/\/blobs\/uploads\/mp\/[^/]+\/2(\?|$)/, () => undefined);
     await page.setInputFiles('#file-input', big);
     await page.waitForFunction(() => Object.keys(JSON.parse((globalThis as any).localStorage.getItem('mediaflow.pendingUploads') ?? '[]')[0]?.etags ?? {}).length === 3, undefined, { timeout: 60_000, polling: 100 });
+    await screenshot(page, 'upload-progress');
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.reload();
     const pending = page.locator('.card.pending');

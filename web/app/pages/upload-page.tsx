@@ -93,7 +93,9 @@ export const UploadPage = ({ api, config, onAuthError }: { api: Api; config: UiC
         />
         {active ? (
           <div class="upload-status" data-testid="upload-status">
-            <strong>{active.file.name}</strong> · {formatBytes(active.file.size)}
+            <div>
+              <strong>{active.file.name}</strong> · {formatBytes(active.file.size)}
+            </div>
             <ProgressBar percent={percent} label={`${Math.floor(percent)} %`} />
             <span class="muted">
               {progress?.phase === 'completing' ? 'Checking the upload…' : progress?.phase === 'starting' ? 'Starting…' : `${formatBytes(progress?.sentBytes ?? 0)} of ${formatBytes(active.file.size)} ${rate(progress!, active.started)}`}
