@@ -79,6 +79,18 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it('plays an audio upload under its waveform', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    await uploadThroughUi(page, (await generateClip('audio-aac')).path);
+    await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'])).resolves.toBe('completed');
+    await page.locator('[data-testid=waveform] path').waitFor({ timeout: 10_000 });
+    const audio = page.locator('[data-testid=audio]');
+    await audio.evaluate((a: any) => a.play());
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('audio').currentTime > 0.3, undefined, { timeout: 20_000 });
+    await screenshot(page, 'job-audio');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('shows why a file was rejected, and refuses a type the API does not take', async () => {
     await signInWithDevToken(page, t.deployment.url);
     const text = await generateClip('text-as-mp4');

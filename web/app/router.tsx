@@ -39,19 +39,4 @@ export const Link = ({ href, children, ...rest }: { href: string; children: Comp
   </a>
 );
 
-export type Route = { page: 'upload' } | { page: 'jobs'; status?: string } | { page: 'job'; jobId: string } | { page: 'webhooks' } | { page: 'admin' } | { page: 'not-found' };
-
-/** The UI's routes; the server's SPA fallback answers index.html for exactly these prefixes. */
-export const matchRoute = (pathAndQuery: string): Route => {
-  const url = new URL(pathAndQuery, 'http://x');
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0 || (parts[0] === 'upload' && parts.length === 1)) return { page: 'upload' };
-  if (parts[0] === 'jobs' && parts.length === 1) {
-    const status = url.searchParams.get('status');
-    return status ? { page: 'jobs', status } : { page: 'jobs' };
-  }
-  if (parts[0] === 'jobs' && parts.length === 2) return { page: 'job', jobId: parts[1]! };
-  if (parts[0] === 'webhooks' && parts.length === 1) return { page: 'webhooks' };
-  if (parts[0] === 'admin' && parts.length === 1) return { page: 'admin' };
-  return { page: 'not-found' };
-};
+export { matchRoute, type Route } from './routes';

@@ -26,9 +26,13 @@ export const parseStoryboardVtt = (text: string, vttUrl: string): StoryboardTile
     const target = lines[timing + 1]!.trim();
     const match = /^(.*)#xywh=(\d+),(\d+),(\d+),(\d+)$/.exec(target);
     if (!match || from === undefined || to === undefined) continue;
+    const start = toSeconds(from);
+    const end = toSeconds(to.trim().split(/\s+/)[0] ?? '');
+    // A cue with unreadable times matches no position and would hide the last tile from tileAt.
+    if (!Number.isFinite(start) || !(end > start)) continue;
     tiles.push({
-      start: toSeconds(from),
-      end: toSeconds(to.trim().split(/\s+/)[0] ?? ''),
+      start,
+      end,
       url: new URL(match[1]!, vttUrl).toString(),
       x: Number(match[2]),
       y: Number(match[3]),

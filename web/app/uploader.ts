@@ -27,7 +27,9 @@ const PART_ATTEMPTS = 3;
 
 export const pendingUploads = (): PendingUpload[] => {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '[]') as PendingUpload[];
+    // Another tab or an older UI may have left anything under the key; only a list is ours.
+    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(stored) ? (stored as PendingUpload[]) : [];
   } catch {
     return [];
   }

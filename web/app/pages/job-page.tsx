@@ -1,9 +1,10 @@
 // One job: live status and progress, the player with storyboard seeking, downloads, media info,
 // why it failed or was rejected (with retry and cancel), its attempts and its history.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Api, HistoryEntry, Job } from '../api';
 import { Attempts, Downloads, MediaInfo, Timeline } from '../components/job-details';
 import { Player } from '../components/player';
+import { Waveform } from '../components/waveform';
 import { ErrorBox, guardAuth } from '../components/problem';
 import { ProgressBar, StatusBadge } from '../components/progress';
 import { formatBytes, formatTime, isTerminal } from '../format';
@@ -46,6 +47,8 @@ export const JobPage = ({ api, jobId, onAuthError }: { api: Api; jobId: string; 
   const [error, setError] = useState<unknown>();
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const audioElement = useRef<HTMLAudioElement>(null);
+  const [audioTime, setAudioTime] = useState(0);
   const load = useCallback(async () => {
     try {
       const [j, h] = await Promise.all([api.getJob(jobId), api.jobHistory(jobId)]).catch(guardAuth(onAuthError));
@@ -91,6 +94,9 @@ export const JobPage = ({ api, jobId, onAuthError }: { api: Api; jobId: string; 
   const vtt = files.find((f) => f.kind === 'storyboard-vtt')?.url;
   const image = files.filter((f) => f.kind === 'image-variant').sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
   const audio = files.find((f) => f.kind === 'm4a')?.url;
+  const waveform = files.find((f) => f.kind === 'waveform')?.url;
+  // Audio plays from its M4A (progressive) with the waveform to seek on; video through HLS.
+  const isAudio = job.media?.kind === 'audio';
   return (
     <section class="job-page" data-job-id={job.jobId}>
       <div class="page-head">
@@ -117,8 +123,13 @@ export const JobPage = ({ api, jobId, onAuthError }: { api: Api; jobId: string; 
         )}
         {actionError !== undefined && <ErrorBox error={actionError} onDismiss={() => setActionError(undefined)} />}
       </div>
-      {job.outputs?.playbackUrl && <Player playbackUrl={job.outputs.playbackUrl} posterUrl={poster} storyboardVttUrl={vtt} duration={job.media?.durationSeconds} />}
-      {!job.outputs?.playbackUrl && audio && <audio controls src={audio} data-testid="audio" />}
+      {!isAudio && job.outputs?.playbackUrl && <Player playbackUrl={job.outputs.playbackUrl} posterUrl={poster} storyboardVttUrl={vtt} duration={job.media?.durationSeconds} />}
+      {isAudio && audio && (
+        <div class="audio-player card">
+          <audio ref={audioElement} controls src={audio} data-testid="audio" onTimeUpdate={(e) => setAudioTime((e.target as HTMLAudioElement).currentTime)} />
+          {waveform && <Waveform url={waveform} audio={() => audioElement.current} time={audioTime} />}
+        </div>
+      )}
       {image && <img class="preview" src={image.url} alt={job.filename ?? 'image'} />}
       <div class="columns">
         {files.length > 0 && (

@@ -34,6 +34,15 @@ export const DEFAULT_CONTENT_TYPES = [
   'image/heic',
   'image/tiff',
   'image/bmp',
+  // Names browsers and operating systems give the same files (Chromium: .m4a is audio/x-m4a).
+  'audio/x-m4a',
+  'audio/m4a',
+  'audio/mp3',
+  'audio/x-flac',
+  'audio/wave',
+  'audio/vnd.wave',
+  'video/x-m4v',
+  'video/avi',
 ].join(',');
 
 const list = (fallback: string) =>
