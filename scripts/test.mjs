@@ -33,6 +33,7 @@ if (jestArgs.length === 0) {
   step('typecheck (tsc --noEmit)', 'npx', ['tsc', '-p', 'tsconfig.json']);
   // The web UI's browser code has its own settings (DOM library, Preact JSX).
   step('typecheck web UI (tsc --noEmit -p web/app)', 'npx', ['tsc', '-p', 'web/app/tsconfig.json']);
+  step('typecheck web UI tests (tsc --noEmit -p web/test)', 'npx', ['tsc', '-p', 'web/test/tsconfig.json']);
   step('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
   // The one package other teams install: it must build on its own, without node or DOM types.
   step('build (turbo run build: @mediaflow/contracts as published)', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);

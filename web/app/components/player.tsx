@@ -7,26 +7,44 @@ import { parseStoryboardVtt, tileAt, type StoryboardTile } from '../storyboard';
 
 const THUMB_WIDTH = 160;
 
-const useStoryboard = (vttUrl: string | undefined): StoryboardTile[] => {
+const baseName = (url: string): string => new URL(url).pathname.split('/').pop() ?? '';
+
+/**
+ * The VTT's tiles. Their image resolves against the VTT's URL, which keeps a signature carried in the
+ * path (embedded) but not one carried in the query (an S3 presigned URL): the sprite's own signed
+ * URL from the job's outputs is used for it instead.
+ */
+const useStoryboard = (vttUrl: string | undefined, spriteUrl: string | undefined): StoryboardTile[] => {
   const [tiles, setTiles] = useState<StoryboardTile[]>([]);
   useEffect(() => {
     if (!vttUrl) return;
     let alive = true;
     fetch(vttUrl)
       .then((r) => (r.ok ? r.text() : ''))
-      .then((text) => alive && setTiles(parseStoryboardVtt(text, vttUrl)))
+      .then((text) => {
+        const parsed = parseStoryboardVtt(text, vttUrl);
+        if (alive) setTiles(spriteUrl ? parsed.map((t) => (baseName(t.url) === baseName(spriteUrl) ? { ...t, url: spriteUrl } : t)) : parsed);
+      })
       .catch(() => undefined);
     return () => void (alive = false);
-  }, [vttUrl]);
+  }, [vttUrl, spriteUrl]);
   return tiles;
 };
 
-export const Player = ({ playbackUrl, posterUrl, storyboardVttUrl, duration }: { playbackUrl: string; posterUrl?: string; storyboardVttUrl?: string; duration?: number }) => {
+export interface PlayerProps {
+  readonly playbackUrl: string;
+  readonly posterUrl?: string;
+  readonly storyboardVttUrl?: string;
+  readonly storyboardSpriteUrl?: string;
+  readonly duration?: number;
+}
+
+export const Player = ({ playbackUrl, posterUrl, storyboardVttUrl, storyboardSpriteUrl, duration }: PlayerProps) => {
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string>();
   const [time, setTime] = useState(0);
   const [hover, setHover] = useState<{ x: number; seconds: number }>();
-  const tiles = useStoryboard(storyboardVttUrl);
+  const tiles = useStoryboard(storyboardVttUrl, storyboardSpriteUrl);
   useEffect(() => {
     const element = video.current;
     if (!element) return;

@@ -92,6 +92,7 @@ export const JobPage = ({ api, jobId, onAuthError }: { api: Api; jobId: string; 
   const files = job.outputs?.files ?? [];
   const poster = files.find((f) => f.kind === 'poster')?.url;
   const vtt = files.find((f) => f.kind === 'storyboard-vtt')?.url;
+  const sprite = files.find((f) => f.kind === 'storyboard')?.url;
   const image = files.filter((f) => f.kind === 'image-variant').sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
   const audio = files.find((f) => f.kind === 'm4a')?.url;
   const waveform = files.find((f) => f.kind === 'waveform')?.url;
@@ -123,7 +124,7 @@ export const JobPage = ({ api, jobId, onAuthError }: { api: Api; jobId: string; 
         )}
         {actionError !== undefined && <ErrorBox error={actionError} onDismiss={() => setActionError(undefined)} />}
       </div>
-      {!isAudio && job.outputs?.playbackUrl && <Player playbackUrl={job.outputs.playbackUrl} posterUrl={poster} storyboardVttUrl={vtt} duration={job.media?.durationSeconds} />}
+      {!isAudio && job.outputs?.playbackUrl && <Player playbackUrl={job.outputs.playbackUrl} posterUrl={poster} storyboardVttUrl={vtt} storyboardSpriteUrl={sprite} duration={job.media?.durationSeconds} />}
       {isAudio && audio && (
         <div class="audio-player card">
           <audio ref={audioElement} controls src={audio} data-testid="audio" onTimeUpdate={(e) => setAudioTime((e.target as HTMLAudioElement).currentTime)} />
