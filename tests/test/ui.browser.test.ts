@@ -91,6 +91,20 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('sends several files as a batch, one after the other; a refused one does not stop the rest', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    const notes = path.join(scratch, 'batch-notes.txt');
+    fs.writeFileSync(notes, 'not media\n');
+    await page.setInputFiles('#file-input', [(await generateClip('audio-aac')).path, notes, (await generateClip('no-audio')).path]);
+    const items = page.locator('[data-testid=batch] li');
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-testid=batch] li[data-state=done], [data-testid=batch] li[data-state=failed]').length === 3, undefined, { timeout: 60_000 });
+    await expect(items.evaluateAll((lis: any[]) => lis.map((li) => li.getAttribute('data-state')))).resolves.toEqual(['done', 'failed', 'done']);
+    await expect(items.nth(1).textContent()).resolves.toContain('CONTENT_TYPE_NOT_ALLOWED');
+    await screenshot(page, 'upload-batch');
+    await items.nth(2).locator('a').click();
+    await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'])).resolves.toBe('completed');
+  }, 120_000);
+
   it('shows why a file was rejected, and refuses a type the API does not take', async () => {
     await signInWithDevToken(page, t.deployment.url);
     const text = await generateClip('text-as-mp4');

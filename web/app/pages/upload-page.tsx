@@ -1,11 +1,12 @@
-// Upload: drop or choose a file, pick a profile, watch the bytes go, then follow the job. An upload
-// interrupted by a reload is listed and resumes when the same file is chosen again.
+// Upload: drop or choose files, pick a profile, watch the bytes go, then follow the job (one file) or
+// the batch's jobs (several, sent one after the other). An upload interrupted by a reload is listed
+// and resumes when the same file is chosen again.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api';
-import { ErrorBox, guardAuth } from '../components/problem';
+import { describeError, ErrorBox, guardAuth } from '../components/problem';
 import { ProgressBar } from '../components/progress';
 import { formatBytes } from '../format';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
 import type { UiConfig } from '../session';
 import { findPending, forgetPending, pendingUploads, startUpload, type PendingUpload, type UploadProgress, type UploadRun } from '../uploader';
 
@@ -16,6 +17,16 @@ interface Active {
   readonly run: UploadRun;
   readonly started: number;
 }
+
+interface BatchItem {
+  readonly name: string;
+  readonly size: number;
+  readonly state: 'waiting' | 'uploading' | 'done' | 'failed' | 'cancelled';
+  readonly jobId?: string;
+  readonly error?: string;
+}
+
+const isAbort = (err: unknown): boolean => (err as Error | undefined)?.name === 'AbortError';
 
 const rate = (p: UploadProgress, started: number): string => {
   const seconds = (Date.now() - started) / 1000;
@@ -36,31 +47,65 @@ export const UploadPage = ({ api, config, onAuthError }: { api: Api; config: UiC
   running.current = active?.run;
   useEffect(() => () => running.current?.cancel(), []);
 
-  const upload = (file: File) => {
-    if (active) return;
-    setError(undefined);
+  const [batch, setBatch] = useState<BatchItem[]>([]);
+  const stopped = useRef(false);
+
+  const uploadOne = (file: File): Promise<string> => {
     const resumed = findPending(file);
     const run = startUpload(api, file, resumed?.profile ?? profile, setProgress);
     setActive({ file, run, started: Date.now() });
-    run.jobId.then(
-      (jobId) => navigate(`/jobs/${encodeURIComponent(jobId)}`),
-      (err: unknown) => {
+    return run.jobId;
+  };
+  const reportFailure = (err: unknown) => {
+    setPending(pendingUploads());
+    if (isAbort(err)) return;
+    try {
+      guardAuth(onAuthError)(err);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const upload = async (files: File[]) => {
+    if (active || files.length === 0) return;
+    setError(undefined);
+    stopped.current = false;
+    if (files.length === 1) {
+      try {
+        navigate(`/jobs/${encodeURIComponent(await uploadOne(files[0]!))}`);
+      } catch (err) {
         setActive(undefined);
-        setPending(pendingUploads());
-        if ((err as Error).name === 'AbortError') return;
-        try {
-          guardAuth(onAuthError)(err);
-        } catch (e) {
-          setError(e);
-        }
-      },
-    );
+        reportFailure(err);
+      }
+      return;
+    }
+    const items: BatchItem[] = files.map((f) => ({ name: f.name, size: f.size, state: 'waiting' }));
+    const update = (i: number, change: Partial<BatchItem>) => {
+      items[i] = { ...items[i]!, ...change };
+      setBatch([...items]);
+    };
+    setBatch([...items]);
+    for (const [i, file] of files.entries()) {
+      if (stopped.current) {
+        update(i, { state: 'cancelled' });
+        continue;
+      }
+      update(i, { state: 'uploading' });
+      try {
+        update(i, { state: 'done', jobId: await uploadOne(file) });
+      } catch (err) {
+        // One refused file does not stop the others; a cancel or an expired token does.
+        if (isAbort(err)) stopped.current = true;
+        update(i, isAbort(err) ? { state: 'cancelled' } : { state: 'failed', error: `${describeError(err).title}${describeError(err).code ? ` (${describeError(err).code})` : ''}` });
+        reportFailure(err);
+      }
+    }
+    setActive(undefined);
+    setPending(pendingUploads());
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer?.files[0];
-    if (file) upload(file);
+    void upload(Array.from(e.dataTransfer?.files ?? []));
   };
   const discard = (p: PendingUpload) => {
     forgetPending(p.uploadId);
@@ -84,10 +129,10 @@ export const UploadPage = ({ api, config, onAuthError }: { api: Api; config: UiC
           type="file"
           id="file-input"
           accept="video/*,audio/*,image/*"
+          multiple
           hidden
           onChange={(e) => {
-            const file = (e.target as HTMLInputElement).files?.[0];
-            if (file) upload(file);
+            void upload(Array.from((e.target as HTMLInputElement).files ?? []));
             (e.target as HTMLInputElement).value = '';
           }}
         />
@@ -101,14 +146,14 @@ export const UploadPage = ({ api, config, onAuthError }: { api: Api; config: UiC
               {progress?.phase === 'completing' ? 'Checking the upload…' : progress?.phase === 'starting' ? 'Starting…' : `${formatBytes(progress?.sentBytes ?? 0)} of ${formatBytes(active.file.size)} ${rate(progress!, active.started)}`}
               {progress?.resumedParts ? ` · resumed: ${progress.resumedParts} part(s) were already stored` : ''}
             </span>
-            <button type="button" onClick={(e) => (e.stopPropagation(), active.run.cancel())}>
+            <button type="button" onClick={(e) => (e.stopPropagation(), (stopped.current = true), active.run.cancel())}>
               Cancel upload
             </button>
           </div>
         ) : (
           <div>
-            <p class="big">Drop a video, audio or image file here</p>
-            <p class="muted">or click to choose one</p>
+            <p class="big">Drop video, audio or image files here</p>
+            <p class="muted">or click to choose them</p>
           </div>
         )}
       </div>
@@ -123,6 +168,25 @@ export const UploadPage = ({ api, config, onAuthError }: { api: Api; config: UiC
         </select>
       </div>
       {error !== undefined && <ErrorBox error={error} onDismiss={() => setError(undefined)} />}
+      {batch.length > 0 && (
+        <div class="card batch" data-testid="batch">
+          <h2>This batch</h2>
+          <ul>
+            {batch.map((item, i) => (
+              <li key={i} data-state={item.state}>
+                <strong>{item.name}</strong> · {formatBytes(item.size)} · {item.state}
+                {item.jobId && (
+                  <>
+                    {' '}
+                    · <Link href={`/jobs/${encodeURIComponent(item.jobId)}`}>job</Link>
+                  </>
+                )}
+                {item.error && <span class="row-error"> {item.error}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {pending.length > 0 && !active && (
         <div class="card pending">
           <h2>Interrupted uploads</h2>
