@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
 import { collectPageErrors, describeWithChromium, launchChromium, screenshot } from '../src/browser';
+import { issueDevelopmentToken } from '@mediaflow/http';
+import { ApiClient } from '../src/api-client';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { signInWithDevToken, uploadThroughUi, waitForJobStatus } from '../src/ui-driver';
 
@@ -78,6 +80,20 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     await screenshot(page, 'jobs-page');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('lists a job uploaded elsewhere as it happens, live, without a reload', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    await page.click('a.nav-link[href="/jobs"]');
+    await page.locator('[data-testid=live-state]', { hasText: 'live' }).waitFor();
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    // Another client of the same owner (the UI's dev-user) uploads through the API.
+    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: 'dev-user', ttlSeconds: 600 }));
+    const { jobId } = await api.uploadFile((await generateClip('no-audio')).path, 'video/mp4', 'sd');
+    await page.locator(`tr[data-job-id="${jobId}"]`).waitFor({ timeout: 20_000 });
+    await page.locator(`tr[data-job-id="${jobId}"] .badge[data-status=completed]`).waitFor({ timeout: 60_000 });
+    expect(loads).toBe(0);
+  }, 120_000);
 
   it('plays an audio upload under its waveform', async () => {
     await signInWithDevToken(page, t.deployment.url);
