@@ -6,14 +6,17 @@ import path from 'node:path';
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store';
 import { resourceNames } from '@mediaflow/topology';
+import { Testing, TerraformStack } from 'cdktf';
 import { serviceCommands } from '../src/service-commands';
+import { ApiRouting } from '../src/service/api-routing';
 import { API_HEALTH_CHECK_PATH, API_PORT } from '../src/service-profiles';
 import { containersOf } from './support/containers';
 import { describeReferences } from './support/references';
 import { only, resources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
 
 const ROUTES: Partial<Record<ServiceName, string[]>> = {
-  // The signed playback/download redirect router lives in ingest; the public OpenAPI document is jobs'.
+  // The signed playback/download redirect router lives in ingest; /openapi.json is jobs' document
+  // (each service's own is at /openapi/<service>.json, routed by a second rule).
   ingest: ['/v1/uploads*', '/blobs/*'],
   jobs: ['/v1/jobs*', '/v1/admin*', '/openapi.json'],
   notifications: ['/v1/webhooks*', '/v1/events*'],
@@ -59,22 +62,37 @@ describe('service compute', () => {
     );
   });
 
-  it('routes each API path on the shared listener to its service, with unique priorities', () => {
+  it("routes each API path and the service's own OpenAPI document to its service, with unique priorities", () => {
     const priorities = new Set<number>();
     for (const service of SERVICES) {
       const stack = stacks[service]!;
       const rules = resources(stack, 'aws_lb_listener_rule');
-      expect(rules.length).toBe(ROUTES[service] ? 1 : 0);
+      expect(rules.length).toBe(ROUTES[service] ? 2 : 0);
       if (!ROUTES[service]) continue;
-      const rule = rules[0]!;
-      expect(rule.condition).toEqual([{ path_pattern: { values: ROUTES[service] } }]);
-      expect(describeReferences(stack, String(rule.listener_arn))).toBe(`<ssm /mediaflow/${TEST_ENV}/alb/listener-arn>`);
-      expect(describeReferences(stack, String((rule.action as { target_group_arn: string }[])[0]!.target_group_arn))).toBe(`<aws_lb_target_group mediaflow-${TEST_ENV}-${service}>.arn`);
-      priorities.add(rule.priority as number);
+      // The document gets a rule of its own, right after the routes': a path-pattern condition takes three values at most.
+      const byPaths = rules
+        .map((rule) => ({ rule, paths: (rule.condition as { path_pattern: { values: string[] } }[])[0]!.path_pattern.values }))
+        .sort((a, b) => (a.rule.priority as number) - (b.rule.priority as number));
+      expect(byPaths.map((r) => r.paths)).toEqual([ROUTES[service], [`/openapi/${service}.json`]]);
+      expect(byPaths.map((r) => r.rule.priority as number - (byPaths[0]!.rule.priority as number))).toEqual([0, 1]);
+      for (const { rule, paths } of byPaths) {
+        expect(paths.length).toBeLessThanOrEqual(3);
+        expect(rule.condition).toHaveLength(1);
+        expect(describeReferences(stack, String(rule.listener_arn))).toBe(`<ssm /mediaflow/${TEST_ENV}/alb/listener-arn>`);
+        expect(describeReferences(stack, String((rule.action as { target_group_arn: string }[])[0]!.target_group_arn))).toBe(`<aws_lb_target_group mediaflow-${TEST_ENV}-${service}>.arn`);
+        priorities.add(rule.priority as number);
+      }
       const health = only(resources(stack, 'aws_lb_target_group'), 'target group').health_check as { path: string };
       expect(health.path).toBe('/health');
     }
-    expect(priorities.size).toBe(Object.keys(ROUTES).length);
+    expect(priorities.size).toBe(2 * Object.keys(ROUTES).length);
+  });
+
+  it('refuses, at synth, more API path patterns than one listener rule takes', () => {
+    const stack = new TerraformStack(Testing.app(), 'routing');
+    const props = { service: 'jobs' as const, targetGroupName: 'tg', vpcId: 'vpc', listenerArn: 'arn', priority: 50 };
+    expect(() => new ApiRouting(stack, 'four', { ...props, pathPatterns: ['/a*', '/b*', '/c*', '/d*'] })).toThrow(/jobs: 4 API path patterns, but a listener rule takes at most 3/);
+    expect(() => new ApiRouting(stack, 'three', { ...props, pathPatterns: ['/a*', '/b*', '/c*'] })).not.toThrow();
   });
 
   it('health-checks GET /health → 200 on the API port, which the api process serves without a token', () => {

@@ -1,7 +1,8 @@
 // The web stack: the built UI in a private bucket that only our CloudFront distribution may read (OAC),
 // HTTPS only, the single-page-app fallback, security headers with a CSP that lets the UI reach the API
 // and the media buckets, every file uploaded with its type, cache policy and MD5, and a config.json
-// written from the API's public origin. A fake dist stands in for the real build.
+// written from the API's public origin, listing each service's OpenAPI document. A fake dist stands in
+// for the real build.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,8 @@ interface Statement {
   condition?: { test: string; variable: string; values: string[] }[];
 }
 
+// The three services with an api; processing has none. /openapi.json alone reaches jobs only.
+const documentsAt = (api: string) => ['ingest', 'jobs', 'notifications'].map((name) => ({ name, url: `${api}/openapi/${name}.json` }));
 const objectsOf = (stack: StackJson) => Object.fromEntries(resources(stack, 'aws_s3_object').map((o) => [String(o.key), o]));
 const distributionOf = (stack: StackJson) => only(resources(stack, 'aws_cloudfront_distribution'), 'distribution');
 const policyDirectives = (stack: StackJson): Record<string, string[]> => {
@@ -167,8 +170,21 @@ describe('web stack', () => {
     const config = objectsOf(web)['config.json']!;
     expect(config).toMatchObject({ content_type: 'application/json', cache_control: 'no-cache' });
     expect(config).not.toHaveProperty('source');
-    expect(JSON.parse(describeReferences(web, String(config.content)))).toEqual({ apiUrl: `http://${ALB}`, mode: 'static' });
-    expect(JSON.parse(String(objectsOf(withDomains)['config.json']!.content))).toEqual({ apiUrl: 'https://api.example.com', mode: 'static' });
+    expect(JSON.parse(describeReferences(web, String(config.content)))).toEqual({ apiUrl: `http://${ALB}`, mode: 'static', openapiUrls: documentsAt(`http://${ALB}`) });
+    expect(JSON.parse(String(objectsOf(withDomains)['config.json']!.content))).toEqual({ apiUrl: 'https://api.example.com', mode: 'static', openapiUrls: documentsAt('https://api.example.com') });
+  });
+
+  it("lists in config.json each service's OpenAPI document at a path the load balancer routes to that service", () => {
+    const stacks = synthesizeStacks();
+    const { openapiUrls } = JSON.parse(String(objectsOf(stacks.web!)['config.json']!.content)) as { openapiUrls: { name: string; url: string }[] };
+    expect(openapiUrls.map((d) => d.name)).toEqual(['ingest', 'jobs', 'notifications']);
+    for (const { name, url } of openapiUrls) {
+      const service = stacks[name]!;
+      const path = new URL(url.replace(/\$\{[^}]+\}/, 'alb.example')).pathname;
+      const rule = only(resources(service, 'aws_lb_listener_rule').filter((r) => (r.condition as { path_pattern: { values: string[] } }[])[0]!.path_pattern.values.includes(path)), `rule for ${path}`);
+      const target = (rule.action as { target_group_arn: string }[])[0]!.target_group_arn;
+      expect(describeReferences(service, target)).toBe(`<aws_lb_target_group mediaflow-${TEST_ENV}-${name}>.arn`);
+    }
   });
 
   it('reads the foundation only through its SSM parameters', () => {

@@ -1,24 +1,43 @@
 // The service's share of the shared load balancer: a target group of its API tasks, health-checked,
-// and a listener rule sending its path patterns there.
+// a listener rule sending its path patterns there, and one more for its own OpenAPI document.
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { SERVICES, type ServiceName } from '@mediaflow/contracts';
+import { serviceOpenApiPath } from '@mediaflow/http/src/openapi/openapi-paths';
 import { Construct } from 'constructs';
-import { API_HEALTH_CHECK_PATH, API_PORT } from '../service-profiles';
+import { serviceCommands } from '../service-commands';
+import { API_HEALTH_CHECK_PATH, API_PORT, serviceProfiles } from '../service-profiles';
+
+/** AWS takes at most three values in a rule's one path-pattern condition. */
+export const MAX_PATH_PATTERNS_PER_RULE = 3;
+
+/** The services with an api behind the load balancer (a profile `api` and an api command), in SERVICES order. */
+export const routedApiServices = (): ServiceName[] => SERVICES.filter((service) => serviceProfiles[service].api !== undefined && serviceCommands[service].api !== undefined);
 
 export interface ApiRoutingProps {
+  readonly service: ServiceName;
   readonly targetGroupName: string;
   readonly vpcId: string;
   readonly listenerArn: string;
   readonly pathPatterns: readonly string[];
+  /** The route rule's priority; the document rule takes the next one, so profiles keep theirs 10 apart. */
   readonly priority: number;
 }
 
 export class ApiRouting extends Construct {
   readonly targetGroup: LbTargetGroup;
   readonly rule: LbListenerRule;
+  /**
+   * The service's own OpenAPI document (/openapi/<service>.json, which runAwsProcess('api') serves), in a
+   * rule of its own: the route rule may already hold three patterns (jobs' does).
+   */
+  readonly documentRule: LbListenerRule;
 
   constructor(scope: Construct, id: string, props: ApiRoutingProps) {
     super(scope, id);
+    if (props.pathPatterns.length > MAX_PATH_PATTERNS_PER_RULE) {
+      throw new Error(`${props.service}: ${props.pathPatterns.length} API path patterns, but a listener rule takes at most ${MAX_PATH_PATTERNS_PER_RULE}`);
+    }
     this.targetGroup = new LbTargetGroup(this, 'targets', {
       name: props.targetGroupName,
       vpcId: props.vpcId,
@@ -36,11 +55,14 @@ export class ApiRouting extends Construct {
         unhealthyThreshold: 3,
       },
     });
-    this.rule = new LbListenerRule(this, 'rule', {
-      listenerArn: props.listenerArn,
-      priority: props.priority,
-      condition: [{ pathPattern: { values: [...props.pathPatterns] } }],
-      action: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
-    });
+    const forward = (ruleId: string, priority: number, values: readonly string[]): LbListenerRule =>
+      new LbListenerRule(this, ruleId, {
+        listenerArn: props.listenerArn,
+        priority,
+        condition: [{ pathPattern: { values: [...values] } }],
+        action: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
+      });
+    this.rule = forward('rule', props.priority, props.pathPatterns);
+    this.documentRule = forward('document-rule', props.priority + 1, [serviceOpenApiPath(props.service)]);
   }
 }

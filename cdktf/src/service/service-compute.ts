@@ -153,6 +153,7 @@ export class ServiceCompute extends Construct {
 
     if (commands.api && profile.api) {
       const routing = new ApiRouting(this, 'routing', {
+        service,
         targetGroupName: names.targetGroup,
         vpcId: foundation.value('vpcId'),
         listenerArn: foundation.value('listenerArn'),

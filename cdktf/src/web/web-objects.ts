@@ -1,7 +1,7 @@
 // Uploads the built UI: one S3 object per file of dist, from a copy cdktf takes into cdktf.out at
 // synth (so what terraform uploads is what was hashed), each with its content type, Cache-Control
 // and MD5 as ETag: a changed file is a changed plan. config.json is written here instead, with the
-// API origin of this environment.
+// API origin of this environment and the OpenAPI document of each service behind it.
 import { createHash } from 'node:crypto';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, TerraformAsset } from 'cdktf';
@@ -13,12 +13,25 @@ export interface WebObjectsProps {
   readonly distDir: string;
   /** The API's public origin, written into config.json for the UI to read at start. */
   readonly apiUrl: string;
+  /** Each service's own OpenAPI document, for the docs page's list (see WebConfig). */
+  readonly openapiUrls: readonly ApiDocument[];
+}
+
+/** One entry of the docs page's list: a service and the URL of its OpenAPI document. */
+export interface ApiDocument {
+  readonly name: string;
+  readonly url: string;
 }
 
 /** What the UI reads from /config.json (web/app/session.ts UiConfig). */
 export interface WebConfig {
   readonly apiUrl: string;
   readonly mode: 'static';
+  /**
+   * Read by the docs page (web/app/docs/docs.js): on AWS /openapi.json reaches one service, so the
+   * page lists every service's own document instead. Absent (embedded): the one complete /openapi.json.
+   */
+  readonly openapiUrls: readonly ApiDocument[];
 }
 
 // A readable construct id per key, made unique by a short hash ("a-b.js" and "a/b.js" must not collide).
@@ -42,7 +55,7 @@ export class WebObjects extends Construct {
           cacheControl: file.cacheControl,
         }),
     );
-    const config: WebConfig = { apiUrl: props.apiUrl, mode: 'static' };
+    const config: WebConfig = { apiUrl: props.apiUrl, mode: 'static', openapiUrls: props.openapiUrls };
     this.objects.push(
       new S3Object(this, 'config', {
         bucket: props.bucket,

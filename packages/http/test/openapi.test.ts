@@ -93,6 +93,30 @@ describe('the OpenAPI document', () => {
   });
 });
 
+describe("one service's document at /openapi/<service>.json", () => {
+  const info = { title: 'mediaflow ingest', version: '0.0.1' };
+
+  it('serves the same document there as at /openapi.json when the app names its service', async () => {
+    const app = makeApp(verifier, { openapi: { ...info, service: 'ingest' } });
+    const whole = await request(app).get('/openapi.json').expect(200);
+    const own = await request(app).get('/openapi/ingest.json').expect(200).expect('content-type', /application\/json/).expect('cache-control', 'no-cache');
+    expect(own.text).toBe(whole.text);
+    expect(own.body.info).toEqual(info);
+    expect(own.body.paths['/v1/uploads'].post.operationId).toBe('ingestPostUploads');
+    expect((await request(app).get('/openapi/jobs.json')).status).toBe(404);
+  });
+
+  it('is not served when the app names no service (embedded: one document for every service)', async () => {
+    expect((await request(makeApp(verifier)).get('/openapi/ingest.json')).status).toBe(404);
+  });
+
+  it('refuses a service name that is not a plain path segment', () => {
+    for (const service of ['Ingest', 'a/b', '../x', '']) {
+      expect(() => makeApp(verifier, { openapi: { ...info, service } })).toThrow(RouteDeclarationInvalid);
+    }
+  });
+});
+
 describe('declarations that cannot be served or documented fail early', () => {
   const health = (problems: string[] = []) =>
     route({ method: 'get', path: '/health', summary: 'Health', auth: 'public', responses: { 200: z.object({ ok: z.boolean() }) }, problems, handler: async () => ({ ok: true }) });

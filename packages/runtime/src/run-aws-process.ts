@@ -14,7 +14,10 @@ const ProcessEnvironmentSchema = z.object({
   MEDIAFLOW_CORS_ORIGINS: CorsOriginsSchema.optional(),
 });
 
-/** The api process's app: the service's routers, the load balancer's health check, auth and CORS from the environment. */
+/**
+ * The api process's app: the service's routers, the load balancer's health check, its OpenAPI document
+ * (also at /openapi/<service>.json), auth and CORS from the environment.
+ */
 export const createApiApp = (instance: ServiceInstance, logger: Logger, env: NodeJS.ProcessEnv = process.env): ReturnType<typeof createHttpApp> => {
   const { MEDIAFLOW_CORS_ORIGINS: corsOrigins } = loadConfig(ProcessEnvironmentSchema, env);
   return createHttpApp({
@@ -25,7 +28,9 @@ export const createApiApp = (instance: ServiceInstance, logger: Logger, env: Nod
       { service: instance.service, routes: [], extra: (router) => router.get('/health', (_req, res) => res.json({ status: 'ok' })) },
     ],
     auth: createTokenVerifier(loadAuthConfig(env)),
-    openapi: { title: `mediaflow ${instance.service}`, version: '1.0.0' },
+    // Also at /openapi/<service>.json: the load balancer routes that path here, so the docs page can
+    // list every service's document although /openapi.json reaches one service only.
+    openapi: { title: `mediaflow ${instance.service}`, version: '1.0.0', service: instance.service },
     ...(corsOrigins && corsOrigins.length > 0 ? { cors: { allowedOrigins: corsOrigins } } : {}),
   });
 };

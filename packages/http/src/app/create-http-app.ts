@@ -23,7 +23,7 @@ export interface HttpAppOptions {
   auth: TokenVerifier;
   /** Largest JSON body accepted, bytes or '1mb'; beyond it 413 BODY_TOO_LARGE. */
   bodyLimit?: number | string;
-  /** Serve /openapi.json with this info; false to serve none. */
+  /** Serve /openapi.json (and /openapi/<service>.json with `service`) with this info; false to serve none. */
   openapi?: OpenApiInfo | false;
   /**
    * Browser origins allowed to call the API from another origin (the web UI on a CDN). Absent: no
@@ -57,7 +57,7 @@ export const createHttpApp = (options: HttpAppOptions): Express => {
   if (options.cors) app.use(cors(options.cors));
   if (options.openapi !== false) {
     const info = options.openapi ?? { title: 'mediaflow', version: '1.0.0' };
-    app.use(openApiRouter(buildOpenApiDocument({ ...info, routers: options.routers })));
+    app.use(openApiRouter(buildOpenApiDocument({ ...info, routers: options.routers }), info.service));
   }
   const mount = { verifier: options.auth, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT };
   for (const serviceRouter of options.routers) {

@@ -11,6 +11,11 @@ export interface OpenApiInfo {
   version: string;
   description?: string;
   servers?: { url: string; description?: string }[];
+  /**
+   * The one service this app serves: the document is also served at /openapi/<service>.json, the path
+   * the load balancer routes to that service on AWS. Unset (embedded, every service): /openapi.json only.
+   */
+  service?: string;
 }
 
 export interface OpenApiDocumentOptions extends OpenApiInfo {
