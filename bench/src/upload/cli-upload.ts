@@ -1,0 +1,83 @@
+// `cli-multipart`: the real CLI, `node cli/bin/mediaflow.cjs upload FILE --json`, as a child process
+// (tsx from sources, as its bin runs it), from spawn to exit. Its stderr lines are timestamped as they
+// arrive to split the window: the "upload up_…" note comes after process start + SHA-256 + the ticket;
+// the "uploading 100%" line when the last bytes are read for sending; then complete and exit.
+// Apart, per round: the same bin's process start alone (`upload --help`) and the CLI's own
+// `sha256OfFile` on the file in this process.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { sha256OfFile } from '@mediaflow/cli/src/file-digest';
+import type { BenchDeployment } from './deployment';
+import type { SourceFile } from './source-file';
+import { phasesBetween, type UploadSample, type UploadVariant } from './variant';
+
+const cliBin = (): string =>
+  path.join(path.dirname(require.resolve('@mediaflow/cli/package.json')), 'bin', 'mediaflow.cjs');
+
+interface CliRun {
+  readonly startedMs: number;
+  readonly exitedMs: number;
+  readonly stdout: string;
+  /** Each stderr line with when it arrived (performance.now()). */
+  readonly stderr: ReadonlyArray<readonly [line: string, atMs: number]>;
+}
+
+const runCli = (args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> =>
+  new Promise((resolve, reject) => {
+    const startedMs = performance.now();
+    const child = spawn(process.execPath, [cliBin(), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: Array<readonly [string, number]> = [];
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    createInterface({ input: child.stderr }).on('line', (line) => stderr.push([line, performance.now()]));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const exitedMs = performance.now();
+      if (code === 0) resolve({ startedMs, exitedMs, stdout, stderr });
+      else
+        reject(new Error(`mediaflow ${args.join(' ')} exited ${code}: ${stderr.map(([l]) => l).join('\n')}`));
+    });
+  });
+
+const markOf = (run: CliRun, test: (line: string) => boolean): number | undefined =>
+  run.stderr.find(([line]) => test(line))?.[1];
+
+const uploadWithCli = async (deployment: BenchDeployment, source: SourceFile): Promise<UploadSample> => {
+  const env = { ...process.env, MEDIAFLOW_API_URL: deployment.url, MEDIAFLOW_TOKEN: deployment.token };
+  const run = await runCli(['upload', source.path, '--json'], env);
+  const { jobId } = JSON.parse(run.stdout) as { jobId: string };
+  const ticketed = markOf(run, (l) => l.startsWith('upload '));
+  const read = markOf(run, (l) => l.startsWith('uploading') && l.includes('100%'));
+  const phases =
+    ticketed !== undefined && read !== undefined
+      ? phasesBetween(run.startedMs, [
+          ['start+hash+ticket', ticketed],
+          ['transfer', read],
+          ['complete+exit', run.exitedMs],
+        ])
+      : [['spawn→exit', (run.exitedMs - run.startedMs) / 1000] as const];
+  return { seconds: (run.exitedMs - run.startedMs) / 1000, jobId, phases };
+};
+
+export const cliMultipartVariant = (deployment: BenchDeployment, source: SourceFile): UploadVariant => ({
+  name: 'cli-multipart',
+  deployment,
+  how: `node ${path.relative(path.resolve(path.dirname(cliBin()), '..', '..'), cliBin())} upload FILE --json (child process, spawn → exit; SHA-256 pass included)`,
+  upload: () => uploadWithCli(deployment, source),
+  dispose: async () => undefined,
+});
+
+/** Seconds from spawn to exit of `mediaflow upload --help`: node + tsx + the CLI's modules. */
+export const measureCliStart = async (): Promise<number> => {
+  const run = await runCli(['upload', '--help'], process.env);
+  return (run.exitedMs - run.startedMs) / 1000;
+};
+
+/** Seconds the CLI's own sha256OfFile takes on the file, in this process. */
+export const measureCliHash = async (source: SourceFile): Promise<number> => {
+  const started = performance.now();
+  await sha256OfFile(source.path);
+  return (performance.now() - started) / 1000;
+};
