@@ -5,18 +5,30 @@ import { fields, formatBytes, formatTime, table } from './format';
 export const jobTable = (jobs: readonly JobSummary[]): string =>
   table(
     ['ID', 'STATUS', '%', 'FILENAME', 'CREATED'],
-    jobs.map((j) => [j.jobId, j.status, `${Math.floor(j.percent)}`, j.filename ?? '', formatTime(j.createdAt)]),
+    jobs.map((j) => [
+      j.jobId,
+      j.status,
+      `${Math.floor(j.percent)}`,
+      j.filename ?? '',
+      formatTime(j.createdAt),
+    ]),
   );
 
 const describeMedia = (media: MediaInfo): string => {
-  const parts: string[] = [`${media.kind}, ${media.container.split(',')[0]}, ${formatBytes(media.sizeBytes)}`];
-  if (media.durationSeconds !== undefined) parts.push(`${media.durationSeconds.toFixed(1)} s`);
-  const v = media.video;
-  if (v) parts.push(`video ${v.codec} ${v.width}x${v.height}${v.rotation ? ` rotated ${v.rotation}°` : ''} ${Number(v.frameRate.toFixed(2))} fps`);
-  const a = media.audio;
+  const parts: string[] = [
+    `${media.kind}, ${media.container.split(',')[0]}, ${formatBytes(media.sizeBytes)}`,
+  ];
+  if (media.kind !== 'image' && media.durationSeconds !== undefined)
+    parts.push(`${media.durationSeconds.toFixed(1)} s`);
+  const v = media.kind === 'video' ? media.video : undefined;
+  if (v)
+    parts.push(
+      `video ${v.codec} ${v.width}x${v.height}${v.rotation ? ` rotated ${v.rotation}°` : ''} ${Number(v.frameRate.toFixed(2))} fps`,
+    );
+  const a = media.kind === 'image' ? undefined : media.audio;
   if (a) parts.push(`audio ${a.codec} ${a.channels} ch ${a.sampleRate} Hz`);
-  const i = media.image;
-  if (i) parts.push(`image ${i.format} ${i.width}x${i.height}`);
+  if (media.kind === 'image')
+    parts.push(`image ${media.image.format} ${media.image.width}x${media.image.height}`);
   return parts.join('; ');
 };
 
@@ -50,8 +62,12 @@ export const errorLines = (error: JobError): string => {
 const attemptLines = (job: Job): string =>
   job.attempts
     .map((a) => {
-      const when = [formatTime(a.startedAt ?? a.queuedAt), a.endedAt ? formatTime(a.endedAt) : undefined].filter(Boolean).join(' → ');
-      const error = a.error ? `  ${a.error.code}: ${a.error.reason}${a.error.retryable ? ' (retryable)' : ''}` : '';
+      const when = [formatTime(a.startedAt ?? a.queuedAt), a.endedAt ? formatTime(a.endedAt) : undefined]
+        .filter(Boolean)
+        .join(' → ');
+      const error = a.error
+        ? `  ${a.error.code}: ${a.error.reason}${a.error.retryable ? ' (retryable)' : ''}`
+        : '';
       return `#${a.attempt} ${a.outcome}${a.runnerId ? ` on ${a.runnerId}` : ''}  ${when}${error}`;
     })
     .join('\n');
@@ -62,12 +78,27 @@ export const jobDetail = (job: Job): string =>
     ['status', `${job.status}${job.status === 'transcoding' ? ` ${Math.floor(job.percent)}%` : ''}`],
     ['profile', job.profile],
     ['upload', job.uploadId],
-    ['source', job.source ? `${job.source.filename} (${job.source.contentType}, ${formatBytes(job.source.sizeBytes)})` : job.filename],
+    [
+      'source',
+      job.source
+        ? `${job.source.filename} (${job.source.contentType}, ${formatBytes(job.source.sizeBytes)})`
+        : job.filename,
+    ],
     ['created', formatTime(job.createdAt)],
     ['ended', formatTime(job.endedAt)],
     ['media', job.media ? describeMedia(job.media) : undefined],
-    ['plan', job.plan ? `${job.plan.outputs} outputs: ${[...job.plan.renditions, ...job.plan.kinds].join(', ')}` : undefined],
-    ['retry', job.retry ? `${job.retry.stage} attempt ${job.retry.attempt} at ${formatTime(job.retry.dueAt)}` : undefined],
+    [
+      'plan',
+      job.plan
+        ? `${job.plan.outputs} outputs: ${[...job.plan.renditions, ...job.plan.kinds].join(', ')}`
+        : undefined,
+    ],
+    [
+      'retry',
+      job.retry
+        ? `${job.retry.stage} attempt ${job.retry.attempt} at ${formatTime(job.retry.dueAt)}`
+        : undefined,
+    ],
     ['error', job.error ? errorLines(job.error) : undefined],
     ['outputs', job.outputs ? outputLines(job) : undefined],
     ['attempts', job.attempts.length > 0 ? attemptLines(job) : undefined],

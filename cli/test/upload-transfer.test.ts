@@ -28,9 +28,16 @@ describe('upload transfer', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const status = failures.get(req.url ?? '')?.shift();
-        if (status) return void res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ code: 'NOPE', detail: `status ${status}` }));
+        if (status)
+          return void res
+            .writeHead(status, { 'content-type': 'application/problem+json' })
+            .end(JSON.stringify({ code: 'NOPE', detail: `status ${status}` }));
         const body = Buffer.concat(chunks);
-        received.set(req.url ?? '', { body, length: req.headers['content-length'], type: req.headers['content-type'] });
+        received.set(req.url ?? '', {
+          body,
+          length: req.headers['content-length'],
+          type: req.headers['content-type'],
+        });
         res.writeHead(200, { etag: `"${crypto.createHash('md5').update(body).digest('hex')}"` }).end();
       });
     });
@@ -52,13 +59,17 @@ describe('upload transfer', () => {
     parts: [1, 2, 3].map((n) => ({ partNumber: n, url: `${url}/part/${n}` })),
     partSize: PART,
     expiresAt: '',
+    abortUrl: 'http://x/abort',
     completeUrl: '',
   });
 
   it('sends each part with its length, retries a failing one and keeps every ETag', async () => {
     failures.set('/part/2', [500, 503, 500]);
     let progress = 0;
-    const parts = await putParts(file, bytes.length, ticket(), { onBytes: (n) => (progress += n), retryDelayMs: 1 });
+    const parts = await putParts(file, bytes.length, ticket(), {
+      onBytes: (n) => (progress += n),
+      retryDelayMs: 1,
+    });
     expect(parts.map((p) => p.partNumber)).toEqual([1, 2, 3]);
     expect(parts.every((p) => /^"[0-9a-f]{32}"$/.test(p.etag))).toBe(true);
     expect(Buffer.concat([1, 2, 3].map((n) => received.get(`/part/${n}`)?.body as Buffer))).toEqual(bytes);
@@ -68,15 +79,30 @@ describe('upload transfer', () => {
 
   it('gives up on a part after 3 retries, and at once on a 4xx', async () => {
     failures.set('/part/1', [500, 500, 500, 500]);
-    await expect(putParts(file, bytes.length, ticket(), { onBytes: () => undefined, retryDelayMs: 1 })).rejects.toThrow(
-      'part 1 was refused: error NOPE: status 500 (after 4 attempts)',
-    );
+    await expect(
+      putParts(file, bytes.length, ticket(), { onBytes: () => undefined, retryDelayMs: 1 }),
+    ).rejects.toThrow('part 1 was refused: error NOPE: status 500 (after 4 attempts)');
     failures.set('/part/2', [403, 200]);
-    await expect(putParts(file, bytes.length, ticket(), { onBytes: () => undefined, retryDelayMs: 1 })).rejects.toThrow(/^part 2 was refused: error NOPE: status 403$/);
+    await expect(
+      putParts(file, bytes.length, ticket(), { onBytes: () => undefined, retryDelayMs: 1 }),
+    ).rejects.toThrow(/^part 2 was refused: error NOPE: status 403$/);
   });
 
   it('sends a single PUT with the ticket headers', async () => {
-    await putSingle(file, bytes.length, { uploadId: 'up_2', method: 'single', url: `${url}/one`, headers: { 'content-type': 'video/mp4' }, expiresAt: '', completeUrl: '' }, { onBytes: () => undefined });
+    await putSingle(
+      file,
+      bytes.length,
+      {
+        uploadId: 'up_2',
+        method: 'single',
+        url: `${url}/one`,
+        headers: { 'content-type': 'video/mp4' },
+        expiresAt: '',
+        abortUrl: 'http://x/abort',
+        completeUrl: '',
+      },
+      { onBytes: () => undefined },
+    );
     expect(received.get('/one')).toEqual({ body: bytes, length: String(bytes.length), type: 'video/mp4' });
   });
 });

@@ -18,99 +18,29 @@ export class ApiError extends Error implements Problem {
   }
 }
 
-export interface UploadTicket {
-  uploadId: string;
-  method: 'single' | 'multipart';
-  url?: string;
-  headers?: Record<string, string>;
-  parts?: Array<{ partNumber: number; url: string }>;
-  partSize?: number;
-  partCount?: number;
-  expiresAt: string;
-}
+// The API's JSON, typed from the services' own schemas (packages/api-types): a changed answer fails
+// this build's type-check.
+import type { AdminStats, CreatedWebhook, HistoryEntry, Job, JobPage, UploadResource, UploadTicket, Webhook, WebhookDetail } from '@mediaflow/api-types';
 
-export interface UploadResource {
-  uploadId: string;
-  status: 'pending' | 'completed' | 'expired' | 'aborted';
-  filename: string;
-  size: number;
-  method: 'single' | 'multipart';
-  jobId?: string;
-  upload?: Omit<UploadTicket, 'uploadId' | 'method' | 'expiresAt'>;
-}
-
-export interface JobError {
-  code: string;
-  reason: string;
-  reasons?: Array<{ code: string; message: string }>;
-}
-
-export interface JobSummary {
-  jobId: string;
-  status: string;
-  profile: string;
-  uploadId: string;
-  filename?: string;
-  percent: number;
-  attempt: number;
-  createdAt: string;
-  updatedAt: string;
-  endedAt?: string;
-  error?: JobError;
-}
-
-export interface OutputFile {
-  kind: string;
-  url: string;
-  sizeBytes: number;
-  width?: number;
-  height?: number;
-  bitrateKbps?: number;
-  durationSeconds?: number;
-}
-
-export interface Job extends JobSummary {
-  source?: { filename: string; contentType: string; sizeBytes: number };
-  media?: Record<string, unknown> & { kind?: string; durationSeconds?: number };
-  plan?: { outputs: number; renditions: string[]; kinds: string[] };
-  outputs?: { playbackUrl?: string; expiresAt: string; files: OutputFile[] };
-  retry?: { stage: string; attempt: number; dueAt: string };
-  attempts: Array<{ attempt: number; outcome: string; queuedAt: string; startedAt?: string; endedAt?: string; error?: { code: string; reason: string } }>;
-}
-
-export interface HistoryEntry {
-  version: number;
-  type: string;
-  occurredAt: string;
-  summary: Record<string, string | number | boolean | null>;
-}
-
-export interface Webhook {
-  id: string;
-  url: string;
-  eventTypes: string[];
-  description?: string | null;
-  status: 'active' | 'disabled';
-  disabledReason?: string | null;
-  disabledDetail?: string | null;
-  createdAt: string;
-  secret?: string;
-  recentDeliveries?: Array<{ eventId: string; eventType: string; attempt: number; attemptedAt: string; outcome: string; responseStatus?: number | null; error?: string | null }>;
-}
-
-export interface AdminStats {
-  jobs: { total: number; byStatus: Record<string, number> };
-  throughput: { completedLastHour: number; completedLastDay: number };
-  deadLetters: { jobs: number };
-}
+export type * from '@mediaflow/api-types';
 
 const problemOf = async (res: Response): Promise<ApiError> => {
   const text = await res.text();
   try {
     const body = JSON.parse(text) as Partial<Problem>;
-    return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.title ?? res.statusText, body.detail);
+    return new ApiError(
+      res.status,
+      body.code ?? `HTTP_${res.status}`,
+      body.title ?? res.statusText,
+      body.detail,
+    );
   } catch {
-    return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || 'Request failed', text.slice(0, 200) || undefined);
+    return new ApiError(
+      res.status,
+      `HTTP_${res.status}`,
+      res.statusText || 'Request failed',
+      text.slice(0, 200) || undefined,
+    );
   }
 };
 
@@ -125,7 +55,11 @@ export class Api {
     try {
       res = await fetch(`${this.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
@@ -143,21 +77,32 @@ export class Api {
     return this.request<UploadResource>('GET', `/v1/uploads/${encodeURIComponent(uploadId)}`);
   }
   completeUpload(uploadId: string, parts?: Array<{ partNumber: number; etag: string }>) {
-    return this.request<{ jobId: string }>('POST', `/v1/uploads/${encodeURIComponent(uploadId)}/complete`, parts ? { parts } : {});
+    return this.request<{ jobId: string }>(
+      'POST',
+      `/v1/uploads/${encodeURIComponent(uploadId)}/complete`,
+      parts ? { parts } : {},
+    );
   }
   abortUpload(uploadId: string) {
     return this.request<unknown>('POST', `/v1/uploads/${encodeURIComponent(uploadId)}/abort`);
   }
   listJobs(query: { status?: string; cursor?: string; limit?: number } = {}) {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    const params = new URLSearchParams(
+      Object.entries(query)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => [k, String(v)]),
+    );
     const qs = params.toString();
-    return this.request<{ items: JobSummary[]; nextCursor?: string }>('GET', `/v1/jobs${qs ? `?${qs}` : ''}`);
+    return this.request<JobPage>('GET', `/v1/jobs${qs ? `?${qs}` : ''}`);
   }
   getJob(jobId: string) {
     return this.request<Job>('GET', `/v1/jobs/${encodeURIComponent(jobId)}`);
   }
   jobHistory(jobId: string) {
-    return this.request<{ jobId: string; events: HistoryEntry[] }>('GET', `/v1/jobs/${encodeURIComponent(jobId)}/events`);
+    return this.request<{ jobId: string; events: HistoryEntry[] }>(
+      'GET',
+      `/v1/jobs/${encodeURIComponent(jobId)}/events`,
+    );
   }
   cancelJob(jobId: string) {
     return this.request<void>('POST', `/v1/jobs/${encodeURIComponent(jobId)}/cancel`, {});
@@ -169,10 +114,10 @@ export class Api {
     return this.request<{ items: Webhook[] }>('GET', '/v1/webhooks');
   }
   getWebhook(id: string) {
-    return this.request<Webhook>('GET', `/v1/webhooks/${encodeURIComponent(id)}`);
+    return this.request<WebhookDetail>('GET', `/v1/webhooks/${encodeURIComponent(id)}`);
   }
   createWebhook(body: { url: string; eventTypes?: string[]; description?: string }) {
-    return this.request<Webhook>('POST', '/v1/webhooks', body);
+    return this.request<CreatedWebhook>('POST', '/v1/webhooks', body);
   }
   deleteWebhook(id: string) {
     return this.request<void>('DELETE', `/v1/webhooks/${encodeURIComponent(id)}`);

@@ -39,7 +39,7 @@ export const MediaInfo = ({ media }: { media: NonNullable<Job['media']> }) => (
 const DOWNLOADABLE = ['mp4', 'poster', 'm4a', 'waveform', 'image-variant', 'storyboard', 'storyboard-vtt', 'hls-master'];
 
 const describeFile = (f: OutputFile): string => {
-  const parts = [f.kind];
+  const parts: string[] = [f.kind];
   if (f.width && f.height) parts.push(`${f.width}×${f.height}`);
   if (f.bitrateKbps) parts.push(`${f.bitrateKbps} kb/s`);
   return parts.join(' · ');

@@ -124,7 +124,7 @@ export const JobPage = ({ api, jobId, onAuthError }: { api: Api; jobId: string; 
         )}
         {actionError !== undefined && <ErrorBox error={actionError} onDismiss={() => setActionError(undefined)} />}
       </div>
-      {!isAudio && job.outputs?.playbackUrl && <Player playbackUrl={job.outputs.playbackUrl} posterUrl={poster} storyboardVttUrl={vtt} storyboardSpriteUrl={sprite} duration={job.media?.durationSeconds} />}
+      {!isAudio && job.outputs?.playbackUrl && <Player playbackUrl={job.outputs.playbackUrl} posterUrl={poster} storyboardVttUrl={vtt} storyboardSpriteUrl={sprite} duration={job.media && 'durationSeconds' in job.media ? job.media.durationSeconds : undefined} />}
       {isAudio && audio && (
         <div class="audio-player card">
           <audio ref={audioElement} controls src={audio} data-testid="audio" onTimeUpdate={(e) => setAudioTime((e.target as HTMLAudioElement).currentTime)} />

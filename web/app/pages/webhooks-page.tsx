@@ -1,14 +1,14 @@
 // Webhook management: subscribe an endpoint (its signing secret is shown once), see each one's
 // recent deliveries, re-enable a disabled one, delete.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Api, Webhook } from '../api';
+import type { Api, CreatedWebhook, Webhook, WebhookDetail } from '../api';
 import { ErrorBox, guardAuth } from '../components/problem';
 import { StatusBadge } from '../components/progress';
 import { formatTime } from '../format';
 import { LIVE_EVENT_TYPES } from '../live';
 
 const Deliveries = ({ api, id }: { api: Api; id: string }) => {
-  const [detail, setDetail] = useState<Webhook>();
+  const [detail, setDetail] = useState<WebhookDetail>();
   const [error, setError] = useState<unknown>();
   useEffect(() => void api.getWebhook(id).then(setDetail, setError), [api, id]);
   if (error !== undefined) return <ErrorBox error={error} />;
@@ -46,7 +46,7 @@ export const WebhooksPage = ({ api, onAuthError }: { api: Api; onAuthError: () =
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [types, setTypes] = useState<string[]>([]);
-  const [created, setCreated] = useState<Webhook>();
+  const [created, setCreated] = useState<CreatedWebhook>();
   const [open, setOpen] = useState<string>();
   const load = useCallback(async () => {
     try {

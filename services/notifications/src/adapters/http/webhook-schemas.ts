@@ -2,7 +2,7 @@
 // document come from these. Secrets appear in one response only: the 201 of a creation.
 import { z } from 'zod';
 import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
-import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-url-policy';
+import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-limits';
 
 const eventTypesDescription = `Event names to deliver (${NOTIFIED_EVENTS.join(', ')}), or ["${ALL_EVENTS}"] for all of them (the default).`;
 
