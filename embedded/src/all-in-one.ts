@@ -72,6 +72,7 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env:
     auth: createTokenVerifier({ kind: 'hs256', secret: secrets.jwt, adminClaim: 'roles' }),
     bodyLimit: '1mb',
     openapi: { title: 'mediaflow', version: '1.0.0', description: 'Uploads, jobs and notifications of the mediaflow media-processing backend.' },
+    ...(config.MEDIAFLOW_CORS_ORIGINS?.length ? { cors: { allowedOrigins: config.MEDIAFLOW_CORS_ORIGINS } } : {}),
   });
   // The UI answers only its own paths (files, its routes, /config.json); the rest goes to the API.
   const site = express().disable('x-powered-by').use(webUi(config, secrets), app);

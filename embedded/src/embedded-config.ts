@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '@mediaflow/config';
+import { CorsOriginsSchema } from '@mediaflow/http';
 import { InfrastructureEnvironmentSchema } from '@mediaflow/runtime';
 
 export const EmbeddedEnvironmentSchema = InfrastructureEnvironmentSchema.extend({
@@ -18,6 +19,8 @@ export const EmbeddedEnvironmentSchema = InfrastructureEnvironmentSchema.extend(
   MEDIAFLOW_DEV_OWNER: z.string().min(1).max(128).default('dev-user'),
   /** Offer the development token on the web UI's sign-in page: `auto` does so only on a loopback HOST. */
   MEDIAFLOW_UI_DEV_TOKEN: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Browser origins allowed to call this API from elsewhere (the web UI hosted as static files); unset: none. */
+  MEDIAFLOW_CORS_ORIGINS: CorsOriginsSchema.optional(),
 });
 export type EmbeddedConfig = z.infer<typeof EmbeddedEnvironmentSchema>;
 

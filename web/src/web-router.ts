@@ -35,11 +35,19 @@ const SECURITY_HEADERS = {
 
 export const webRouter = ({ distDir, config }: WebRouterOptions): Router => {
   const router = express.Router();
+  // Only GET and HEAD are the UI's. Its handlers are middleware, not router.get routes: a route would
+  // make express answer OPTIONS for its path itself, and the catch-all one would swallow every CORS
+  // preflight meant for the API behind this router.
+  const reads = (handler: (req: Request, res: Response, next: () => void) => unknown) => (req: Request, res: Response, next: () => void) =>
+    req.method === 'GET' || req.method === 'HEAD' ? handler(req, res, next) : next();
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) throw new Error(`the web UI is not built: ${index} is missing (npm run build -w @mediaflow/web)`);
-  router.get('/config.json', async (_req: Request, res: Response) => {
-    res.set({ 'cache-control': 'no-store' }).json(await config());
-  });
+  router.use(
+    '/config.json',
+    reads(async (_req, res) => {
+      res.set({ 'cache-control': 'no-store' }).json(await config());
+    }),
+  );
   router.use(
     express.static(distDir, {
       index: false,
@@ -52,14 +60,15 @@ export const webRouter = ({ distDir, config }: WebRouterOptions): Router => {
       },
     }),
   );
-  // Non-strict routing: '/docs' also matches '/docs/'; the page's relative links need the slash.
-  router.get('/docs', (req, res) => {
-    if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/docs/');
-    res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(path.join(distDir, 'docs', 'index.html'));
-  });
-  router.get(/.*/, (req: Request, res: Response, next) => {
-    if (!isUiRoute(req.path) || !req.accepts('html')) return next();
-    res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(index);
-  });
+  // The docs page's relative links need the trailing slash.
+  router.use(
+    reads((req, res, next) => {
+      const pathname = req.originalUrl.split('?')[0]!;
+      if (pathname === '/docs') return res.redirect(301, '/docs/');
+      if (pathname === '/docs/') return res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(path.join(distDir, 'docs', 'index.html'));
+      if (!isUiRoute(req.path) || !req.accepts('html')) return next();
+      res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(index);
+    }),
+  );
   return router;
 };

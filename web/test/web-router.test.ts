@@ -24,9 +24,9 @@ let port: number;
 let configCalls = 0;
 
 // node:http sends the path exactly as written (fetch would normalise `..` away before sending).
-const get = (rawPath: string, accept = 'text/html,application/xhtml+xml,*/*;q=0.8'): Promise<Answer> =>
+const get = (rawPath: string, accept = 'text/html,application/xhtml+xml,*/*;q=0.8', method = 'GET'): Promise<Answer> =>
   new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: rawPath, headers: { accept } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method, headers: { accept } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -107,6 +107,13 @@ describe('webRouter', () => {
   it('lets a UI route asked for as JSON fall through to the API', async () => {
     expectFallsThrough(await get('/jobs', 'application/json'), '/jobs');
     expectFallsThrough(await get('/jobs/abc', 'application/json'), '/jobs/abc');
+  });
+
+  it('answers no other method than GET and HEAD: a CORS preflight or a POST reaches the API behind it', async () => {
+    for (const p of ['/', '/jobs', '/v1/jobs', '/config.json', '/docs/', '/assets/app-ABC.js']) {
+      expectFallsThrough(await get(p, '*/*', 'OPTIONS'), p);
+      expectFallsThrough(await get(p, '*/*', 'POST'), p);
+    }
   });
 
   it('lets API paths and unknown pages fall through, even when HTML is accepted', async () => {
