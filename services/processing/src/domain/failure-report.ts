@@ -1,5 +1,6 @@
 // Failure codes and reasons as the contracts accept them: a code is UPPER_SNAKE_CASE (≤64), a reason
-// 1..2000 characters. Runners and probes report whatever their errors say; this keeps events valid.
+// 1..2000 characters. Runners and probes report whatever their errors say; this keeps events valid,
+// and keeps what is ours out of them: reasons reach the owner (API, UI, webhooks) and other teams.
 const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const REASON_MAX = 2000;
 
@@ -10,8 +11,16 @@ export const contractCode = (code: string, fallback: string): string => {
   return CODE.test(upper) ? upper : fallback;
 };
 
-/** The reason, shortened with a marker when too long; never empty. */
+// A URL's query (a presigned URL's signature) and the folders of an absolute path (this host's
+// layout); the file name stays, it is what makes the reason useful.
+const URL_QUERY = /(\bhttps?:\/\/[^\s'"?#]+)[?#][^\s'"]*/g;
+const ABSOLUTE_PATH = /(^|[\s'"(=:])\/(?:[^\s'"/]+\/)+([^\s'"/]*)/g;
+
+/** The reason without signatures or server paths (a path keeps its last part: `…/input.mp4`). */
+export const redactReason = (reason: string): string => reason.replace(URL_QUERY, '$1?…').replace(ABSOLUTE_PATH, '$1…/$2');
+
+/** The reason, redacted, shortened with a marker when too long; never empty. */
 export const contractReason = (reason: string): string => {
-  const text = reason.trim() || 'no reason given';
+  const text = redactReason(reason).trim() || 'no reason given';
   return text.length <= REASON_MAX ? text : `${text.slice(0, REASON_MAX - 15)} … (truncated)`;
 };
