@@ -95,6 +95,31 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     expect(loads).toBe(0);
   }, 120_000);
 
+  it('takes a file dropped on the drop zone', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    const clip = await generateClip('no-audio');
+    const bytes = fs.readFileSync(clip.path).toString('base64');
+    // A real DataTransfer carrying a File, as the browser builds one for a drop from the desktop.
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, base64 }) => {
+        const g = globalThis as any;
+        const raw = g.atob(base64);
+        const data = new Uint8Array(raw.length);
+        for (let i = 0; i < raw.length; i += 1) data[i] = raw.charCodeAt(i);
+        const transfer = new g.DataTransfer();
+        transfer.items.add(new g.File([data], name, { type: 'video/mp4' }));
+        return transfer;
+      },
+      { name: 'dropped.mp4', base64: bytes },
+    );
+    await page.dispatchEvent('[data-testid=drop-zone]', 'dragover', { dataTransfer });
+    await expect(page.locator('[data-testid=drop-zone]').getAttribute('class')).resolves.toContain('dragging');
+    await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer });
+    await page.waitForURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
+    await expect(page.locator('.job-page h1').textContent()).resolves.toBe('dropped.mp4');
+    await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'])).resolves.toBe('completed');
+  }, 120_000);
+
   it('plays an audio upload under its waveform', async () => {
     await signInWithDevToken(page, t.deployment.url);
     await uploadThroughUi(page, (await generateClip('audio-aac')).path);
