@@ -47,7 +47,8 @@ describe('processing handlers (real store, real runner, real ffmpeg)', () => {
   }, 120_000);
 
   it('stops the runner of a cancelled job: TranscodeCancelled, no TranscodeFinished, no outputs', async () => {
-    const clip = await generateClip('landscape');
+    // 20 s, so the cancel lands mid-transcode even on a loaded machine (a 2 s clip could finish first).
+    const clip = await generateClip('long-landscape');
     await h.deliver(await h.upload('job_cancel', clip.path, 'high'));
     await h.deliver(await h.validated('job_cancel', 'high'));
     await h.waitFor('the runner to report', async () =>

@@ -62,10 +62,10 @@ export const measureRendition = async (renditionDir: string): Promise<RenditionB
     .map((s) => s.bits / s.durationSeconds);
   const totalBits = sized.reduce((sum, s) => sum + s.bits, 0);
   const totalSeconds = sized.reduce((sum, s) => sum + s.durationSeconds, 0);
-  return {
-    peakBps: Math.round(Math.max(0, ...rates)),
-    averageBps: totalSeconds > 0 ? Math.round(totalBits / totalSeconds) : 0,
-  };
+  const averageBps = totalSeconds > 0 ? Math.round(totalBits / totalSeconds) : 0;
+  // The peak can come out below the average when the short segments left out carry more per second;
+  // HLS requires BANDWIDTH >= AVERAGE-BANDWIDTH, and a player sizing to the peak must not be short.
+  return { peakBps: Math.max(Math.round(Math.max(0, ...rates)), averageBps), averageBps };
 };
 
 /** `avc1.PPCCLL` from the avcC box of an init section, or undefined when there is none. */
