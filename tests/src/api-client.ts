@@ -1,14 +1,6 @@
 // A small client of mediaflow's public API for end-to-end tests: what a real caller does, over HTTP.
 import fs from 'node:fs';
-
-export interface UploadTicket {
-  uploadId: string;
-  method: 'single' | 'multipart';
-  url?: string;
-  headers?: Record<string, string>;
-  parts?: Array<{ partNumber: number; url: string }>;
-  partSize?: number;
-}
+import type { UploadTicket } from '@mediaflow/api-types';
 
 export class ApiClient {
   constructor(

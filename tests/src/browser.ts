@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -82,4 +82,36 @@ export const collectPageErrors = (page: Page): string[] => {
     if (r.status() >= 400) errors.push(`http: ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
   });
   return errors;
+};
+
+export interface PageUnderTest {
+  page: Page;
+  /** Page errors, failed console lines and HTTP answers >= 400 seen so far. */
+  errors: string[];
+}
+
+/**
+ * One Chromium for the describe block and a fresh context and page for each test (dialogs accepted,
+ * errors collected). The returned object is refilled before each test.
+ */
+export const chromiumPagePerTest = (executablePath: string): PageUnderTest => {
+  const current = {} as PageUnderTest;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(executablePath);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1280, height: 860 } });
+    current.page = await context.newPage();
+    current.page.on('dialog', (d) => void d.accept());
+    current.errors = collectPageErrors(current.page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return current;
 };

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
 import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
-import { collectPageErrors, describeWithChromium, launchChromium, screenshot } from '../src/browser';
+import { chromiumPagePerTest, describeWithChromium, screenshot } from '../src/browser';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { signInWithDevToken, uploadThroughUi, waitForJobStatus } from '../src/ui-driver';
 
@@ -29,10 +29,9 @@ const breakOutputStorage = (dataDir: string): (() => void) => {
 
 describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin, docs', (chromiumPath) => {
   let t: TestDeployment;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  const ui = chromiumPagePerTest(chromiumPath);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-ui-'));
   const big = path.join(scratch, 'noise-2s.mp4');
 
@@ -44,21 +43,13 @@ describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin
       MEDIAFLOW_UPLOAD_PART_SIZE_BYTES: String(5 * MiB),
       MEDIAFLOW_JOBS_MAX_ATTEMPTS: '1',
     });
-    browser = await launchChromium(chromiumPath);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await t?.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
-    errors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    ({ page, errors } = ui);
   });
 
   it('resumes a multipart upload interrupted by a reload, sending only the part that was missing', async () => {

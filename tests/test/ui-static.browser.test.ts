@@ -1,10 +1,10 @@
 // The web UI deployed as static files on its own origin (as S3 + CloudFront serve it) against the
 // API on another origin: sign in with a pasted token, upload, follow the job live over a cross-origin
 // event stream, play it; and the API docs page switching between the documents config.json lists.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
-import { collectPageErrors, describeWithChromium, launchChromium, screenshot } from '../src/browser';
+import { chromiumPagePerTest, describeWithChromium, screenshot } from '../src/browser';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { startStaticWebHost, type StaticWebHost } from '../src/static-web-host';
 import { uploadThroughUi, waitForJobStatus } from '../src/ui-driver';
@@ -12,9 +12,9 @@ import { uploadThroughUi, waitForJobStatus } from '../src/ui-driver';
 describeWithChromium('web UI as static files on another origin', (chromiumPath) => {
   let host: StaticWebHost;
   let t: TestDeployment;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
+  const ui = chromiumPagePerTest(chromiumPath);
 
   beforeAll(async () => {
     host = await startStaticWebHost();
@@ -36,19 +36,13 @@ describeWithChromium('web UI as static files on another origin', (chromiumPath) 
         },
       },
     );
-    browser = await launchChromium(chromiumPath);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await t?.stop();
     await host?.close();
   });
-  beforeEach(async () => {
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-    errors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await page?.context().close();
+  beforeEach(() => {
+    ({ page, errors } = ui);
   });
 
   it('signs in with a pasted token, uploads, follows the job live and plays it, all across origins', async () => {

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
-import { collectPageErrors, describeWithChromium, launchChromium, screenshot } from '../src/browser';
+import { chromiumPagePerTest, describeWithChromium, screenshot } from '../src/browser';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { ApiClient } from '../src/api-client';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
@@ -15,28 +15,20 @@ import { signInWithDevToken, uploadThroughUi, waitForJobStatus } from '../src/ui
 
 describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
   let t: TestDeployment;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  const ui = chromiumPagePerTest(chromiumPath);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-ui-'));
 
   beforeAll(async () => {
     t = await startTestDeployment();
-    browser = await launchChromium(chromiumPath);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await t?.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    ({ page, errors } = ui);
   });
 
   it('uploads a clip, follows it live to completed, plays it and shows its storyboard, media info and history', async () => {

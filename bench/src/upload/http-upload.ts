@@ -3,6 +3,7 @@
 // baseline) sends one streamed PUT on a deployment whose multipart threshold is above the file;
 // `fetch-multipart` sends the parts of a multipart ticket three at a time, as the CLI and the UI do,
 // so the server's multipart cost shows apart from theirs.
+import type { UploadTicket } from '@mediaflow/api-types';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchDeployment } from './deployment';
@@ -10,14 +11,7 @@ import type { PutClient } from './put-client';
 import type { SourceFile } from './source-file';
 import { phasesBetween, type UploadSample, type UploadVariant } from './variant';
 
-interface Ticket {
-  uploadId: string;
-  method: 'single' | 'multipart';
-  url?: string;
-  headers?: Record<string, string>;
-  parts?: Array<{ partNumber: number; url: string }>;
-  partSize?: number;
-}
+type Ticket = UploadTicket;
 
 const PARTS_IN_FLIGHT = 3;
 
