@@ -20,11 +20,15 @@ export const uploadThroughUi = async (page: Page, file: string): Promise<string>
   return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
 };
 
+/** Resolves with the first of `statuses` the job page's badge shows (the value seen, not a later one). */
 export const waitForJobStatus = async (page: Page, statuses: readonly string[], timeoutMs = 120_000): Promise<string> => {
-  const badge = page.locator('.job-page .page-head .badge');
-  await page.waitForFunction((wanted) => wanted.includes((globalThis as any).document.querySelector('.job-page .page-head .badge')?.getAttribute('data-status') ?? ''), statuses, {
-    timeout: timeoutMs,
-    polling: 200,
-  });
-  return (await badge.getAttribute('data-status')) ?? '';
+  const seen = await page.waitForFunction(
+    (wanted) => {
+      const status = (globalThis as any).document.querySelector('.job-page .page-head .badge')?.getAttribute('data-status') ?? '';
+      return wanted.includes(status) ? status : false;
+    },
+    statuses,
+    { timeout: timeoutMs, polling: 200 },
+  );
+  return (await seen.jsonValue()) as string;
 };

@@ -112,6 +112,20 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'])).resolves.toBe('completed');
   }, 120_000);
 
+  it('opens the event stream again after an error answer, and catches up', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    // The first stream request meets a server that answers 503 (restarting): EventSource gives up on it.
+    let refused = 0;
+    await page.route(/\/v1\/events\?/, (route) => (refused++ === 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.click('a.nav-link[href="/jobs"]');
+    await page.locator('[data-testid=live-state]', { hasText: 'reconnecting' }).waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid=live-state]', { hasText: 'live' }).waitFor({ timeout: 15_000 });
+    expect(refused).toBe(2);
+    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: 'dev-user', ttlSeconds: 600 }));
+    const { jobId } = await api.uploadFile((await generateClip('no-audio')).path, 'video/mp4', 'sd');
+    await page.locator(`tr[data-job-id="${jobId}"] .badge[data-status=completed]`).waitFor({ timeout: 60_000 });
+  }, 120_000);
+
   it('plays an audio upload under its waveform', async () => {
     await signInWithDevToken(page, t.deployment.url);
     await uploadThroughUi(page, (await generateClip('audio-aac')).path);

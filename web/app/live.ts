@@ -2,6 +2,7 @@
 // by itself with Last-Event-ID; `replay-incomplete` (events lost while away) and every reconnect ask
 // the page to refetch what it shows, so a dropped connection never leaves stale state.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NOTIFIED_EVENTS } from '@mediaflow/notifications/src/domain/notified-events';
 import type { Api } from './api';
 
 export interface LiveEvent {
@@ -10,18 +11,10 @@ export interface LiveEvent {
   readonly data: { jobId: string; percent?: number; attempt?: number; [key: string]: unknown };
 }
 
-export const LIVE_EVENT_TYPES = [
-  'JobCreated',
-  'JobValidated',
-  'JobRejected',
-  'TranscodeStarted',
-  'TranscodeProgressed',
-  'TranscodeFinished',
-  'TranscodeFailed',
-  'JobCompleted',
-  'JobFailed',
-  'JobCancelled',
-];
+/** The events the stream (and a webhook) carries: notifications' own list, bundled from its domain. */
+export const LIVE_EVENT_TYPES = NOTIFIED_EVENTS;
+
+const REOPEN_AFTER_MS = 5000;
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -30,9 +23,14 @@ export const useLiveEvents = (api: Api, jobId: string | undefined, onEvent: (e: 
   const [state, setState] = useState<LiveState>('connecting');
   const handlers = useRef({ onEvent, onResync });
   handlers.current = { onEvent, onResync };
+  // EventSource retries by itself after a dropped connection, but not after an error answer (a
+  // restarted server's 503, a 429 EVENT_STREAM_LIMIT_REACHED): then it is CLOSED, and a new one is
+  // opened after a pause.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const source = new EventSource(api.eventsUrl(jobId));
     let opened = false;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
     const deliver = (message: MessageEvent<string>) => {
       try {
         handlers.current.onEvent(JSON.parse(message.data) as LiveEvent);
@@ -44,11 +42,18 @@ export const useLiveEvents = (api: Api, jobId: string | undefined, onEvent: (e: 
     source.addEventListener('replay-incomplete', () => handlers.current.onResync());
     source.onopen = () => {
       setState('live');
-      if (opened) handlers.current.onResync();
+      // Reconnected (or reopened): what happened meanwhile may not be in the replay.
+      if (opened || generation > 0) handlers.current.onResync();
       opened = true;
     };
-    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'reconnecting' : 'reconnecting');
-    return () => source.close();
-  }, [api, jobId]);
+    source.onerror = () => {
+      setState('reconnecting');
+      if (source.readyState === EventSource.CLOSED) reopen = setTimeout(() => setGeneration((g) => g + 1), REOPEN_AFTER_MS);
+    };
+    return () => {
+      clearTimeout(reopen);
+      source.close();
+    };
+  }, [api, jobId, generation]);
   return state;
 };

@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const appDir = path.join(webDir, 'app');
@@ -28,6 +27,9 @@ export const isStale = () =>
 
 export const buildWeb = async ({ quiet = false } = {}) => {
   const started = Date.now();
+  // Loaded here, not at the top: `--if-stale` on a fresh build (every `npm start`, every test
+  // deployment) then costs a stat walk instead of loading esbuild.
+  const esbuild = await import('esbuild');
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
   const result = await esbuild.build({

@@ -95,7 +95,8 @@ export const UploadPage = ({ api, config, onAuthError }: { api: Api; config: UiC
       } catch (err) {
         // One refused file does not stop the others; a cancel or an expired token does.
         if (isAbort(err)) stopped.current = true;
-        update(i, isAbort(err) ? { state: 'cancelled' } : { state: 'failed', error: `${describeError(err).title}${describeError(err).code ? ` (${describeError(err).code})` : ''}` });
+        const { title, code } = describeError(err);
+        update(i, isAbort(err) ? { state: 'cancelled' } : { state: 'failed', error: code ? `${title} (${code})` : title });
         reportFailure(err);
       }
     }
