@@ -11,7 +11,7 @@ const decodeSegments = (pathname: string): string[] | undefined => {
   }
 };
 
-/** The UI's routes; the server's SPA fallback answers index.html for exactly these prefixes. */
+/** The UI's routes; the server's SPA fallback (web/src/web-router.ts) answers index.html for exactly these. */
 export const matchRoute = (pathAndQuery: string): Route => {
   const url = new URL(pathAndQuery, 'http://x');
   const parts = decodeSegments(url.pathname);

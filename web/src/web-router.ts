@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
+import { matchRoute } from '../app/routes';
 
 export interface UiConfig {
   /** The API origin; '' is the page's own origin. */
@@ -20,10 +21,8 @@ export interface WebRouterOptions {
   readonly config: () => Promise<UiConfig> | UiConfig;
 }
 
-/** Paths the UI routes itself; a reload on any of them must get index.html. */
-export const UI_ROUTE_PREFIXES = ['/', '/upload', '/jobs', '/webhooks', '/admin'] as const;
-
-const isUiRoute = (p: string): boolean => p === '/' || UI_ROUTE_PREFIXES.some((prefix) => prefix !== '/' && (p === prefix || p.startsWith(`${prefix}/`)));
+/** A path the UI's own router shows a page for: a reload there must get index.html (one list, the app's). */
+const isUiRoute = (pathAndQuery: string): boolean => matchRoute(pathAndQuery).page !== 'not-found';
 
 const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
@@ -66,7 +65,7 @@ export const webRouter = ({ distDir, config }: WebRouterOptions): Router => {
       const pathname = req.originalUrl.split('?')[0]!;
       if (pathname === '/docs') return res.redirect(301, '/docs/');
       if (pathname === '/docs/') return res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(path.join(distDir, 'docs', 'index.html'));
-      if (!isUiRoute(req.path) || !req.accepts('html')) return next();
+      if (!isUiRoute(req.originalUrl) || !req.accepts('html')) return next();
       res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(index);
     }),
   );
