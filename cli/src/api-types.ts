@@ -17,6 +17,7 @@ export type {
   JobSummary,
   MediaInfo,
   OutputFile,
+  UploadResource,
   UploadTicket,
   Webhook,
 } from '@mediaflow/api-types';

@@ -84,7 +84,7 @@ const stopChild = (child: ChildProcess): Promise<void> =>
 /** `node scripts/start.mjs` (what `npm start` runs) with the given extra environment. */
 export const startServer = async (extraEnv: Record<string, string> = {}): Promise<TestServer> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-cli-'));
-  const env = { ...cleanEnv(), PORT: String(await freePort()), HOST: '127.0.0.1', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: 'WARN', ...extraEnv };
+  const env = { ...cleanEnv(), PORT: '0', HOST: '127.0.0.1', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: 'WARN', ...extraEnv };
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { text: '' };
   const keep = (chunk: Buffer): void => {

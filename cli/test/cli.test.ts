@@ -212,4 +212,22 @@ describe('mediaflow CLI', () => {
       expect(result.stderr).toBe(`cannot reach the mediaflow API at ${url} (ECONNREFUSED): is the server running? (npm start, or set --api-url / MEDIAFLOW_API_URL)\n`);
     });
   });
+
+  describe('against a server that completes uploads when their bytes are stored', () => {
+    let onStore: TestServer;
+    beforeAll(async () => {
+      onStore = await startServer({ MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE: 'true' });
+    }, 90_000);
+    afterAll(async () => {
+      await onStore?.stop();
+    });
+
+    it('takes the answer "already completed" as done and follows the job', async () => {
+      const result = await runCli(['upload', media.small, '--watch', '--profile', 'sd'], onStore.env);
+      expect(result.stderr).not.toMatch(/UPLOAD_ALREADY_COMPLETED/);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^job_\w+$/m);
+      expect(result.stdout).toMatch(/completed job_/);
+    }, 90_000);
+  });
 });

@@ -119,6 +119,19 @@ describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin
     }
   }, 120_000);
 
+  it('uploads to a server that completes uploads as soon as their bytes are stored', async () => {
+    const onStore = await startTestDeployment({ MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE: 'true' });
+    try {
+      await signInWithDevToken(page, onStore.deployment.url);
+      await uploadThroughUi(page, (await generateClip('no-audio')).path);
+      await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'])).resolves.toBe('completed');
+      // The page's complete met 409 UPLOAD_ALREADY_COMPLETED and took it as done.
+      expect(errors.filter((e) => !/\/complete → 409/.test(e) && !/status of 409/.test(e))).toEqual([]);
+    } finally {
+      await onStore.stop();
+    }
+  }, 120_000);
+
   it('manages webhooks: add (secret shown once), a refused URL with its code, delete', async () => {
     await signInWithDevToken(page, t.deployment.url);
     await page.click('a.nav-link[href="/webhooks"]');

@@ -76,7 +76,21 @@ export class Api {
   getUpload(uploadId: string) {
     return this.request<UploadResource>('GET', `/v1/uploads/${encodeURIComponent(uploadId)}`);
   }
-  completeUpload(uploadId: string, parts?: Array<{ partNumber: number; etag: string }>) {
+  /**
+   * A server that completes uploads as soon as their bytes are stored (MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE)
+   * has already done so: its 409 UPLOAD_ALREADY_COMPLETED is success, and the upload names the job.
+   */
+  async completeUpload(uploadId: string, parts?: Array<{ partNumber: number; etag: string }>): Promise<{ jobId: string }> {
+    try {
+      return await this.postComplete(uploadId, parts);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'UPLOAD_ALREADY_COMPLETED') throw error;
+      const { jobId } = await this.getUpload(uploadId);
+      if (!jobId) throw error;
+      return { jobId };
+    }
+  }
+  private postComplete(uploadId: string, parts?: Array<{ partNumber: number; etag: string }>) {
     return this.request<{ jobId: string }>(
       'POST',
       `/v1/uploads/${encodeURIComponent(uploadId)}/complete`,

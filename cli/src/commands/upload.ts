@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaflowApi } from '../api-client';
-import type { CompletedUpload, Job, UploadTicket } from '../api-types';
-import { CliError } from '../cli-errors';
+import type { CompletedUpload, Job, UploadResource, UploadTicket } from '../api-types';
+import { ApiProblem, CliError } from '../cli-errors';
 import { stringOption, type Command, type CommandContext } from '../command';
 import { guessContentType } from '../content-type';
 import { sha256OfFile } from '../file-digest';
@@ -74,6 +74,23 @@ const report = (ctx: CommandContext, job: Job): number => {
   return JOB_NOT_COMPLETED_EXIT;
 };
 
+/**
+ * POST …/complete. A server that completes uploads as soon as their bytes are stored
+ * (MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE) has already done so: its 409 UPLOAD_ALREADY_COMPLETED is then
+ * success, and the upload resource names the job.
+ */
+const complete = async (api: MediaflowApi, uploadId: string, parts: CompletedPart[] | undefined): Promise<Pick<CompletedUpload, 'uploadId' | 'jobId'>> => {
+  const resource = `/v1/uploads/${encodeURIComponent(uploadId)}`;
+  try {
+    return await api.post<CompletedUpload>(`${resource}/complete`, parts ? { parts } : {});
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.code !== 'UPLOAD_ALREADY_COMPLETED') throw error;
+    const upload = await api.get<UploadResource>(resource);
+    if (!upload.jobId) throw error;
+    return { uploadId, jobId: upload.jobId };
+  }
+};
+
 export const uploadCommand: Command = {
   words: ['upload'],
   args: ['FILE'],
@@ -104,7 +121,7 @@ export const uploadCommand: Command = {
     bar.finish();
     ctx.note(`upload ${ticket.uploadId}: ${declared.filename} (${declared.contentType}, ${formatBytes(size)}, ${how})`);
     const parts = await transfer(file, size, ticket, bar);
-    const completed = await api.post<CompletedUpload>(`/v1/uploads/${encodeURIComponent(ticket.uploadId)}/complete`, parts ? { parts } : {});
+    const completed = await complete(api, ticket.uploadId, parts);
     if (!ctx.values.watch) {
       ctx.out(ctx.values.json ? JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId }, null, 2) : completed.jobId);
       return 0;
