@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.venv/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'contracts/schemas/**', 'cdktf/cdktf.out/**', 'artifacts/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'web/dist.*/**', '.venv/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'contracts/schemas/**', 'cdktf/cdktf.out/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

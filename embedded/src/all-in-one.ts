@@ -29,11 +29,11 @@ const freePort = (host: string): Promise<number> =>
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** The web UI on the API's port; the sign-in page gets a fresh development token on loopback. */
-const webUi = (config: EmbeddedConfig, secrets: EmbeddedSecrets) => {
-  ensureWebBuild();
+const webUi = (config: EmbeddedConfig, secrets: EmbeddedSecrets, env: NodeJS.ProcessEnv) => {
+  ensureWebBuild(env);
   const offerToken = config.MEDIAFLOW_UI_DEV_TOKEN === 'on' || (config.MEDIAFLOW_UI_DEV_TOKEN === 'auto' && LOOPBACK.has(config.HOST));
   return webRouter({
-    distDir: webDistDir(),
+    distDir: webDistDir(env),
     config: async () => ({
       apiUrl: '',
       mode: 'embedded' as const,
@@ -75,7 +75,7 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env:
     ...(config.MEDIAFLOW_CORS_ORIGINS?.length ? { cors: { allowedOrigins: config.MEDIAFLOW_CORS_ORIGINS } } : {}),
   });
   // The UI answers only its own paths (files, its routes, /config.json); the rest goes to the API.
-  const site = express().disable('x-powered-by').use(webUi(config, secrets), app);
+  const site = express().disable('x-powered-by').use(webUi(config, secrets, env), app);
   // Large uploads stream for longer than Node's default request timeout.
   const server = await startHttpServer(site, { port, host: config.HOST, requestTimeoutMs: 0 });
   for (const instance of instances) await instance.start();

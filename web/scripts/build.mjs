@@ -30,11 +30,14 @@ export const buildWeb = async ({ quiet = false } = {}) => {
   // Loaded here, not at the top: `--if-stale` on a fresh build (every `npm start`, every test
   // deployment) then costs a stat walk instead of loading esbuild.
   const esbuild = await import('esbuild');
-  fs.rmSync(dist, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
+  // Built beside dist and swapped in at the end: a server (or a parallel test worker) reading dist
+  // meanwhile sees the whole old build or the whole new one, never a half-emptied folder.
+  const out = `${dist}.building-${process.pid}`;
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(path.join(out, 'docs'), { recursive: true });
   const result = await esbuild.build({
     entryPoints: { app: path.join(appDir, 'main.tsx') },
-    outdir: path.join(dist, 'assets'),
+    outdir: path.join(out, 'assets'),
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[name]-[hash]',
     assetNames: '[name]-[hash]',
@@ -56,21 +59,24 @@ export const buildWeb = async ({ quiet = false } = {}) => {
   const js = entry?.[0];
   const css = entry?.[1].cssBundle;
   if (!js || !css) throw new Error('web build: the app bundle or its stylesheet is missing from the esbuild output');
-  const rel = (file) => `/${path.relative(dist, path.resolve(file)).split(path.sep).join('/')}`;
+  const rel = (file) => `/${path.relative(out, path.resolve(file)).split(path.sep).join('/')}`;
   const html = fs
     .readFileSync(path.join(appDir, 'index.html'), 'utf8')
     .replace('<!-- build: styles -->', `<link rel="stylesheet" href="${rel(css)}" />`)
     .replace('<!-- build: script -->', `<script type="module" src="${rel(js)}"></script>`);
-  fs.writeFileSync(path.join(dist, 'index.html'), html);
+  fs.writeFileSync(path.join(out, 'index.html'), html);
   const swagger = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-  for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) fs.copyFileSync(path.join(swagger, file), path.join(dist, 'docs', file));
-  for (const file of ['index.html', 'docs.js']) fs.copyFileSync(path.join(appDir, 'docs', file), path.join(dist, 'docs', file));
+  for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) fs.copyFileSync(path.join(swagger, file), path.join(out, 'docs', file));
+  for (const file of ['index.html', 'docs.js']) fs.copyFileSync(path.join(appDir, 'docs', file), path.join(out, 'docs', file));
   const digest = crypto.createHash('sha256').update(html).digest('hex').slice(0, 12);
-  fs.writeFileSync(stamp, `${new Date().toISOString()} ${digest}\n`);
-  if (!quiet) {
-    const kb = (f) => `${(fs.statSync(path.resolve(f)).size / 1024).toFixed(0)} KB`;
-    process.stdout.write(`web: built ${path.relative(process.cwd(), dist) || dist} in ${Date.now() - started} ms (app ${kb(js)}, css ${kb(css)})\n`);
-  }
+  fs.writeFileSync(path.join(out, '.build-stamp'), `${new Date().toISOString()} ${digest}\n`);
+  const kb = (f) => `${(fs.statSync(path.resolve(f)).size / 1024).toFixed(0)} KB`;
+  const sizes = `app ${kb(js)}, css ${kb(css)}`;
+  const old = `${dist}.old-${process.pid}`;
+  if (fs.existsSync(dist)) fs.renameSync(dist, old);
+  fs.renameSync(out, dist);
+  fs.rmSync(old, { recursive: true, force: true });
+  if (!quiet) process.stdout.write(`web: built ${path.relative(process.cwd(), dist) || dist} in ${Date.now() - started} ms (${sizes})\n`);
 };
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

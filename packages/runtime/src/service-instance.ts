@@ -13,7 +13,7 @@ export interface EmbeddedShared {
   readonly publicBaseUrl: string;
   readonly secrets: { readonly jwt: string; readonly urlSigning: string };
   /** The environment the deployment was configured from; each service reads its own settings here. */
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export interface ServiceInstance {

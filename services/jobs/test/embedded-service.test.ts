@@ -34,7 +34,7 @@ describe('jobs embedded service', () => {
     const bus = new SqliteBus({ file: path.join(dir, 'bus.sqlite'), validate: validateWithContracts });
     const config = loadInfrastructureConfig({ MEDIAFLOW_DATA_DIR: dir, MEDIAFLOW_RELAY_INTERVAL_MS: '20', LOG_LEVEL: 'SILENT' });
     const secrets = { jwt: 'j'.repeat(32), urlSigning: 'u'.repeat(32) };
-    const instance = await createEmbeddedService({ config, bus, publicBaseUrl: 'http://127.0.0.1:8080', secrets }, { MEDIAFLOW_JOBS_RETRY_SCAN_MS: 20 });
+    const instance = await createEmbeddedService({ config, bus, publicBaseUrl: 'http://127.0.0.1:8080', secrets, env: process.env }, { MEDIAFLOW_JOBS_RETRY_SCAN_MS: 20 });
     bus.provision(listener);
     const seen: unknown[] = [];
     const consumer = bus.consumer(listener, { concurrency: 1, pollIntervalMs: 20 });

@@ -25,11 +25,8 @@ import { INGEST_TOKENS } from './ingest-tokens';
 /** <data>/ingest.read.sqlite: ingest's own file beside its event store (services-design.md). */
 export const ingestReadFile = (dataDir: string): string => path.join(dataDir, 'ingest.read.sqlite');
 
-export const createEmbeddedService = async (
-  shared: EmbeddedShared,
-  env: NodeJS.ProcessEnv = shared.env ?? process.env,
-): Promise<ServiceInstance> => {
-  const settings = loadIngestSettings(env);
+export const createEmbeddedService = async (shared: EmbeddedShared): Promise<ServiceInstance> => {
+  const settings = loadIngestSettings(shared.env);
   const container = createEmbeddedContainer({
     declaration: ingestDeclaration,
     config: shared.config,

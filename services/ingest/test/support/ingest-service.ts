@@ -53,8 +53,7 @@ export const startIngestService = async (env: NodeJS.ProcessEnv = SERVICE_ENV) =
   });
   const config = loadInfrastructureConfig({ MEDIAFLOW_DATA_DIR: dir, MEDIAFLOW_RELAY_INTERVAL_MS: '20' });
   const service: ServiceInstance = await createEmbeddedService(
-    { config, bus, publicBaseUrl: server.url, secrets: { jwt: JWT_SECRET, urlSigning: URL_SECRET } },
-    env,
+    { config, bus, publicBaseUrl: server.url, secrets: { jwt: JWT_SECRET, urlSigning: URL_SECRET }, env },
   );
   handler = createHttpApp({
     logger: createLogger('ingest-test'),

@@ -14,7 +14,7 @@ import { loadJobsConfig, type JobsConfig } from './jobs-config';
 export const jobsReadModelFile = (dataDir: string): string => path.join(dataDir, 'jobs.read.sqlite');
 
 export const createEmbeddedService = async (shared: EmbeddedShared, overrides: Partial<JobsConfig> = {}): Promise<JobsInstance> => {
-  const config: JobsConfig = { ...loadJobsConfig(shared.env ?? process.env), ...shared.config, ...overrides };
+  const config: JobsConfig = { ...loadJobsConfig(shared.env), ...shared.config, ...overrides };
   const container = createEmbeddedContainer({ declaration: jobsDeclaration, config, bus: shared.bus });
   const readModel = SqliteJobReadModel.open(jobsReadModelFile(config.MEDIAFLOW_DATA_DIR));
   const signer = new BlobUrlSigner({ secret: shared.secrets.urlSigning, baseUrl: shared.publicBaseUrl });

@@ -22,7 +22,7 @@ export interface EmbeddedNotificationsOverrides {
 }
 
 export const createEmbeddedService = async (shared: EmbeddedShared, overrides: EmbeddedNotificationsOverrides = {}): Promise<ServiceInstance> => {
-  const settings = overrides.settings ?? loadNotificationsSettings('embedded', shared.env ?? process.env);
+  const settings = overrides.settings ?? loadNotificationsSettings('embedded', shared.env);
   const container = createEmbeddedContainer({ declaration: notificationsDeclaration, config: shared.config, bus: shared.bus });
   const db = openNotificationsDatabase(notificationsReadModelFile(shared.config.MEDIAFLOW_DATA_DIR));
   const deliveries = new SqliteDeliveryStore(db);

@@ -50,7 +50,7 @@ export const startNotifications = async (dataDir: string, settings: Notification
   const config = loadInfrastructureConfig({ MEDIAFLOW_DATA_DIR: dataDir, MEDIAFLOW_RELAY_INTERVAL_MS: '50', MEDIAFLOW_CONSUMER_CONCURRENCY: '1', LOG_LEVEL: 'SILENT' });
   fs.mkdirSync(dataDir, { recursive: true });
   const bus = new SqliteBus({ file: embeddedPaths(dataDir).bus, validate: validateWithContracts });
-  const service = await createEmbeddedService({ config, bus, publicBaseUrl: 'http://127.0.0.1', secrets: { jwt: JWT_SECRET, urlSigning: JWT_SECRET } }, { settings });
+  const service = await createEmbeddedService({ config, bus, publicBaseUrl: 'http://127.0.0.1', secrets: { jwt: JWT_SECRET, urlSigning: JWT_SECRET }, env: process.env }, { settings });
   const app = createHttpApp({
     logger: createLogger('notifications-test'),
     routers: [...service.routers],

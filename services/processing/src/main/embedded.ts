@@ -30,7 +30,7 @@ export const createEmbeddedService = async (
   shared: EmbeddedShared,
   options: EmbeddedProcessingOptions = {},
 ): Promise<ServiceInstance> => {
-  const settings: ProcessingConfig = { ...loadProcessingConfig(shared.env ?? process.env), ...shared.config, ...options.settings };
+  const settings: ProcessingConfig = { ...loadProcessingConfig(shared.env), ...shared.config, ...options.settings };
   const container = createEmbeddedContainer({
     declaration: processingDeclaration,
     config: shared.config,

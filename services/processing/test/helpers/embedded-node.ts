@@ -30,6 +30,7 @@ export const startEmbeddedNode = async (
       bus,
       publicBaseUrl: 'http://127.0.0.1:0',
       secrets: { jwt: 'j'.repeat(32), urlSigning: 'u'.repeat(32) },
+      env: process.env,
     },
     {
       settings: { MEDIAFLOW_RUNNER_CONCURRENCY: 1, MEDIAFLOW_RUNNER_STALL_SECONDS: 120 },
