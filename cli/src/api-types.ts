@@ -1,7 +1,7 @@
 // What this client reads of the API's answers, and which job statuses end a watch.
 
 export const TERMINAL_STATUSES = ['completed', 'failed', 'rejected', 'cancelled'] as const;
-export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 export const isTerminal = (status: string): status is TerminalStatus =>
   (TERMINAL_STATUSES as readonly string[]).includes(status);
 

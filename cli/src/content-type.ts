@@ -36,6 +36,6 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   '.bmp': 'image/bmp',
 };
 
-export const FALLBACK_CONTENT_TYPE = 'application/octet-stream';
+const FALLBACK_CONTENT_TYPE = 'application/octet-stream';
 
 export const guessContentType = (file: string): string => BY_EXTENSION[path.extname(file).toLowerCase()] ?? FALLBACK_CONTENT_TYPE;

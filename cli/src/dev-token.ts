@@ -15,7 +15,7 @@ export interface DevTokenRequest {
 export const dataDirOf = (env: NodeJS.ProcessEnv, override?: string): string =>
   path.resolve(override ?? env.MEDIAFLOW_DATA_DIR ?? 'data');
 
-export const secretsFileOf = (dataDir: string): string => path.join(dataDir, 'secrets.json');
+const secretsFileOf = (dataDir: string): string => path.join(dataDir, 'secrets.json');
 
 /** The JWT secret, or undefined when neither the environment nor the data folder has one. */
 export const findJwtSecret = (env: NodeJS.ProcessEnv, dataDir: string): string | undefined => {

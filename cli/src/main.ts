@@ -13,7 +13,7 @@ const overview = (commands: readonly Command[]): string => {
   return lines.map(([usage, summary]) => `  ${(usage ?? '').padEnd(width)}  ${summary}`).join('\n');
 };
 
-export const TOP_USAGE = `Usage: mediaflow COMMAND [options]   (mediaflow COMMAND --help for its options)
+const TOP_USAGE = `Usage: mediaflow COMMAND [options]   (mediaflow COMMAND --help for its options)
 
 The command-line client of the mediaflow API.
 

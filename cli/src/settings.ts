@@ -4,7 +4,7 @@ import { MediaflowApi } from './api-client';
 import { dataDirOf, findJwtSecret, mintDevToken } from './dev-token';
 import { CliError } from './cli-errors';
 
-export const DEFAULT_API_URL = 'http://127.0.0.1:8080';
+const DEFAULT_API_URL = 'http://127.0.0.1:8080';
 const FALLBACK_TTL_SECONDS = 3600;
 
 export interface GlobalValues {
@@ -12,7 +12,7 @@ export interface GlobalValues {
   readonly token?: string;
 }
 
-export const apiUrlOf = (values: GlobalValues, env: NodeJS.ProcessEnv): string => {
+const apiUrlOf = (values: GlobalValues, env: NodeJS.ProcessEnv): string => {
   const raw = values['api-url'] ?? env.MEDIAFLOW_API_URL ?? DEFAULT_API_URL;
   try {
     const url = new URL(raw);

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { putRange, type PutAnswer, type PutRequest } from './put-worker';
 
-export type PutThread = 'worker' | 'main';
+type PutThread = 'worker' | 'main';
 
 export interface PutClient {
   readonly thread: PutThread;

@@ -20,7 +20,7 @@ export interface RoundsResult {
   readonly cliHashSeconds: number[];
 }
 
-export interface RoundsSetup {
+interface RoundsSetup {
   readonly variants: readonly UploadVariant[];
   readonly source: SourceFile;
   readonly reps: number;

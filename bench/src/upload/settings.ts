@@ -2,7 +2,7 @@
 // a busy 2-core machine).
 import { z } from 'zod';
 
-export const VARIANT_NAMES = ['raw-put', 'fetch-multipart', 'cli-multipart', 'browser-ui'] as const;
+const VARIANT_NAMES = ['raw-put', 'fetch-multipart', 'cli-multipart', 'browser-ui'] as const;
 export type VariantName = (typeof VARIANT_NAMES)[number];
 
 const UploadBenchEnvSchema = z.object({

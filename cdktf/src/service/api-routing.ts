@@ -9,7 +9,7 @@ import { serviceCommands } from '../service-commands';
 import { API_HEALTH_CHECK_PATH, API_PORT, serviceProfiles } from '../service-profiles';
 
 /** AWS takes at most three values in a rule's one path-pattern condition. */
-export const MAX_PATH_PATTERNS_PER_RULE = 3;
+const MAX_PATH_PATTERNS_PER_RULE = 3;
 
 /** The services with an api behind the load balancer (a profile `api` and an api command), in SERVICES order. */
 export const routedApiServices = (): ServiceName[] => SERVICES.filter((service) => serviceProfiles[service].api !== undefined && serviceCommands[service].api !== undefined);

@@ -17,9 +17,9 @@ export interface WebFile {
 }
 
 export const WEB_CONFIG_KEY = 'config.json';
-export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const REVALIDATE_CACHE = 'no-cache';
-export const BUILD_COMMAND = 'npm run build -w @mediaflow/web';
+const BUILD_COMMAND = 'npm run build -w @mediaflow/web';
 
 export class WebDistMissing extends Error {
   readonly code = 'WEB_DIST_MISSING';

@@ -19,7 +19,7 @@ import { contentSecurityPolicy, s3Origin } from './content-security-policy';
 import { WebDistribution } from './web-distribution';
 import { type ApiDocument, WebObjects } from './web-objects';
 
-export const WEB_STACK = 'web';
+const WEB_STACK = 'web';
 
 /** CloudFront, and only this distribution, may read the bucket (the condition is what ties it to ours). */
 const distributionReads = (bucketArn: string, distributionArn: string): DataAwsIamPolicyDocumentStatement => ({

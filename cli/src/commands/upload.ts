@@ -15,7 +15,7 @@ import { ProgressBar } from '../progress-bar';
 import { putParts, putSingle, type CompletedPart } from '../upload-transfer';
 
 /** Exit code of --watch when the job ended without completing (failed, rejected, cancelled). */
-export const JOB_NOT_COMPLETED_EXIT = 3;
+const JOB_NOT_COMPLETED_EXIT = 3;
 
 const sizeOf = (file: string): number => {
   let stat: fs.Stats;

@@ -9,30 +9,25 @@
 // attempt and at most `maxAttempts`, whatever happened before it. The only cap across rounds is the
 // contracts' highest attempt number (LAST_TRANSCODE_ATTEMPT).
 import type { JobCommand } from './job-commands';
-import { JobNotFound, JobNotRetryable } from './job-errors';
+import { JobNotRetryable } from './job-errors';
 import type { JobEvent } from './job-events';
+import { assertOwnedBy, restartStage } from './job-restart';
 import type { Job } from './job-state';
 import { LAST_TRANSCODE_ATTEMPT } from './retry-policy';
 
 type RetryJob = Extract<JobCommand, { type: 'RetryJob' }>;
 
 export const decideRetry = (job: Job, command: RetryJob): JobEvent[] => {
-  const { jobId, uploadId, input, profile, plan } = job;
+  const { jobId, plan } = job;
   const { requestedBy } = command;
-  // Like cancel: another owner's job is reported as missing, so ids cannot be probed.
-  if (job.ownerId !== undefined && job.ownerId !== requestedBy) throw new JobNotFound(jobId);
+  assertOwnedBy(job, requestedBy);
   // Not idempotent on purpose: a second retry finds the job probing or queued again and is refused.
   if (job.status !== 'failed') throw new JobNotRetryable(jobId, job.status);
   if (!plan) {
-    return [
-      { type: 'JobRetryRequested', data: { jobId, requestedBy, stage: 'probe', attempt: job.probeAttempt + 1 } },
-      { type: 'JobCreated', data: { jobId, uploadId, input, profile } },
-    ];
+    const attempt = job.probeAttempt + 1;
+    return [{ type: 'JobRetryRequested', data: { jobId, requestedBy, stage: 'probe', attempt } }, ...restartStage(job, 'probe', attempt)];
   }
   const attempt = job.attempt + 1;
   if (attempt > LAST_TRANSCODE_ATTEMPT) throw new JobNotRetryable(jobId, job.status, `all ${LAST_TRANSCODE_ATTEMPT} transcode attempts are used`);
-  return [
-    { type: 'JobRetryRequested', data: { jobId, requestedBy, stage: 'transcode', attempt } },
-    { type: 'JobValidated', data: { jobId, plan, attempt } },
-  ];
+  return [{ type: 'JobRetryRequested', data: { jobId, requestedBy, stage: 'transcode', attempt } }, ...restartStage(job, 'transcode', attempt)];
 };

@@ -3,6 +3,7 @@
 import type { Decider } from '@mediaflow/service-kit';
 import type { JobCommand } from './job-commands';
 import { decideRetry } from './job-decide-retry';
+import { assertOwnedBy, restartStage } from './job-restart';
 import { decideTranscode } from './job-decide-transcode';
 import { JobAlreadyFinished, JobNotFound } from './job-errors';
 import type { JobEvent } from './job-events';
@@ -57,14 +58,11 @@ const runDueRetry = (job: Job, command: Cmd<'RunDueRetry'>): JobEvent[] => {
   if (job.status !== 'retry-scheduled' || !scheduled) return [];
   if (scheduled.stage !== command.stage || scheduled.attempt !== command.attempt) return [];
   if (Date.parse(scheduled.dueAt) > command.now.getTime()) return [];
-  const { jobId, uploadId, input, profile } = job;
-  if (scheduled.stage === 'probe') return [{ type: 'JobCreated', data: { jobId, uploadId, input, profile } }];
-  if (!job.plan) return [];
-  return [{ type: 'JobValidated', data: { jobId, plan: job.plan, attempt: scheduled.attempt } }];
+  return restartStage(job, scheduled.stage, scheduled.attempt);
 };
 
 const cancel = (job: Job, command: Cmd<'CancelJob'>): JobEvent[] => {
-  if (job.ownerId !== undefined && job.ownerId !== command.requestedBy) throw new JobNotFound(job.jobId);
+  assertOwnedBy(job, command.requestedBy);
   if (isFinished(job.status)) throw new JobAlreadyFinished(job.jobId, job.status);
   if (job.status === 'cancelled') return [];
   return [{ type: 'JobCancelled', data: { jobId: job.jobId, ...(command.reason ? { reason: command.reason } : {}) } }];

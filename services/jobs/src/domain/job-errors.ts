@@ -36,4 +36,3 @@ export class JobNotRetryable extends Error {
 
 export const isJobNotFound = (error: unknown): error is JobNotFound => error instanceof JobNotFound;
 export const isJobAlreadyFinished = (error: unknown): error is JobAlreadyFinished => error instanceof JobAlreadyFinished;
-export const isJobNotRetryable = (error: unknown): error is JobNotRetryable => error instanceof JobNotRetryable;
