@@ -2,6 +2,7 @@
 // context for the environment name) and checked, with defaults that let `synth` run offline.
 import path from 'node:path';
 import { namePrefix } from '@mediaflow/topology';
+import { normalizeOrigin } from '@mediaflow/http/src/app/origin';
 
 export interface RunnerSize {
   /** Fargate CPU units (1024 = 1 vCPU). */
@@ -113,19 +114,14 @@ const authOf = (env: Env): AuthSettings => {
   return { ...(jwksUrl ? { jwksUrl } : {}), ...Object.fromEntries(given) };
 };
 
-// The apis refuse to start on an origin a browser could never send (@mediaflow/http's normalizeOrigin):
-// refuse it here first, and write it as browsers send it, which S3's CORS compares byte for byte.
+// The apis refuse to start on an origin a browser could never send: refuse it here first, with their
+// own check, and write it as browsers send it, which S3's CORS compares byte for byte.
 const origin = (raw: string): string => {
-  if (raw === '*') return raw;
-  let url: URL | undefined;
   try {
-    url = new URL(raw);
+    return normalizeOrigin(raw);
   } catch {
-    url = undefined;
+    throw new Error(`MEDIAFLOW_CORS_ORIGINS: ${raw} is not an origin (scheme://host[:port], no path), nor '*'`);
   }
-  const bare = url && ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
-  if (!url || !bare) throw new Error(`MEDIAFLOW_CORS_ORIGINS: ${raw} is not an origin (scheme://host[:port], no path), nor '*'`);
-  return url.origin;
 };
 
 const DEFAULT_WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import { matchRoute } from '../app/routes';
+import { contentSecurityPolicy, REFERRER_POLICY } from './security-headers';
 
 export interface UiConfig {
   /** The API origin; '' is the page's own origin. */
@@ -24,12 +25,11 @@ export interface WebRouterOptions {
 /** A path the UI's own router shows a page for: a reload there must get index.html (one list, the app's). */
 const isUiRoute = (pathAndQuery: string): boolean => matchRoute(pathAndQuery).page !== 'not-found';
 
+// Everything the page loads comes from this origin (the API and its signed /blobs URLs included).
 const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  // Blob URLs feed hls.js's MediaSource; media and images come from signed URLs on this origin (embedded).
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': REFERRER_POLICY,
+  'content-security-policy': contentSecurityPolicy(),
 };
 
 export const webRouter = ({ distDir, config }: WebRouterOptions): Router => {

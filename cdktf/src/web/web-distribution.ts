@@ -10,6 +10,7 @@ import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfr
 import { Construct } from 'constructs';
 import { webNames } from '../naming/infra-names';
 import type { WebSettings } from '../settings';
+import { REFERRER_POLICY } from '@mediaflow/web/src/security-headers';
 
 export interface WebDistributionProps {
   readonly env: string;
@@ -65,7 +66,7 @@ export class WebDistribution extends Construct {
         strictTransportSecurity: { accessControlMaxAgeSec: TWO_YEARS, includeSubdomains: true, preload: false, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: 'DENY', override: true },
-        referrerPolicy: { referrerPolicy: 'strict-origin-when-cross-origin', override: true },
+        referrerPolicy: { referrerPolicy: REFERRER_POLICY, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: props.contentSecurityPolicy, override: true },
       },
     });

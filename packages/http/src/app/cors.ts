@@ -5,6 +5,9 @@
 import { type RequestHandler } from 'express';
 import { z } from 'zod';
 import { CORRELATION_HEADER } from './correlation';
+import { normalizeOrigin } from './origin';
+
+export { CorsOriginInvalid, normalizeOrigin } from './origin';
 
 export interface CorsOptions {
   /** Exact origins (`https://app.example.com`), or '*' for any. */
@@ -17,28 +20,6 @@ export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'last-even
 /** Response headers a script may read beyond the CORS-safelisted ones. */
 export const CORS_EXPOSED_HEADERS = ['location', 'etag', 'retry-after', CORRELATION_HEADER, 'content-range'] as const;
 export const CORS_MAX_AGE_SECONDS = 600;
-
-export class CorsOriginInvalid extends Error {
-  readonly code = 'CORS_ORIGIN_INVALID';
-  override readonly name = 'CorsOriginInvalid';
-  constructor(readonly origin: string) {
-    super(`${JSON.stringify(origin)} is not an origin: give scheme://host[:port] with no path, or '*'`);
-  }
-}
-
-/** `https://App.Example.com/` → `https://app.example.com`, as browsers send it; throws CorsOriginInvalid. */
-export const normalizeOrigin = (origin: string): string => {
-  if (origin === '*') return origin;
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    throw new CorsOriginInvalid(origin);
-  }
-  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-  if (!bare || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new CorsOriginInvalid(origin);
-  return url.origin;
-};
 
 /** MEDIAFLOW_CORS_ORIGINS: comma-separated origins, checked and normalized; empty means none. */
 export const CorsOriginsSchema = z.string().transform((raw, ctx): string[] => {
