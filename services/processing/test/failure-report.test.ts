@@ -8,11 +8,12 @@ describe('failure reasons', () => {
     expect(redactReason('path=/srv/a/b.txt (x)')).toBe('path=…/b.txt (x)');
   });
 
-  it("drops a URL's query, where a presigned URL keeps its signature", () => {
+  it('keeps only the origin and file name of a URL: signatures ride in the query (S3) or the path (embedded)', () => {
     expect(redactReason('GET https://bucket.s3.amazonaws.com/uploads/a.mp4?X-Amz-Signature=abc&X-Amz-Credential=k answered 403')).toBe(
-      'GET https://bucket.s3.amazonaws.com/uploads/a.mp4?… answered 403',
+      'GET https://bucket.s3.amazonaws.com/…/a.mp4 answered 403',
     );
-    expect(redactReason('http://127.0.0.1:8080/blobs/uploads/t/TOKEN/x.mp4 is gone')).toBe('http://127.0.0.1:8080/blobs/uploads/t/TOKEN/x.mp4 is gone');
+    expect(redactReason('http://127.0.0.1:8080/blobs/uploads/t/TOKEN/x.mp4 is gone')).toBe('http://127.0.0.1:8080/…/x.mp4 is gone');
+    expect(redactReason('fetch https://api.example.com failed')).toBe('fetch https://api.example.com failed');
   });
 
   it('leaves plain reasons, ratios and relative paths alone', () => {

@@ -11,13 +11,15 @@ export const contractCode = (code: string, fallback: string): string => {
   return CODE.test(upper) ? upper : fallback;
 };
 
-// A URL's query (a presigned URL's signature) and the folders of an absolute path (this host's
-// layout); the file name stays, it is what makes the reason useful.
-const URL_QUERY = /(\bhttps?:\/\/[^\s'"?#]+)[?#][^\s'"]*/g;
+// Signatures ride in a URL's query (S3 presigned) or its path (the embedded /blobs/…/t/<token>/…),
+// and an absolute path shows this host's layout: a URL keeps its origin and its file name, a path its
+// file name. The file name is what makes the reason useful.
+const URL_PARTS = /\b(https?:\/\/[^\s'"/?#]+)(?:\/[^\s'"?#]*\/)?([^\s'"/?#]*)(?:[?#][^\s'"]*)?/g;
 const ABSOLUTE_PATH = /(^|[\s'"(=:])\/(?:[^\s'"/]+\/)+([^\s'"/]*)/g;
 
-/** The reason without signatures or server paths (a path keeps its last part: `…/input.mp4`). */
-export const redactReason = (reason: string): string => reason.replace(URL_QUERY, '$1?…').replace(ABSOLUTE_PATH, '$1…/$2');
+/** The reason without signatures or server paths: `https://host/…/a.mp4`, `…/input.mp4`. */
+export const redactReason = (reason: string): string =>
+  reason.replace(URL_PARTS, (_all, origin: string, file: string) => (file ? `${origin}/…/${file}` : origin)).replace(ABSOLUTE_PATH, '$1…/$2');
 
 /** The reason, redacted, shortened with a marker when too long; never empty. */
 export const contractReason = (reason: string): string => {
