@@ -47,6 +47,8 @@ export interface RunningDeployment {
   readonly url: string;
   readonly port: number;
   readonly secrets: EmbeddedSecrets;
+  /** The owner of the development token (MEDIAFLOW_DEV_OWNER) the UI offers on loopback. */
+  readonly devOwner: string;
   stop(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env:
     url: publicBaseUrl,
     port: server.port,
     secrets,
+    devOwner: config.MEDIAFLOW_DEV_OWNER,
     stop: async () => {
       await server.close();
       for (const instance of [...instances].reverse()) await instance.stop();

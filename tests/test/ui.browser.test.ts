@@ -80,7 +80,7 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     let loads = 0;
     page.on('load', () => (loads += 1));
     // Another client of the same owner (the UI's dev-user) uploads through the API.
-    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: 'dev-user', ttlSeconds: 600 }));
+    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: t.deployment.devOwner, ttlSeconds: 600 }));
     const { jobId } = await api.uploadFile((await generateClip('no-audio')).path, 'video/mp4', 'sd');
     await page.locator(`tr[data-job-id="${jobId}"]`).waitFor({ timeout: 20_000 });
     await page.locator(`tr[data-job-id="${jobId}"] .badge[data-status=completed]`).waitFor({ timeout: 60_000 });
@@ -121,7 +121,7 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     await page.locator('[data-testid=live-state]', { hasText: 'reconnecting' }).waitFor({ timeout: 10_000 });
     await page.locator('[data-testid=live-state]', { hasText: 'live' }).waitFor({ timeout: 15_000 });
     expect(refused).toBe(2);
-    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: 'dev-user', ttlSeconds: 600 }));
+    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: t.deployment.devOwner, ttlSeconds: 600 }));
     const { jobId } = await api.uploadFile((await generateClip('no-audio')).path, 'video/mp4', 'sd');
     await page.locator(`tr[data-job-id="${jobId}"] .badge[data-status=completed]`).waitFor({ timeout: 60_000 });
   }, 120_000);
