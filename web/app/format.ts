@@ -1,4 +1,6 @@
 // Display helpers: sizes, durations, times.
+import { TERMINAL_STATUSES } from '@mediaflow/jobs/src/domain/job-status';
+
 export const formatBytes = (bytes: number): string => {
   if (!Number.isFinite(bytes)) return '–';
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -32,5 +34,5 @@ export const formatRelative = (iso: string, now = Date.now()): string => {
   return new Date(iso).toLocaleDateString();
 };
 
-export const TERMINAL = ['completed', 'failed', 'rejected', 'cancelled'];
-export const isTerminal = (status: string): boolean => TERMINAL.includes(status);
+/** Whether a job's status never changes again (the jobs service's own list). */
+export const isTerminal = (status: string): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);

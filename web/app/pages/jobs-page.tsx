@@ -1,5 +1,6 @@
 // The owner's jobs, newest first, with live status and progress from the event stream.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { JOB_STATUSES } from '@mediaflow/jobs/src/domain/job-status';
 import type { Api, JobSummary } from '../api';
 import { ErrorBox, guardAuth } from '../components/problem';
 import { ProgressBar, StatusBadge } from '../components/progress';
@@ -7,7 +8,7 @@ import { formatRelative, isTerminal } from '../format';
 import { useLiveEvents, type LiveEvent } from '../live';
 import { Link, navigate } from '../router';
 
-const STATUSES = ['', 'created', 'probing', 'queued', 'transcoding', 'retry-scheduled', 'completed', 'failed', 'rejected', 'cancelled'];
+const STATUSES = ['', ...JOB_STATUSES];
 
 export const JobsPage = ({ api, status, onAuthError }: { api: Api; status?: string; onAuthError: () => void }) => {
   const [jobs, setJobs] = useState<JobSummary[]>();
