@@ -72,7 +72,7 @@ describe('DeciderSpecification', () => {
   it('fails thenThrows when the error is of another type or does not match', () => {
     const refused = given([incremented(10)]).when(increment(1));
     expect(() => refused.thenThrows(OtherError)).toThrow(/expected a OtherError, got/);
-    expect(() => refused.thenThrows(LimitReached, { code: 'OTHER' })).toThrow();
+    expect(() => refused.thenThrows(LimitReached, { message: 'would pass 11' })).toThrow();
     expect(() => refused.thenThrows(LimitReached, () => false)).toThrow(/does not match the expected condition/);
     expect(() => refused.thenThrows({ code: 'OTHER' })).toThrow();
     expect(() => refused.thenThrows((error) => error.code === 'OTHER')).toThrow(/does not match/);

@@ -1,14 +1,14 @@
 // The owner's retry of a failed job: given past events, when RetryJob, then a new probe or a new
 // transcode attempt (or a typed error); and how the retry policy counts attempts after a retry.
+import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { foldEvents } from '@mediaflow/service-kit';
 import { createJobDecider } from '../src/domain/job-decider';
 import { JobNotFound, JobNotRetryable } from '../src/domain/job-errors';
 import type { JobEvent } from '../src/domain/job-events';
-import { deciderSpec } from './helpers/decider-spec';
 import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from './fixtures/job-samples';
 
 const decider = createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] });
-const spec = deciderSpec(decider);
+const given = DeciderSpecification.for(decider);
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;
 const input = { key: 'k/source' };
@@ -65,12 +65,12 @@ const stateAfter = (events: readonly JobEvent[]) => foldEvents(decider, events);
 
 describe('Job aggregate: the owner retries a failed job', () => {
   it('runs a new transcode attempt, the next number, for a job that failed with a plan', () => {
-    spec.given(failedOnce).when(retry).then([retryRequested('transcode', 2), validated(2)]);
-    spec.given(failedThrice).when(retry).then([retryRequested('transcode', 4), validated(4)]);
+    given(failedOnce).when(retry).then([retryRequested('transcode', 2), validated(2)]);
+    given(failedThrice).when(retry).then([retryRequested('transcode', 4), validated(4)]);
   });
 
   it('probes again, announcing JobCreated again, for a job that failed probing', () => {
-    spec.given(failedProbing).when(retry).then([retryRequested('probe', 4), jobCreated]);
+    given(failedProbing).when(retry).then([retryRequested('probe', 4), jobCreated]);
   });
 
   it('puts the job back to queued or probing', () => {
@@ -88,22 +88,22 @@ describe('Job aggregate: the owner retries a failed job', () => {
     ['rejected', [...created, { type: 'JobRejected', data: { jobId, reasons: [{ code: 'DURATION_TOO_LONG', message: 'too long' }] } }]],
     ['cancelled', [...created, validated(1), { type: 'JobCancelled', data: { jobId } }]],
   ])('refuses to retry a %s job with JOB_NOT_RETRYABLE', (status, past) => {
-    spec.given(past).when(retry).thenThrows(JobNotRetryable, 'JOB_NOT_RETRYABLE');
+    given(past).when(retry).thenThrows(JobNotRetryable, { code: 'JOB_NOT_RETRYABLE' });
     expect(() => decider.decide(retry, stateAfter(past))).toThrow(`job ${jobId} is ${status}: only a failed job can be retried`);
   });
 
   it('refuses a second retry once the first is under way', () => {
-    spec.given([...failedOnce, retryRequested('transcode', 2), validated(2)]).when(retry).thenThrows(JobNotRetryable, 'JOB_NOT_RETRYABLE');
+    given([...failedOnce, retryRequested('transcode', 2), validated(2)]).when(retry).thenThrows(JobNotRetryable, { code: 'JOB_NOT_RETRYABLE' });
   });
 
   it("answers another owner's retry, and a retry of no job, as if the job did not exist", () => {
-    spec.given(failedOnce).when({ ...retry, requestedBy: 'someone-else' }).thenThrows(JobNotFound, 'JOB_NOT_FOUND');
-    spec.given([]).when(retry).thenThrows(JobNotFound, 'JOB_NOT_FOUND');
+    given(failedOnce).when({ ...retry, requestedBy: 'someone-else' }).thenThrows(JobNotFound, { code: 'JOB_NOT_FOUND' });
+    given([]).when(retry).thenThrows(JobNotFound, { code: 'JOB_NOT_FOUND' });
   });
 
   it('refuses a retry past attempt 100, the highest the contracts carry', () => {
     const atTheCap = [...created, retryRequested('transcode', 100), validated(100), transcodeFailed(100, false), jobFailed(100)];
-    spec.given(atTheCap).when(retry).thenThrows(JobNotRetryable, 'JOB_NOT_RETRYABLE');
+    given(atTheCap).when(retry).thenThrows(JobNotRetryable, { code: 'JOB_NOT_RETRYABLE' });
     expect(() => decider.decide(retry, stateAfter(atTheCap))).toThrow('all 100 transcode attempts are used');
   });
 });
@@ -112,9 +112,9 @@ describe('Job aggregate: automatic retries after the owner retried', () => {
   const retriedAfterThree = [...failedThrice, retryRequested('transcode', 4), validated(4)];
 
   it('starts a new round: a retryable failure of the retried attempt is retried after 10 s, then 40 s', () => {
-    spec.given(retriedAfterThree).when(fail(4)).then([transcodeFailed(4), scheduled('transcode', 5, '2026-11-25T12:00:10.000Z', 10)]);
+    given(retriedAfterThree).when(fail(4)).then([transcodeFailed(4), scheduled('transcode', 5, '2026-11-25T12:00:10.000Z', 10)]);
     const secondOfRound = [...retriedAfterThree, transcodeFailed(4), scheduled('transcode', 5, '2026-11-25T12:00:10.000Z', 10), validated(5)];
-    spec.given(secondOfRound).when(fail(5)).then([transcodeFailed(5), scheduled('transcode', 6, '2026-11-25T12:00:40.000Z', 40)]);
+    given(secondOfRound).when(fail(5)).then([transcodeFailed(5), scheduled('transcode', 6, '2026-11-25T12:00:40.000Z', 40)]);
   });
 
   it('fails the job again, counting every attempt, once the round has used three attempts', () => {
@@ -127,28 +127,28 @@ describe('Job aggregate: automatic retries after the owner retried', () => {
       scheduled('transcode', 6, '2026-11-25T12:00:50.000Z', 40),
       validated(6),
     ];
-    spec.given(lastOfRound).when(fail(6)).then([transcodeFailed(6), jobFailed(6)]);
+    given(lastOfRound).when(fail(6)).then([transcodeFailed(6), jobFailed(6)]);
   });
 
   it('gives a job that failed for good on attempt 1 a whole round too', () => {
     const retried = [...failedOnce, retryRequested('transcode', 2), validated(2), transcodeFailed(2), scheduled('transcode', 3, '2026-11-25T12:00:10.000Z', 10), validated(3)];
-    spec.given(retried).when(fail(3)).then([transcodeFailed(3), scheduled('transcode', 4, '2026-11-25T12:00:40.000Z', 40)]);
+    given(retried).when(fail(3)).then([transcodeFailed(3), scheduled('transcode', 4, '2026-11-25T12:00:40.000Z', 40)]);
   });
 
   it('fails at once on a permanent failure of the retried attempt', () => {
-    spec.given(retriedAfterThree).when(fail(4, false)).then([transcodeFailed(4, false), jobFailed(4)]);
+    given(retriedAfterThree).when(fail(4, false)).then([transcodeFailed(4, false), jobFailed(4)]);
   });
 
   it('schedules no attempt past 100, failing the job instead', () => {
     const atTheCap = [...created, retryRequested('transcode', 100), validated(100)];
-    spec.given(atTheCap).when(fail(100)).then([transcodeFailed(100), jobFailed(100)]);
+    given(atTheCap).when(fail(100)).then([transcodeFailed(100), jobFailed(100)]);
   });
 
   it('retries a retried probe with the same backoff, and fails it after the round', () => {
     const reprobing = [...failedProbing, retryRequested('probe', 4), jobCreated];
     const probeFailure = { type: 'RecordProbeFailure', jobId, code: 'PROBE_TIMEOUT', reason: 'timed out', retryable: true, now } as const;
-    spec.given(reprobing).when(probeFailure).then([probeFailed(4), scheduled('probe', 5, '2026-11-25T12:00:10.000Z', 10)]);
+    given(reprobing).when(probeFailure).then([probeFailed(4), scheduled('probe', 5, '2026-11-25T12:00:10.000Z', 10)]);
     const lastOfRound = [...reprobing, probeFailed(4), scheduled('probe', 5, '2026-11-25T12:00:10.000Z', 10), jobCreated, probeFailed(5), scheduled('probe', 6, '2026-11-25T12:00:50.000Z', 40), jobCreated];
-    spec.given(lastOfRound).when(probeFailure).then([probeFailed(6), jobFailed(0, 'PROBE_TIMEOUT', 'timed out')]);
+    given(lastOfRound).when(probeFailure).then([probeFailed(6), jobFailed(0, 'PROBE_TIMEOUT', 'timed out')]);
   });
 });

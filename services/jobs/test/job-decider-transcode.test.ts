@@ -1,11 +1,11 @@
 // The Job aggregate while transcoding: attempts, progress, retries with backoff, completion, cancel.
+import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { createJobDecider } from '../src/domain/job-decider';
 import { JobAlreadyFinished, JobNotFound } from '../src/domain/job-errors';
 import type { JobEvent } from '../src/domain/job-events';
-import { deciderSpec } from './helpers/decider-spec';
 import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from './fixtures/job-samples';
 
-const spec = deciderSpec(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] }));
+const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] }));
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;
 const created: JobEvent[] = [
@@ -29,66 +29,64 @@ const completed: JobEvent = { type: 'JobCompleted', data: { jobId, manifest: man
 
 describe('Job aggregate: an attempt running', () => {
   it('records the start, then growing progress', () => {
-    spec.given([...created, validated(1)]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r-1' }).then([started(1)]);
-    spec
-      .given(running())
+    given([...created, validated(1)]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r-1' }).then([started(1)]);
+    given(running())
       .when({ type: 'RecordProgress', jobId, attempt: 1, percent: 40 })
       .then([{ type: 'JobTranscodeProgressed', data: { jobId, attempt: 1, percent: 40 } }]);
   });
 
   it('ignores progress that goes backwards (a reordered report)', () => {
     const at40: JobEvent = { type: 'JobTranscodeProgressed', data: { jobId, attempt: 1, percent: 40 } };
-    spec.given([...running(), at40]).when({ type: 'RecordProgress', jobId, attempt: 1, percent: 35 }).thenNothing();
+    given([...running(), at40]).when({ type: 'RecordProgress', jobId, attempt: 1, percent: 35 }).thenNothingHappened();
   });
 
   it('completes the job with the manifest when the attempt finishes', () => {
-    spec.given(running()).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).then([completed]);
+    given(running()).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).then([completed]);
   });
 
   it('ignores reports about an older attempt', () => {
     const retried = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10), validated(2)];
-    spec.given(retried).when({ type: 'RecordProgress', jobId, attempt: 1, percent: 90 }).thenNothing();
-    spec.given(retried).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothing();
-    spec.given(retried).when(fail(1)).thenNothing();
+    given(retried).when({ type: 'RecordProgress', jobId, attempt: 1, percent: 90 }).thenNothingHappened();
+    given(retried).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothingHappened();
+    given(retried).when(fail(1)).thenNothingHappened();
   });
 
   it('ignores reports once the job completed', () => {
-    spec.given([...running(), completed]).when(fail(1)).thenNothing();
-    spec.given([...running(), completed]).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothing();
+    given([...running(), completed]).when(fail(1)).thenNothingHappened();
+    given([...running(), completed]).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothingHappened();
   });
 });
 
 describe('Job aggregate: retries', () => {
   it('schedules attempt 2 ten seconds after a retryable failure of attempt 1', () => {
-    spec.given(running(1)).when(fail(1)).then([transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)]);
+    given(running(1)).when(fail(1)).then([transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)]);
   });
 
   it('waits forty seconds before attempt 3', () => {
-    spec.given(running(2)).when(fail(2)).then([transcodeFailed(2), retryScheduled(3, '2026-11-25T12:00:40.000Z', 40)]);
+    given(running(2)).when(fail(2)).then([transcodeFailed(2), retryScheduled(3, '2026-11-25T12:00:40.000Z', 40)]);
   });
 
   it('fails the job after the third attempt fails', () => {
-    spec.given(running(3)).when(fail(3)).then([transcodeFailed(3), { type: 'JobFailed', data: { jobId, code: 'RUNNER_STALLED', reason: 'no progress', attempts: 3 } }]);
+    given(running(3)).when(fail(3)).then([transcodeFailed(3), { type: 'JobFailed', data: { jobId, code: 'RUNNER_STALLED', reason: 'no progress', attempts: 3 } }]);
   });
 
   it('fails the job at once on a permanent failure', () => {
-    spec
-      .given(running(1))
+    given(running(1))
       .when(fail(1, false))
       .then([transcodeFailed(1, false), { type: 'JobFailed', data: { jobId, code: 'RUNNER_STALLED', reason: 'no progress', attempts: 1 } }]);
   });
 
   it('re-issues JobValidated with the next attempt once the retry is due', () => {
     const scheduled = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)];
-    spec.given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:10Z') }).then([validated(2)]);
+    given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:10Z') }).then([validated(2)]);
   });
 
   it('does not run a retry before it is due, twice, or for another attempt', () => {
     const scheduled = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)];
     const due = new Date('2026-11-25T12:01:00Z');
-    spec.given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:09Z') }).thenNothing();
-    spec.given([...scheduled, validated(2)]).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: due }).thenNothing();
-    spec.given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 3, now: due }).thenNothing();
+    given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:09Z') }).thenNothingHappened();
+    given([...scheduled, validated(2)]).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: due }).thenNothingHappened();
+    given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 3, now: due }).thenNothingHappened();
   });
 });
 
@@ -96,27 +94,27 @@ describe('Job aggregate: cancel', () => {
   const cancel = { type: 'CancelJob', jobId, requestedBy: OWNER } as const;
 
   it('cancels a running job', () => {
-    spec.given(running()).when(cancel).then([{ type: 'JobCancelled', data: { jobId } }]);
+    given(running()).when(cancel).then([{ type: 'JobCancelled', data: { jobId } }]);
   });
 
   it('cancels a job waiting for its retry, keeping the reason given', () => {
     const scheduled = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)];
-    spec.given(scheduled).when({ ...cancel, reason: 'not needed' }).then([{ type: 'JobCancelled', data: { jobId, reason: 'not needed' } }]);
+    given(scheduled).when({ ...cancel, reason: 'not needed' }).then([{ type: 'JobCancelled', data: { jobId, reason: 'not needed' } }]);
   });
 
   it('refuses to cancel a finished job with JOB_ALREADY_FINISHED', () => {
-    spec.given([...running(), completed]).when(cancel).thenThrows(JobAlreadyFinished, 'JOB_ALREADY_FINISHED');
+    given([...running(), completed]).when(cancel).thenThrows(JobAlreadyFinished, { code: 'JOB_ALREADY_FINISHED' });
   });
 
   it('answers a cancel by another owner as if the job did not exist', () => {
-    spec.given(running()).when({ ...cancel, requestedBy: 'someone-else' }).thenThrows(JobNotFound, 'JOB_NOT_FOUND');
+    given(running()).when({ ...cancel, requestedBy: 'someone-else' }).thenThrows(JobNotFound, { code: 'JOB_NOT_FOUND' });
   });
 
   it('cancels only once, and ignores what processing reports afterwards', () => {
     const cancelled = [...running(), { type: 'JobCancelled', data: { jobId } } as JobEvent];
-    spec.given(cancelled).when(cancel).thenNothing();
-    spec.given(cancelled).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothing();
-    spec.given(cancelled).when(fail(1)).thenNothing();
-    spec.given(cancelled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now }).thenNothing();
+    given(cancelled).when(cancel).thenNothingHappened();
+    given(cancelled).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothingHappened();
+    given(cancelled).when(fail(1)).thenNothingHappened();
+    given(cancelled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now }).thenNothingHappened();
   });
 });

@@ -1,11 +1,11 @@
 // The Job aggregate, given past events, when a command, then new events (or a typed error).
+import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { createJobDecider } from '../src/domain/job-decider';
 import { JobNotFound } from '../src/domain/job-errors';
 import type { JobEvent } from '../src/domain/job-events';
-import { deciderSpec } from './helpers/decider-spec';
 import { JOB_ID, OWNER, UPLOAD_ID, plan, videoInfo } from './fixtures/job-samples';
 
-const spec = deciderSpec(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] }));
+const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] }));
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;
 const input = { key: `user-1/${UPLOAD_ID}/source` };
@@ -19,17 +19,16 @@ const validated = (attempt = 1): JobEvent => ({ type: 'JobValidated', data: { jo
 
 describe('Job aggregate: creation and validation', () => {
   it('creates a job for a completed upload', () => {
-    spec.given([]).when({ type: 'CreateJob', jobId, uploadId: UPLOAD_ID, input, profile: 'default', source }).then(created);
+    given([]).when({ type: 'CreateJob', jobId, uploadId: UPLOAD_ID, input, profile: 'default', source }).then(created);
   });
 
   it('creates no second job when the upload completes again', () => {
-    spec.given(created).when({ type: 'CreateJob', jobId, uploadId: UPLOAD_ID, input, profile: 'default', source }).thenNothing();
+    given(created).when({ type: 'CreateJob', jobId, uploadId: UPLOAD_ID, input, profile: 'default', source }).thenNothingHappened();
   });
 
   it('validates a probed job with the plan, as attempt 1', () => {
     const mediaInfo = videoInfo();
-    spec
-      .given(created)
+    given(created)
       .when({ type: 'RecordProbe', jobId, mediaInfo, verdict: { accepted: true, plan: plan() } })
       .then([{ type: 'JobProbed', data: { jobId, mediaInfo } }, validated(1)]);
   });
@@ -39,18 +38,17 @@ describe('Job aggregate: creation and validation', () => {
       { code: 'DURATION_TOO_LONG', message: 'too long' },
       { code: 'RESOLUTION_TOO_HIGH', message: 'too big' },
     ];
-    spec
-      .given(created)
+    given(created)
       .when({ type: 'RecordProbe', jobId, mediaInfo: videoInfo(), verdict: { accepted: false, reasons } })
       .then([{ type: 'JobProbed', data: { jobId, mediaInfo: videoInfo() } }, { type: 'JobRejected', data: { jobId, reasons } }]);
   });
 
   it('ignores a second probe result once the job is validated', () => {
-    spec.given([...created, validated()]).when({ type: 'RecordProbe', jobId, mediaInfo: videoInfo(), verdict: { accepted: true, plan: plan() } }).thenNothing();
+    given([...created, validated()]).when({ type: 'RecordProbe', jobId, mediaInfo: videoInfo(), verdict: { accepted: true, plan: plan() } }).thenNothingHappened();
   });
 
   it('refuses commands for a job that does not exist', () => {
-    spec.given([]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r' }).thenThrows(JobNotFound, 'JOB_NOT_FOUND');
+    given([]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r' }).thenThrows(JobNotFound, { code: 'JOB_NOT_FOUND' });
   });
 });
 
@@ -58,8 +56,7 @@ describe('Job aggregate: probe failures', () => {
   const probeFailure = (retryable: boolean) => ({ type: 'RecordProbeFailure', jobId, code: 'PROBE_TIMEOUT', reason: 'timed out', retryable, now }) as const;
 
   it('rejects the input as MEDIA_UNSUPPORTED when the probe failed for good', () => {
-    spec
-      .given(created)
+    given(created)
       .when({ type: 'RecordProbeFailure', jobId, code: 'CORRUPT_MEDIA', reason: 'moov atom not found', retryable: false, now })
       .then([
         { type: 'JobProbeFailed', data: { jobId, probeAttempt: 1, code: 'CORRUPT_MEDIA', reason: 'moov atom not found', retryable: false } },
@@ -68,8 +65,7 @@ describe('Job aggregate: probe failures', () => {
   });
 
   it('schedules a new probe after a retryable probe failure', () => {
-    spec
-      .given(created)
+    given(created)
       .when(probeFailure(true))
       .then([
         { type: 'JobProbeFailed', data: { jobId, probeAttempt: 1, code: 'PROBE_TIMEOUT', reason: 'timed out', retryable: true } },
@@ -79,16 +75,14 @@ describe('Job aggregate: probe failures', () => {
 
   it('re-announces JobCreated when the probe retry is due, so processing probes again', () => {
     const scheduled: JobEvent = { type: 'JobRetryScheduled', data: { jobId, stage: 'probe', attempt: 2, dueAt: '2026-11-25T12:00:10.000Z', delaySeconds: 10 } };
-    spec
-      .given([...created, scheduled])
+    given([...created, scheduled])
       .when({ type: 'RunDueRetry', jobId, stage: 'probe', attempt: 2, now: new Date('2026-11-25T12:00:11Z') })
       .then([{ type: 'JobCreated', data: { jobId, uploadId: UPLOAD_ID, input, profile: 'default' } }]);
   });
 
   it('fails the job with 0 transcode attempts after the third retryable probe failure', () => {
     const reprobe: JobEvent = { type: 'JobCreated', data: { jobId, uploadId: UPLOAD_ID, input, profile: 'default' } };
-    spec
-      .given([...created, reprobe, reprobe])
+    given([...created, reprobe, reprobe])
       .when(probeFailure(true))
       .then([
         { type: 'JobProbeFailed', data: { jobId, probeAttempt: 3, code: 'PROBE_TIMEOUT', reason: 'timed out', retryable: true } },

@@ -14,10 +14,10 @@ export interface DeciderOutcome<Event extends DomainEvent> {
   then(expected: Event | readonly Event[]): void;
   /** The command causes no event. */
   thenNothingHappened(): void;
-  /** The command is refused with an error of this type (and, when given, matching the check). */
-  thenThrows<ErrorType extends Error>(errorType: ErrorConstructor<ErrorType>, check?: ErrorCheck<ErrorType>): void;
   /** The command is refused with an error matching the check. */
   thenThrows(check: ErrorCheck<AnyError>): void;
+  /** The command is refused with an error of this type (and, when given, matching the check). */
+  thenThrows<ErrorType extends Error>(errorType: ErrorConstructor<ErrorType>, check?: ErrorCheck<ErrorType>): void;
 }
 
 export type DeciderSpecification<Command, Event extends DomainEvent> = (given: Event | readonly Event[]) => {

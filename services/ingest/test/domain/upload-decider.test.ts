@@ -1,18 +1,10 @@
 // Given past events, when a command, then new events (or a typed error): the Upload decider alone.
+import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { uploadDecider, type UploadCommand } from '../../src/domain/upload-decider';
 import type { UploadEvent } from '../../src/domain/upload-events';
 import { at, multipart, single } from '../support/upload-fixtures';
 
-const given = (events: UploadEvent[]) => {
-  const state = events.reduce(uploadDecider.evolve, uploadDecider.initialState);
-  return {
-    when: (command: UploadCommand) => ({
-      then: (expected: UploadEvent[]) => expect(uploadDecider.decide(command, state)).toEqual(expected),
-      thenRefuses: (code: string) =>
-        expect(() => uploadDecider.decide(command, state)).toThrow(expect.objectContaining({ code })),
-    }),
-  };
-};
+const given = DeciderSpecification.for(uploadDecider);
 
 const initiated = (data = single): UploadEvent => ({ type: 'UploadInitiated', data });
 const completed: UploadEvent = {
@@ -36,7 +28,7 @@ describe('Upload decider', () => {
     given([]).when({ type: 'InitiateUpload', data: single }).then([initiated()]));
 
   it('refuses to initiate the same upload twice', () =>
-    given([initiated()]).when({ type: 'InitiateUpload', data: single }).thenRefuses('UPLOAD_ALREADY_EXISTS'));
+    given([initiated()]).when({ type: 'InitiateUpload', data: single }).thenThrows({ code: 'UPLOAD_ALREADY_EXISTS' }));
 
   it('completes when storage holds exactly the declared size', () =>
     given([initiated()])
@@ -51,45 +43,45 @@ describe('Upload decider', () => {
   });
 
   it('refuses to complete when nothing was uploaded', () =>
-    given([initiated()]).when(complete(null)).thenRefuses('UPLOAD_NOT_RECEIVED'));
+    given([initiated()]).when(complete(null)).thenThrows({ code: 'UPLOAD_NOT_RECEIVED' }));
 
   it('refuses a size other than the declared one', () =>
     given([initiated()])
       .when(complete({ size: 999 }))
-      .thenRefuses('UPLOAD_SIZE_MISMATCH'));
+      .thenThrows({ code: 'UPLOAD_SIZE_MISMATCH' }));
 
   it('refuses bytes whose digest differs from the declared one, or is unknown', () => {
     const declared = given([initiated({ ...single, sha256: 'a'.repeat(64) })]);
-    declared.when(complete({ size: 1000, sha256: 'b'.repeat(64) })).thenRefuses('UPLOAD_CHECKSUM_MISMATCH');
-    declared.when(complete({ size: 1000 })).thenRefuses('UPLOAD_CHECKSUM_MISMATCH');
+    declared.when(complete({ size: 1000, sha256: 'b'.repeat(64) })).thenThrows({ code: 'UPLOAD_CHECKSUM_MISMATCH' });
+    declared.when(complete({ size: 1000 })).thenThrows({ code: 'UPLOAD_CHECKSUM_MISMATCH' });
   });
 
   it('refuses to complete twice', () =>
     given([initiated(), completed])
       .when(complete({ size: 1000 }))
-      .thenRefuses('UPLOAD_ALREADY_COMPLETED'));
+      .thenThrows({ code: 'UPLOAD_ALREADY_COMPLETED' }));
 
   it('refuses to complete after the deadline, even before the sweep expired it', () =>
     given([initiated()])
       .when(complete({ size: 1000 }, 3600))
-      .thenRefuses('UPLOAD_EXPIRED'));
+      .thenThrows({ code: 'UPLOAD_EXPIRED' }));
 
   it('refuses to complete an unknown, expired or aborted upload', () => {
     given([])
       .when(complete({ size: 1000 }))
-      .thenRefuses('UPLOAD_NOT_FOUND');
+      .thenThrows({ code: 'UPLOAD_NOT_FOUND' });
     given([
       initiated(),
       { type: 'UploadExpired', data: { uploadId: single.uploadId, expiredAt: at(3600).toISOString() } },
     ])
       .when(complete({ size: 1000 }))
-      .thenRefuses('UPLOAD_EXPIRED');
+      .thenThrows({ code: 'UPLOAD_EXPIRED' });
     given([
       initiated(),
       { type: 'UploadAborted', data: { uploadId: single.uploadId, abortedAt: at(5).toISOString() } },
     ])
       .when(complete({ size: 1000 }))
-      .thenRefuses('UPLOAD_ABORTED');
+      .thenThrows({ code: 'UPLOAD_ABORTED' });
   });
 
   it('expires a pending upload once its deadline passed, and not before', () => {
@@ -124,5 +116,5 @@ describe('Upload decider', () => {
   it('refuses to abort a completed upload', () =>
     given([initiated(), completed])
       .when({ type: 'AbortUpload', data: { now: at(10) } })
-      .thenRefuses('UPLOAD_ALREADY_COMPLETED'));
+      .thenThrows({ code: 'UPLOAD_ALREADY_COMPLETED' }));
 });

@@ -1,11 +1,11 @@
 // The webhook subscription decider, given past events, when a command, then new events or a refusal.
+import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { webhookSubscriptionDecider, type WebhookSubscriptionCommand } from '../../src/domain/webhook-subscription';
 import type { WebhookSubscriptionEvent } from '../../src/domain/webhook-subscription-events';
 import { WebhookAlreadyExists, WebhookEventTypeUnknown, WebhookNotFound, WebhookUrlForbidden, WebhookUrlNotHttps } from '../../src/domain/webhook-errors';
 import { foldEvents } from '@mediaflow/service-kit';
-import { deciderSpec } from '../support/decider-spec';
 
-const spec = deciderSpec(webhookSubscriptionDecider);
+const given = DeciderSpecification.for(webhookSubscriptionDecider);
 const now = new Date('2026-11-25T12:00:00.000Z');
 const later = new Date('2026-11-25T13:00:00.000Z');
 const id = 'wh_01HZZZZZZZZZZZZZZZZZZZZZZZ';
@@ -35,7 +35,7 @@ const deleted: WebhookSubscriptionEvent = { type: 'WebhookSubscriptionDeleted', 
 describe('webhook subscription decider', () => {
   describe('create', () => {
     it('creates a subscription to every event when no filter is given', () => {
-      spec.given([]).when(create()).then([created]);
+      given([]).when(create()).then([created]);
     });
 
     it('keeps the named event types in canonical order, without duplicates', () => {
@@ -49,21 +49,21 @@ describe('webhook subscription decider', () => {
     });
 
     it('refuses an event type notifications does not forward', () => {
-      spec.given([]).when(create({ eventTypes: ['JobCompleted', 'UploadCompleted', 'Nope'] })).thenThrows(WebhookEventTypeUnknown, 'WEBHOOK_EVENT_TYPE_UNKNOWN');
+      given([]).when(create({ eventTypes: ['JobCompleted', 'UploadCompleted', 'Nope'] })).thenThrows(WebhookEventTypeUnknown, { code: 'WEBHOOK_EVENT_TYPE_UNKNOWN' });
     });
 
     it('refuses plain http to a public host', () => {
-      spec.given([]).when(create({ url: 'http://hooks.example.com/x' })).thenThrows(WebhookUrlNotHttps, 'WEBHOOK_URL_NOT_HTTPS');
+      given([]).when(create({ url: 'http://hooks.example.com/x' })).thenThrows(WebhookUrlNotHttps, { code: 'WEBHOOK_URL_NOT_HTTPS' });
     });
 
     it('refuses the loopback unless the policy allows it, and then allows http', () => {
-      spec.given([]).when(create({ url: 'http://127.0.0.1:9000/x' })).thenThrows(WebhookUrlForbidden, 'WEBHOOK_URL_FORBIDDEN');
+      given([]).when(create({ url: 'http://127.0.0.1:9000/x' })).thenThrows(WebhookUrlForbidden, { code: 'WEBHOOK_URL_FORBIDDEN' });
       const [event] = webhookSubscriptionDecider.decide(create({ url: 'http://127.0.0.1:9000/x', urlPolicy: { allowHttpLoopback: true } }), { status: 'absent' });
       expect(event?.data).toMatchObject({ url: 'http://127.0.0.1:9000/x' });
     });
 
     it('refuses an id that already has a stream', () => {
-      spec.given([created]).when(create()).thenThrows(WebhookAlreadyExists, 'WEBHOOK_ALREADY_EXISTS');
+      given([created]).when(create()).thenThrows(WebhookAlreadyExists, { code: 'WEBHOOK_ALREADY_EXISTS' });
     });
   });
 
@@ -71,14 +71,14 @@ describe('webhook subscription decider', () => {
     const del = (ownerId = 'owner-a'): WebhookSubscriptionCommand => ({ type: 'DeleteWebhookSubscription', ownerId, subscriptionId: id, now: later });
 
     it('deletes the owner’s subscription, active or disabled', () => {
-      spec.given([created]).when(del()).then([deleted]);
-      spec.given([created, disabled]).when(del()).then([deleted]);
+      given([created]).when(del()).then([deleted]);
+      given([created, disabled]).when(del()).then([deleted]);
     });
 
     it('answers not found to another owner, for an unknown id and after a delete', () => {
-      spec.given([created]).when(del('owner-b')).thenThrows(WebhookNotFound, 'WEBHOOK_NOT_FOUND');
-      spec.given([]).when(del()).thenThrows(WebhookNotFound);
-      spec.given([created, deleted]).when(del()).thenThrows(WebhookNotFound);
+      given([created]).when(del('owner-b')).thenThrows(WebhookNotFound, { code: 'WEBHOOK_NOT_FOUND' });
+      given([]).when(del()).thenThrows(WebhookNotFound);
+      given([created, deleted]).when(del()).thenThrows(WebhookNotFound);
     });
   });
 
@@ -87,23 +87,23 @@ describe('webhook subscription decider', () => {
     const enable = (ownerId = 'owner-a'): WebhookSubscriptionCommand => ({ type: 'EnableWebhookSubscription', ownerId, subscriptionId: id, now: later });
 
     it('disables an active subscription with its reason', () => {
-      spec.given([created]).when(disable).then([disabled]);
+      given([created]).when(disable).then([disabled]);
     });
 
     it('does nothing when disabling one that is not active (already disabled, deleted or unknown)', () => {
-      spec.given([created, disabled]).when(disable).then([]);
-      spec.given([created, deleted]).when(disable).then([]);
-      spec.given([]).when(disable).then([]);
+      given([created, disabled]).when(disable).then([]);
+      given([created, deleted]).when(disable).then([]);
+      given([]).when(disable).then([]);
     });
 
     it('enables a disabled subscription, and leaves an active one as it is', () => {
-      spec.given([created, disabled]).when(enable()).then([{ type: 'WebhookSubscriptionEnabled', data: { subscriptionId: id, enabledAt: later.toISOString() } }]);
-      spec.given([created]).when(enable()).then([]);
+      given([created, disabled]).when(enable()).then([{ type: 'WebhookSubscriptionEnabled', data: { subscriptionId: id, enabledAt: later.toISOString() } }]);
+      given([created]).when(enable()).then([]);
     });
 
     it('answers not found when another owner enables it, or it was deleted', () => {
-      spec.given([created, disabled]).when(enable('owner-b')).thenThrows(WebhookNotFound);
-      spec.given([created, deleted]).when(enable()).thenThrows(WebhookNotFound);
+      given([created, disabled]).when(enable('owner-b')).thenThrows(WebhookNotFound);
+      given([created, deleted]).when(enable()).thenThrows(WebhookNotFound);
     });
   });
 
