@@ -30,7 +30,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@aws-sdk/*', 'express', 'better-sqlite3', 'fluent-ffmpeg', 'node:child_process'], message: 'domain and application code sees ports only' },
-            { group: ['**/adapters/**', '**/main/**'], message: 'domain and application code must not import adapters or composition roots' },
+            { group: ['**/adapters/**', '**/media/**', '**/main/**'], message: 'domain and application code must not import adapters, the media code (ffmpeg, ffprobe) or composition roots' },
           ],
         },
       ],

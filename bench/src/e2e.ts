@@ -7,7 +7,7 @@ process.env.LOG_LEVEL ??= 'ERROR'; // the services' and runners' JSON logs would
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '@mediaflow/logging';
-import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
+import { mediaBinaries } from '@mediaflow/processing/media';
 import { runBaseline, type BaselineSetup } from './e2e/baseline';
 import { startFfmpegTimeline } from './e2e/ffmpeg-timeline';
 import type { RunTimings } from './e2e/job-timing';

@@ -3,7 +3,7 @@
 // in parallel; prints medians, a/b with PASS/FAIL against the runner's 5 % budget, and b/c.
 process.env.LOG_LEVEL ??= 'ERROR'; // the transcoder's JSON logs would bury the tables
 import { performance } from 'node:perf_hooks';
-import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
+import { mediaBinaries } from '@mediaflow/processing/media';
 import { childCpuAvailable } from './ladder/child-cpu';
 import { ffmpegLifetimeProbe } from './ladder/ffmpeg-lifetime';
 import { measureVariants, type RunFigures } from './ladder/measure';

@@ -5,7 +5,7 @@ import type { ServiceName } from '@mediaflow/contracts';
 import { ingestDeclaration } from '@mediaflow/ingest/src/subscriptions';
 import { jobsDeclaration } from '@mediaflow/jobs/src/subscriptions';
 import { notificationsDeclaration } from '@mediaflow/notifications/src/subscriptions';
-import { processingDeclaration } from '@mediaflow/processing/src/subscriptions';
+import { processingDeclaration } from '@mediaflow/processing/declaration';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 
 /** Every object a service touches sits under its bucket's prefix; IAM grants exactly `<prefix>*`. */

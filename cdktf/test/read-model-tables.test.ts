@@ -6,7 +6,7 @@ import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { uploadDeadlinesTableDefinition } from '@mediaflow/ingest/src/adapters/aws/dynamodb-upload-deadlines';
 import { jobReadModelTableDefinition, OWNER_INDEX, RETRY_INDEX } from '@mediaflow/jobs/src/adapters/aws/dynamodb-job-read-model-table';
 import { NOTIFICATIONS_TTL_ATTRIBUTE, notificationsTableDefinition } from '@mediaflow/notifications/src/adapters/aws/notifications-table';
-import { activeTranscodesTableDefinition } from '@mediaflow/processing/src/adapters/aws/dynamodb-active-transcodes';
+import { activeTranscodesTableDefinition } from '@mediaflow/processing/declaration';
 import { resourceNames } from '@mediaflow/topology';
 import type { TableDefinition } from '../src/service/table-definition';
 import { describeReferences } from './support/references';

@@ -4,8 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { clipTools } from '@mediaflow/processing/test/fixtures/clip-tools';
-import { clipCacheDir, generateClip } from '@mediaflow/processing/test/fixtures/clips';
+import { clipTools, clipCacheDir, generateClip } from '@mediaflow/processing/testing';
 
 export interface TestMedia {
   /** 640x360 H.264, 2 s, ~100 KB: one PUT. */

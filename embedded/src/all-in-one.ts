@@ -9,7 +9,7 @@ import type { Logger } from '@mediaflow/logging';
 import { embeddedPaths, type EmbeddedServiceFactory, type ServiceInstance } from '@mediaflow/runtime';
 import { createEmbeddedService as ingest } from '@mediaflow/ingest/src/main/embedded';
 import { createEmbeddedService as jobs } from '@mediaflow/jobs/src/main/embedded';
-import { createEmbeddedService as processing } from '@mediaflow/processing/src/main/embedded';
+import { createEmbeddedService as processing } from '@mediaflow/processing/embedded';
 import { createEmbeddedService as notifications } from '@mediaflow/notifications/src/main/embedded';
 import { profileNames } from '@mediaflow/media-planning';
 import { ensureWebBuild, webDistDir, webRouter } from '@mediaflow/web';

@@ -2,6 +2,6 @@
 import { ingestDeclaration } from '@mediaflow/ingest/src/subscriptions';
 import { jobsDeclaration } from '@mediaflow/jobs/src/subscriptions';
 import { notificationsDeclaration } from '@mediaflow/notifications/src/subscriptions';
-import { processingDeclaration } from '@mediaflow/processing/src/subscriptions';
+import { processingDeclaration } from '@mediaflow/processing/declaration';
 
 export const serviceDeclarations = [ingestDeclaration, jobsDeclaration, processingDeclaration, notificationsDeclaration];

@@ -4,7 +4,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { ServiceName } from '@mediaflow/contracts';
 import { uploadDeadlinesTableDefinition } from '@mediaflow/ingest/src/adapters/aws/dynamodb-upload-deadlines';
 import { jobReadModelTableDefinition } from '@mediaflow/jobs/src/adapters/aws/dynamodb-job-read-model-table';
-import { activeTranscodesTableDefinition } from '@mediaflow/processing/src/adapters/aws/dynamodb-active-transcodes';
+import { activeTranscodesTableDefinition } from '@mediaflow/processing/declaration';
 import { notificationsTableDefinition, NOTIFICATIONS_TTL_ATTRIBUTE } from '@mediaflow/notifications/src/adapters/aws/notifications-table';
 
 export interface ReadTable {

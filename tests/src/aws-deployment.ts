@@ -18,8 +18,7 @@ import { bootstrap, type BootstrapReport } from '@mediaflow/localstack/src/boots
 import { serviceDeclarations } from '@mediaflow/localstack/src/service-declarations';
 import { createLogger } from '@mediaflow/logging';
 import { createAwsService as notifications } from '@mediaflow/notifications/src/main/aws';
-import { createAwsService as processing } from '@mediaflow/processing/src/main/aws';
-import { loadProcessingConfig } from '@mediaflow/processing/src/main/processing-config';
+import { createAwsService as processing, loadProcessingConfig } from '@mediaflow/processing/aws';
 import type { ServiceInstance } from '@mediaflow/runtime';
 import { ApiClient } from './api-client';
 

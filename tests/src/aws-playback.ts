@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
+import { mediaBinaries } from '@mediaflow/processing/media';
 
 const run = promisify(execFile);
 

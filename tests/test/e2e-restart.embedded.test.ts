@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { issueDevelopmentToken } from '@mediaflow/http';
-import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
+import { mediaBinaries } from '@mediaflow/processing/media';
 import { ApiClient } from '../src/api-client';
 
 const root = path.resolve(__dirname, '../..');

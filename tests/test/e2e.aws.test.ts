@@ -23,7 +23,7 @@
 // only (the API's own prefix token is checked for real); consumers keep the production 20 s long poll,
 // which moto ends as soon as a message arrives.
 import fs from 'node:fs';
-import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
+import { generateClip } from '@mediaflow/processing/testing';
 import { startAwsTestDeployment, type AwsTestDeployment } from '../src/aws-deployment';
 import { fetchBlob, firstRenditionOf, probeSegment, probeStreams } from '../src/aws-playback';
 import { openSse } from '../src/sse-client';

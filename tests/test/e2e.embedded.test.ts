@@ -3,8 +3,8 @@
 // ffprobe), and receive signed webhooks and the live SSE stream. Another owner sees nothing.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mediaBinaries } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
-import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
+import { mediaBinaries } from '@mediaflow/processing/media';
+import { generateClip } from '@mediaflow/processing/testing';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { openSse } from '../src/sse-client';
 import { startWebhookReceiver } from '../src/webhook-receiver';

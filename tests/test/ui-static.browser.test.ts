@@ -3,7 +3,7 @@
 // event stream, play it; and the API docs page switching between the documents config.json lists.
 import type { Page } from 'playwright-core';
 import { issueDevelopmentToken } from '@mediaflow/http';
-import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
+import { generateClip } from '@mediaflow/processing/testing';
 import { chromiumPagePerTest, describeWithChromium, screenshot } from '../src/browser';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { startStaticWebHost, type StaticWebHost } from '../src/static-web-host';

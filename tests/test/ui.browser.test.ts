@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { generateClip } from '@mediaflow/processing/test/fixtures/clips';
+import { generateClip } from '@mediaflow/processing/testing';
 import { chromiumPagePerTest, describeWithChromium, screenshot } from '../src/browser';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { ApiClient } from '../src/api-client';

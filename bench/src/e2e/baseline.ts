@@ -6,14 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
 import type { Logger } from '@mediaflow/logging';
-import type { MediaBinary } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
-import { FfprobeMediaProber } from '@mediaflow/processing/src/adapters/local/ffprobe-media-prober';
-import { FluentFfmpegTranscoder } from '@mediaflow/processing/src/adapters/local/fluent-ffmpeg-transcoder';
-import { JobSpecSchema } from '@mediaflow/processing/src/application/job-spec';
-import {
-  runTranscodeJob,
-  type RunnerDependencies,
-} from '@mediaflow/processing/src/application/run-transcode-job';
+import { type MediaBinary, FfprobeMediaProber, FluentFfmpegTranscoder } from '@mediaflow/processing/media';
+import { JobSpecSchema, runTranscodeJob, type RunnerDependencies } from '@mediaflow/processing/runner';
 import type { FfmpegTimeline } from './ffmpeg-timeline';
 import { runTimings, type JobTiming, type RunTimings } from './job-timing';
 

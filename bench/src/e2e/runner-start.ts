@@ -4,8 +4,7 @@
 // → first ffmpeg" phase into process start and the rest (waiting for a slot, the runner's own probe).
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { runnerEntrypoint } from '@mediaflow/processing/src/adapters/local/runner-entrypoint';
-import { RunnerExit } from '@mediaflow/processing/src/application/runner-exit';
+import { runnerEntrypoint, RunnerExit } from '@mediaflow/processing/runner';
 
 /** Fork → the runner's first IPC message (its refusal of the spec: every module loaded, main() ran). */
 const startOnce = (): Promise<number> =>

@@ -1,8 +1,7 @@
 // Probes the source clip with the service's own prober and plans it with a named profile, exactly
 // as the runner does when a job spec carries no plan.
 import { planOutputs, profileByName, type Plan } from '@mediaflow/media-planning';
-import type { MediaBinary } from '@mediaflow/processing/src/adapters/local/ffmpeg-binaries';
-import { FfprobeMediaProber } from '@mediaflow/processing/src/adapters/local/ffprobe-media-prober';
+import { type MediaBinary, FfprobeMediaProber } from '@mediaflow/processing/media';
 
 export const planSource = async (ffprobe: MediaBinary, input: string, profile: string): Promise<Plan> => {
   const info = await new FfprobeMediaProber({ ffprobe }).probe(input);

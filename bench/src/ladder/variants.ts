@@ -11,8 +11,8 @@ import {
   buildSingleProcessCommand,
   commandArgs,
   type FfmpegCommandSpec,
-} from '@mediaflow/processing/src/adapters/local/ffmpeg-command';
-import { FluentFfmpegTranscoder } from '@mediaflow/processing/src/adapters/local/fluent-ffmpeg-transcoder';
+  FluentFfmpegTranscoder,
+} from '@mediaflow/processing/media';
 
 export type VariantName = 'runner' | 'single' | 'perRung' | 'perRungParallel';
 

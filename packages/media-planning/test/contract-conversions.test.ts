@@ -11,7 +11,7 @@ import {
   rungNamesOf,
   toRenditionPlan,
 } from '../src';
-import { audioInfo, imageInfo, videoInfo } from './helpers/media-info-builders';
+import { audioInfo, imageInfo, videoInfo } from '../src/testing';
 
 const sized = (info: MediaInfo): MediaInfo => ({ ...info, sizeBytes: 123_456 });
 const rotated = (info: MediaInfo): MediaInfo => {

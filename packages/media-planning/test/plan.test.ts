@@ -11,7 +11,7 @@ import {
   UnplannableMedia,
   type VideoPlan,
 } from '../src';
-import { audioInfo, imageInfo, videoInfo } from './helpers/media-info-builders';
+import { audioInfo, imageInfo, videoInfo } from '../src/testing';
 
 const profile = profileByName('default');
 const planVideo = (...args: Parameters<typeof videoInfo>): VideoPlan =>

@@ -1,6 +1,11 @@
-// @mediaflow/processing: probing, the ffmpeg runner and the service that dispatches and watches it.
-export * from './subscriptions';
-export { createEmbeddedService, processingReadModelFile, type EmbeddedProcessingOptions } from './main/embedded';
-export { createAwsService } from './main/aws';
-export { activeTranscodesTableDefinition, createActiveTranscodesTable } from './adapters/aws/dynamodb-active-transcodes';
-export { transcodeStreamId } from './domain/transcode-events';
+// @mediaflow/processing: probing, the transcode runner, and the service that dispatches and watches
+// runners. This entry holds the domain types and ports; see package.json "exports" for the subpaths
+// (declaration, embedded, aws, media, runner, testing).
+export { processingDeclaration } from './subscriptions';
+export { transcodeStreamId, type TranscodeEvent, type TranscodeEventType } from './domain/transcode-events';
+export type { TranscodeCommand } from './domain/transcode-decider';
+export type { ActiveTranscode, ActiveTranscodes } from './ports/active-transcodes';
+export type { MediaProber, ProbeOptions } from './ports/media-prober';
+export type { RunReporter, RunSummary } from './ports/run-reporter';
+export type { RunnerEvent, RunnerEventListener, RunnerLiveness, TaskRunner } from './ports/task-runner';
+export type { ProducedFile, ProducedFileKind, TranscodeOptions, Transcoder } from './ports/transcoder';

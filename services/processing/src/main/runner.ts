@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import { loadConfig, BaseEnvironmentSchema } from '@mediaflow/config';
 import { createLogger } from '@mediaflow/logging';
-import { FfprobeMediaProber } from '../adapters/local/ffprobe-media-prober';
-import { mediaBinaries } from '../adapters/local/ffmpeg-binaries';
-import { FluentFfmpegTranscoder } from '../adapters/local/fluent-ffmpeg-transcoder';
+import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
+import { mediaBinaries } from '../media/ffmpeg-binaries';
+import { FluentFfmpegTranscoder } from '../media/fluent-ffmpeg-transcoder';
 import { JobSpecSchema, type JobSpec } from '../application/job-spec';
 import { classifyRunnerFailure, RunnerExit } from '../application/runner-exit';
 import { runTranscodeJob } from '../application/run-transcode-job';

@@ -1,27 +1,13 @@
 // ActiveTranscodes in processing's DynamoDB read-model table (resourceNames('processing', env).readModel).
 // The table holds only jobs with a possibly running attempt, so a Scan is a small read.
-import { ensureDynamoTable } from '@mediaflow/aws-provisioning';
 import {
   DeleteItemCommand,
   PutItemCommand,
   ScanCommand,
   type AttributeValue,
-  type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { ActiveTranscode, ActiveTranscodes } from '../../ports/active-transcodes';
-
-/** Declared once: the emulator bootstrap, cdktf and the tests build the table from it. */
-export const activeTranscodesTableDefinition = (tableName: string): CreateTableCommandInput => ({
-  TableName: tableName,
-  BillingMode: 'PAY_PER_REQUEST',
-  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-});
-
-/** Creates the table unless it exists and waits until it is ACTIVE. */
-export const createActiveTranscodesTable = (client: DynamoDBClient, tableName: string): Promise<void> =>
-  ensureDynamoTable(client, activeTranscodesTableDefinition(tableName));
 
 // Keys are prefixed so other read-model rows can share the table later without a migration.
 const PREFIX = 'active#';

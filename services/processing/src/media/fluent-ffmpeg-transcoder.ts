@@ -1,0 +1,94 @@
+// The Transcoder on a local ffmpeg child process: one process per plan, writing into a staging
+// folder inside the output folder, moved to the planned keys only when everything succeeded.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createLogger, type Logger } from '@mediaflow/logging';
+import { TranscodeCancelled, TranscodeFailed, TranscodeTimedOut } from '../domain/media-errors';
+import type { Plan } from '@mediaflow/media-planning';
+import type { ProducedFile, TranscodeOptions, Transcoder } from '../ports/transcoder';
+import { buildSingleProcessCommand } from './ffmpeg-command';
+import { ProgressTracker } from './ffmpeg-command-progress';
+import { mediaBinaries } from './ffmpeg-binaries';
+import { runFfmpeg } from './fluent-ffmpeg-transcoder-process';
+import {
+  assertPlannedFilesExist,
+  finishStagedOutputs,
+  moveIntoPlace,
+} from './fluent-ffmpeg-transcoder-outputs';
+
+export interface FluentFfmpegTranscoderDeps {
+  /** Defaults to mediaBinaries() (FFMPEG_PATH, PATH, then the npm installer package). */
+  ffmpegPath?: string;
+  logger?: Logger;
+  /** How long ffmpeg gets to exit after SIGTERM before SIGKILL. */
+  killGraceMs?: number;
+}
+
+export class FluentFfmpegTranscoder implements Transcoder {
+  private readonly logger: Logger;
+  private readonly ffmpegPath: string;
+
+  constructor(private readonly deps: FluentFfmpegTranscoderDeps = {}) {
+    this.logger = deps.logger ?? createLogger('processing', { component: 'transcoder' });
+    if (deps.ffmpegPath) {
+      this.ffmpegPath = deps.ffmpegPath;
+    } else {
+      const { ffmpeg } = mediaBinaries();
+      this.logger.info('ffmpeg located', {
+        path: ffmpeg.path,
+        version: ffmpeg.version,
+        origin: ffmpeg.origin,
+      });
+      this.ffmpegPath = ffmpeg.path;
+    }
+  }
+
+  async transcode(
+    input: string,
+    plan: Plan,
+    outputDir: string,
+    options: TranscodeOptions,
+  ): Promise<ProducedFile[]> {
+    if (options.signal?.aborted) throw new TranscodeCancelled();
+    // A hidden sibling of the outputs: same filesystem, so moving into place is a rename.
+    const stagingDir = path.join(outputDir, `.transcode-${randomUUID()}`);
+    const progress = new ProgressTracker(options.durationSeconds, options.onProgress);
+    const started = Date.now();
+    try {
+      const spec = buildSingleProcessCommand(input, plan, stagingDir);
+      await Promise.all(spec.directories.map((dir) => fs.mkdir(dir, { recursive: true })));
+      const outcome = await runFfmpeg(spec, {
+        ffmpegPath: this.ffmpegPath,
+        logger: this.logger,
+        progress,
+        signal: options.signal,
+        wallClockLimitMs: options.wallClockLimitMs,
+        killGraceMs: this.deps.killGraceMs,
+      });
+      if (outcome.kind === 'cancelled') throw new TranscodeCancelled();
+      if (outcome.kind === 'timed-out') throw new TranscodeTimedOut(options.wallClockLimitMs ?? 0);
+      if (outcome.kind === 'failed')
+        throw new TranscodeFailed(outcome.failure.reason, outcome.failure.retryable, outcome.stderrTail);
+      await finishStagedOutputs(stagingDir, plan);
+      await assertPlannedFilesExist(stagingDir, plan);
+      if (options.signal?.aborted) throw new TranscodeCancelled();
+      const produced = await moveIntoPlace(stagingDir, outputDir, plan);
+      progress.finish();
+      this.logger.info('transcode finished', {
+        kind: plan.kind,
+        files: produced.length,
+        elapsedMs: Date.now() - started,
+      });
+      return produced;
+    } catch (error) {
+      this.logger.warn('transcode stopped', {
+        kind: plan.kind,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    } finally {
+      await fs.rm(stagingDir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { TranscodeNotRegistered } from '../../src/domain/transcode-errors';
+import { given } from '../support/decider-spec';
+import {
+  cancelled,
+  failed,
+  finished,
+  JOB,
+  manifest,
+  mediaInfo,
+  probed,
+  progressed,
+  registered,
+  registration,
+  started,
+} from '../support/transcode-events';
+
+describe('Transcode aggregate: probing', () => {
+  const outcome = { ok: true as const, mediaInfo };
+
+  it('registers the job and records the probe of its first JobCreated', () => {
+    given().when({ type: 'RecordProbe', registration: registration(), outcome }).then(registered(), probed);
+  });
+
+  it('probes nothing twice once the media is probed', () => {
+    given(registered(), probed)
+      .when({ type: 'RecordProbe', registration: registration(), outcome })
+      .thenNothing();
+  });
+
+  it('records a new probe after a transient probe failure, without registering again', () => {
+    const transient = {
+      type: 'ProbeFailed' as const,
+      data: { jobId: JOB, code: 'SOURCE_UNREACHABLE', reason: 'timeout', retryable: true },
+    };
+    given(registered(), transient)
+      .when({ type: 'RecordProbe', registration: registration(), outcome })
+      .then(probed);
+  });
+
+  it('keeps a probe failure within the contract: code upper-snake, reason at most 2000 characters', () => {
+    const events = given().when({
+      type: 'RecordProbe',
+      registration: registration(),
+      outcome: { ok: false, code: 'enoent', reason: 'x'.repeat(5000), retryable: false },
+    });
+    events.then(registered(), {
+      type: 'ProbeFailed',
+      data: {
+        jobId: JOB,
+        code: 'ENOENT',
+        reason: expect.stringMatching(/truncated\)$/) as string,
+        retryable: false,
+      },
+    });
+  });
+
+  it('only registers a job cancelled before it was probed', () => {
+    given(cancelled())
+      .when({ type: 'RecordProbe', registration: registration(), outcome })
+      .then(registered());
+  });
+});
+
+describe('Transcode aggregate: attempts', () => {
+  it('starts attempt 1 of a probed job on its runner', () => {
+    given(registered(), probed)
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
+      .then(started(1, 'r1'));
+  });
+
+  it('does not start the same attempt twice (a redelivered JobValidated)', () => {
+    given(registered(), probed, started(1, 'r1'))
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r2' })
+      .thenNothing();
+  });
+
+  it('does not start an older attempt after a newer one', () => {
+    given(registered(), probed, started(1), failed(1), started(2))
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'x' })
+      .thenNothing();
+  });
+
+  it('starts the retry after a retryable failure', () => {
+    given(registered(), probed, started(1), failed(1))
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 2, runnerId: 'r2' })
+      .then(started(2, 'r2'));
+  });
+
+  it('abandons an attempt still counted as running when a higher one starts', () => {
+    given(registered(), probed, started(1))
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 2, runnerId: 'r2' })
+      .then(
+        { type: 'TranscodeAttemptAbandoned', data: { jobId: JOB, attempt: 1, supersededBy: 2 } },
+        started(2, 'r2'),
+      );
+  });
+
+  it('starts nothing after a cancel', () => {
+    given(registered(), probed, cancelled())
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
+      .thenNothing();
+  });
+
+  it('refuses to start a job whose JobCreated it never recorded', () => {
+    given()
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
+      .thenThrows(TranscodeNotRegistered);
+  });
+});
+
+describe('Transcode aggregate: runner reports', () => {
+  const running = [registered(), probed, started(1)];
+
+  it('records progress of the running attempt, clamped to 0..100', () => {
+    given(...running)
+      .when({ type: 'RecordProgress', attempt: 1, percent: 42.04 })
+      .then(progressed(1, 42));
+    given(...running)
+      .when({ type: 'RecordProgress', attempt: 1, percent: 180 })
+      .then(progressed(1, 100));
+  });
+
+  it('records an unchanged percent (a heartbeat) but never a step back', () => {
+    given(...running, progressed(1, 40))
+      .when({ type: 'RecordProgress', attempt: 1, percent: 40 })
+      .then(progressed(1, 40));
+    given(...running, progressed(1, 40))
+      .when({ type: 'RecordProgress', attempt: 1, percent: 30 })
+      .thenNothing();
+  });
+
+  it('ignores progress of an attempt that is not the current one', () => {
+    given(...running, failed(1), started(2))
+      .when({ type: 'RecordProgress', attempt: 1, percent: 50 })
+      .thenNothing();
+  });
+
+  it('finishes the running attempt with its manifest, once', () => {
+    given(...running)
+      .when({ type: 'FinishAttempt', attempt: 1, manifest })
+      .then(finished(1));
+    given(...running, finished(1))
+      .when({ type: 'FinishAttempt', attempt: 1, manifest })
+      .thenNothing();
+  });
+
+  it('ignores a finish after the attempt was cancelled or failed by the watchdog', () => {
+    given(...running, cancelled(1))
+      .when({ type: 'FinishAttempt', attempt: 1, manifest })
+      .thenNothing();
+    given(...running, failed(1, 'RUNNER_STALLED'))
+      .when({ type: 'FinishAttempt', attempt: 1, manifest })
+      .thenNothing();
+  });
+
+  it('fails the running attempt with a contract-safe code', () => {
+    given(...running)
+      .when({ type: 'FailAttempt', attempt: 1, code: 'RUNNER_LOST', reason: 'gone', retryable: true })
+      .then({
+        type: 'TranscodeFailed',
+        data: { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: 'gone', retryable: true },
+      });
+    given(...running)
+      .when({ type: 'FailAttempt', attempt: 1, code: 'weird code!', reason: ' ', retryable: false })
+      .then({
+        type: 'TranscodeFailed',
+        data: { jobId: JOB, attempt: 1, code: 'WEIRD_CODE_', reason: 'no reason given', retryable: false },
+      });
+  });
+});
+
+describe('Transcode aggregate: cancellation', () => {
+  it('records the cancel with the attempt it stops', () => {
+    given(registered(), probed, started(1), progressed(1, 10))
+      .when({ type: 'Cancel', jobId: JOB, reason: 'owner asked' })
+      .then({
+        type: 'TranscodeCancelled',
+        data: { jobId: JOB, attempt: 1, reason: 'owner asked' },
+      });
+  });
+
+  it('records a cancel with no attempt running, and only once', () => {
+    given(registered(), probed).when({ type: 'Cancel', jobId: JOB }).then(cancelled());
+    given(registered(), probed, cancelled()).when({ type: 'Cancel', jobId: JOB }).thenNothing();
+  });
+});

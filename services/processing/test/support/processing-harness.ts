@@ -1,0 +1,120 @@
+// processing's application with real edges for handler tests: the SQLite store and index in a temp
+// data folder, local-disk uploads/outputs laid out as in embedded mode, ffprobe, and the real
+// child-process pool forking the real runner. Events in are built as the bus would deliver them.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import type { EventDataOf, EventName, KnownEventOf } from '@mediaflow/contracts';
+import {
+  mediaInfoFromContract,
+  planOutputs,
+  profileByName,
+  toRenditionPlan,
+} from '@mediaflow/media-planning';
+import { embeddedPaths } from '@mediaflow/runtime';
+import { systemClock } from '@mediaflow/service-kit';
+import { ChildProcessTaskRunner } from '../../src/adapters/local/child-process-task-runner';
+import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
+import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
+import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
+import { processingHandlers } from '../../src/application/processing-handlers';
+import { runnerEventRecorder } from '../../src/application/record-runner-events';
+import { defaultProgressThrottle } from '../../src/domain/progress-throttle';
+import { dataOf, openTempStore, quietLogger, testIds, typesOf } from './processing-store';
+
+type Handler<N extends EventName> = (
+  event: KnownEventOf<N>,
+  ctx: { attempt: number; receivedAt: Date; logger: typeof logger },
+) => Promise<void>;
+const logger = quietLogger();
+
+export const busEvent = <N extends 'JobCreated' | 'JobValidated' | 'JobCancelled'>(
+  name: N,
+  data: EventDataOf<N, 1>,
+): KnownEventOf<N> =>
+  ({
+    source: 'mediaflow.jobs',
+    name,
+    version: 1,
+    metadata: {
+      eventId: randomUUID(),
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      correlationId: 'corr-1',
+      causationId: null,
+      ownerId: 'owner-1',
+    },
+    data,
+  }) as KnownEventOf<N>;
+
+export const createHarness = (options: { concurrency?: number } = {}) => {
+  const temp = openTempStore();
+  const paths = embeddedPaths(temp.dir);
+  const uploads = new LocalDiskBlobStorage({ root: paths.blobs('uploads') });
+  const active = new SqliteActiveTranscodes(path.join(temp.dir, 'processing.read.sqlite'));
+  const runner = new ChildProcessTaskRunner({
+    concurrency: options.concurrency ?? 1,
+    logger,
+    env: { MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: temp.dir, LOG_LEVEL: 'ERROR' },
+    stdio: 'ignore',
+  });
+  const deps = { store: temp.store, clock: systemClock, ids: testIds };
+  runner.onEvent(
+    runnerEventRecorder({ ...deps, active, logger, throttle: defaultProgressThrottle(120_000) }),
+  );
+  const prober = new FfprobeMediaProber({ ffprobe: mediaBinaries().ffprobe, logger });
+  const handlers = processingHandlers({ ...deps, prober, uploads, runner, active });
+  const deliver = <N extends 'JobCreated' | 'JobValidated' | 'JobCancelled'>(
+    event: KnownEventOf<N>,
+  ): Promise<void> =>
+    (handlers[event.name] as Handler<N>)(event, { attempt: 1, receivedAt: new Date(), logger });
+
+  return {
+    ...temp,
+    uploads,
+    active,
+    runner,
+    deliver,
+    outputsDir: path.join(paths.blobs('outputs'), 'objects'),
+    types: (jobId: string) => typesOf(temp.store, jobId),
+    data: (jobId: string, type: string) => dataOf(temp.store, jobId, type),
+    /** JobCreated for an upload of `file` at the server-generated key. */
+    upload: async (jobId: string, file: string | undefined, profile = 'sd') => {
+      const key = `owner-1/up_${jobId}/source`;
+      if (file) await uploads.putFile(key, file, { contentType: 'video/mp4' });
+      return busEvent('JobCreated', { jobId, uploadId: `up_${jobId}`, input: { key }, profile });
+    },
+    /** JobValidated as jobs would send it: planned with media-planning from our own MediaProbed. */
+    validated: async (jobId: string, profile = 'sd', attempt?: number) => {
+      const [probedData] = (await dataOf(temp.store, jobId, 'MediaProbed')) as EventDataOf<
+        'MediaProbed',
+        1
+      >[];
+      if (!probedData) throw new Error(`${jobId} was not probed`);
+      const plan = toRenditionPlan(
+        planOutputs(mediaInfoFromContract(probedData.mediaInfo), profileByName(profile)),
+        `owner-1/${jobId}`,
+      );
+      return busEvent('JobValidated', { jobId, plan, ...(attempt ? { attempt } : {}) });
+    },
+    waitFor: async (what: string, test: () => Promise<boolean>, ms = 90_000): Promise<void> => {
+      const deadline = Date.now() + ms;
+      while (!(await test())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    close: async () => {
+      await runner.shutdown();
+      active.close();
+      temp.close();
+    },
+    outputsOf: (jobId: string): string[] => {
+      const dir = path.join(paths.blobs('outputs'), 'objects', 'owner-1', jobId);
+      return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String) : [];
+    },
+  };
+};
+
+export type Harness = ReturnType<typeof createHarness>;
