@@ -1,8 +1,8 @@
-// A webhook endpoint on 127.0.0.1 that verifies every delivery's signature independently, from the
-// Standard Webhooks spec: v1 = base64(HMAC-SHA256(base64-decoded secret, "{id}.{timestamp}.{body}")).
-import crypto from 'node:crypto';
+// A webhook endpoint on 127.0.0.1 that verifies every delivery's signature with the verifier written
+// independently from the Standard Webhooks spec (notifications' testing subpath), not with our signer.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { verifyStandardWebhook, WebhookVerificationFailed } from '@mediaflow/notifications/testing';
 
 export interface ReceivedDelivery {
   id: string;
@@ -12,15 +12,14 @@ export interface ReceivedDelivery {
   signatureValid: boolean;
 }
 
-export const verifyStandardWebhook = (secret: string, id: string, timestamp: string, body: string, header: string): boolean => {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = crypto.createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
-  return header.split(' ').some((sig) => {
-    const [version, value] = sig.split(',');
-    if (version !== 'v1' || !value) return false;
-    const given = Buffer.from(value, 'base64');
-    return given.length === expected.length && crypto.timingSafeEqual(given, expected);
-  });
+const signatureIsValid = (secret: string, headers: http.IncomingHttpHeaders, body: string): boolean => {
+  try {
+    verifyStandardWebhook(secret, headers, body);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationFailed) return false;
+    throw error;
+  }
 };
 
 export const startWebhookReceiver = async () => {
@@ -32,9 +31,8 @@ export const startWebhookReceiver = async () => {
     req.on('end', () => {
       const id = String(req.headers['webhook-id'] ?? '');
       const timestamp = String(req.headers['webhook-timestamp'] ?? '');
-      const signature = String(req.headers['webhook-signature'] ?? '');
       const parsed = JSON.parse(body);
-      deliveries.push({ id, timestamp: Number(timestamp), type: parsed.type, body: parsed, signatureValid: verifyStandardWebhook(secret, id, timestamp, body, signature) });
+      deliveries.push({ id, timestamp: Number(timestamp), type: parsed.type, body: parsed, signatureValid: signatureIsValid(secret, req.headers, body) });
       res.writeHead(204).end();
     });
   });

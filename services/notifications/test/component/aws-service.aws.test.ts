@@ -18,7 +18,7 @@ import { createNotificationsTable } from '../../src/adapters/aws/notifications-t
 import { createAwsService } from '../../src/main/aws';
 import { notificationsDeclaration } from '../../src/subscriptions';
 import { api, eventually } from '../support/embedded-notifications';
-import { verifyStandardWebhook } from '../support/standard-webhooks-verifier';
+import { verifyStandardWebhook } from '../../src/testing';
 import { connectSse } from '../support/sse-client';
 import { startReceiver } from '../support/webhook-receiver';
 

@@ -2,7 +2,7 @@
 // signed per Standard Webhooks (checked by an independent verifier), filtered per subscription and
 // owner, once per event even when the bus redelivers, retried until the receiver recovers.
 import { randomUUID } from 'node:crypto';
-import { verifyStandardWebhook } from '../support/standard-webhooks-verifier';
+import { verifyStandardWebhook } from '../../src/testing';
 import { startReceiver, type ScriptedAnswer, type WebhookReceiver } from '../support/webhook-receiver';
 import { api, eventually, startNotifications, tempDataDir, type RunningNotifications } from '../support/embedded-notifications';
 

@@ -2,7 +2,7 @@
 // delivery cancelled), and a delivery pending when the process stops is delivered after a restart.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyStandardWebhook } from '../support/standard-webhooks-verifier';
+import { verifyStandardWebhook } from '../../src/testing';
 import { startReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { api, eventually, startNotifications, tempDataDir, testSettings, type RunningNotifications } from '../support/embedded-notifications';
 

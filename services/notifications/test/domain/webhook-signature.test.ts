@@ -3,7 +3,7 @@
 import { formatSecret, formatSubscriptionId, secretKey, SUBSCRIPTION_ID_PATTERN } from '../../src/domain/webhook-secret';
 import { signWebhook, webhookHeaders } from '../../src/domain/webhook-signature';
 import { serialisePayload, webhookIdOf } from '../../src/domain/notification-payload';
-import { verifyStandardWebhook, WebhookVerificationFailed } from '../support/standard-webhooks-verifier';
+import { verifyStandardWebhook, WebhookVerificationFailed } from '../../src/testing';
 
 describe('Standard Webhooks signature', () => {
   it('matches the spec test vector', () => {
