@@ -2,10 +2,7 @@
 // load balancer, its rights in the media buckets (always under one key prefix), whether it signs or
 // checks /blobs URLs, and task sizes.
 import type { ServiceName } from '@mediaflow/contracts';
-import { ingestDeclaration } from '@mediaflow/ingest/src/subscriptions';
-import { jobsDeclaration } from '@mediaflow/jobs/src/subscriptions';
-import { notificationsDeclaration } from '@mediaflow/notifications/src/subscriptions';
-import { processingDeclaration } from '@mediaflow/processing/declaration';
+import { services } from '@mediaflow/service-registry';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 
 /** Every object a service touches sits under its bucket's prefix; IAM grants exactly `<prefix>*`. */
@@ -49,7 +46,7 @@ const medium: TaskSize = { cpu: 512, memoryMiB: 1024 };
 
 export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
   ingest: {
-    declaration: ingestDeclaration,
+    declaration: services.ingest.declaration,
     // /blobs/*: the redirect router that answers every signed playback and download URL.
     api: { pathPatterns: ['/v1/uploads*', '/blobs/*'], priority: 10 },
     // Presigns single and multipart PUTs, then HEADs the object to check the declared size; the
@@ -59,7 +56,7 @@ export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
     sizes: { api: medium, worker: small },
   },
   jobs: {
-    declaration: jobsDeclaration,
+    declaration: services.jobs.declaration,
     // Each api serves its own /openapi.json; the public one is jobs' (the API clients start from).
     api: { pathPatterns: ['/v1/jobs*', '/v1/admin*', '/openapi.json'], priority: 20 },
     // Signs playback and download URLs with the HMAC secret alone: ingest's redirect router answers
@@ -69,7 +66,7 @@ export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
     sizes: { api: medium, worker: small },
   },
   processing: {
-    declaration: processingDeclaration,
+    declaration: services.processing.declaration,
     // Presigns the source for ffprobe and for the runner.
     buckets: { uploads: ['read'] },
     // Reads the source, writes renditions at deterministic keys, removes a cancelled run's partial outputs.
@@ -77,7 +74,7 @@ export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
     sizes: { worker: medium },
   },
   notifications: {
-    declaration: notificationsDeclaration,
+    declaration: services.notifications.declaration,
     api: { pathPatterns: ['/v1/webhooks*', '/v1/events*'], priority: 30 },
     buckets: {},
     sizes: { api: medium, worker: small },

@@ -2,7 +2,7 @@
 // context for the environment name) and checked, with defaults that let `synth` run offline.
 import path from 'node:path';
 import { namePrefix } from '@mediaflow/topology';
-import { normalizeOrigin } from '@mediaflow/http/src/app/origin';
+import { normalizeOrigin } from '@mediaflow/http/origin';
 
 export interface RunnerSize {
   /** Fargate CPU units (1024 = 1 vCPU). */

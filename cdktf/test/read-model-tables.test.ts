@@ -3,9 +3,9 @@
 // use), on-demand, recoverable, encrypted with the environment key, with TTL where the service
 // expires its rows.
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
-import { uploadDeadlinesTableDefinition } from '@mediaflow/ingest/src/adapters/aws/dynamodb-upload-deadlines';
-import { jobReadModelTableDefinition, OWNER_INDEX, RETRY_INDEX } from '@mediaflow/jobs/src/adapters/aws/dynamodb-job-read-model-table';
-import { NOTIFICATIONS_TTL_ATTRIBUTE, notificationsTableDefinition } from '@mediaflow/notifications/src/adapters/aws/notifications-table';
+import { uploadDeadlinesTableDefinition } from '@mediaflow/ingest/declaration';
+import { jobReadModelTableDefinition, OWNER_INDEX, RETRY_INDEX } from '@mediaflow/jobs/declaration';
+import { NOTIFICATIONS_TTL_ATTRIBUTE, notificationsTableDefinition } from '@mediaflow/notifications/declaration';
 import { activeTranscodesTableDefinition } from '@mediaflow/processing/declaration';
 import { resourceNames } from '@mediaflow/topology';
 import type { TableDefinition } from '../src/service/table-definition';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
-import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store';
+import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store/aws';
 import { resourceNames } from '@mediaflow/topology';
 import { Testing, TerraformStack } from 'cdktf';
 import { serviceCommands } from '../src/service-commands';

@@ -1,6 +1,6 @@
 // What this client reads of the API's answers, and which job statuses end a watch.
 
-import { TERMINAL_STATUSES } from '@mediaflow/jobs/src/domain/job-status';
+import { TERMINAL_STATUSES } from '@mediaflow/jobs';
 
 /** Whether a job's status never changes again (the jobs service's own list). */
 export const isTerminal = (status: string): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);

@@ -2,7 +2,7 @@
 // <data>/secrets.json (or MEDIAFLOW_JWT_SECRET, which the server prefers when set).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { issueDevelopmentToken as IssueDevelopmentToken } from '@mediaflow/http/src/auth/development-token';
+import type { issueDevelopmentToken as IssueDevelopmentToken } from '@mediaflow/http/development-token';
 import { CliError } from './cli-errors';
 
 export interface DevTokenRequest {
@@ -36,7 +36,7 @@ export const findJwtSecret = (env: NodeJS.ProcessEnv, dataDir: string): string |
 // given a token (bench/upload measured it).
 const loadIssuer = (): typeof IssueDevelopmentToken =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('@mediaflow/http/src/auth/development-token') as { issueDevelopmentToken: typeof IssueDevelopmentToken }).issueDevelopmentToken;
+  (require('@mediaflow/http/development-token') as { issueDevelopmentToken: typeof IssueDevelopmentToken }).issueDevelopmentToken;
 
 export const mintDevToken = async (secret: string, request: DevTokenRequest): Promise<string> => {
   const issueDevelopmentToken = loadIssuer();

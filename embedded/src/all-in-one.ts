@@ -3,19 +3,15 @@
 import net from 'node:net';
 import path from 'node:path';
 import express from 'express';
-import { SqliteBus, validateWithContracts } from '@mediaflow/bus';
+import { SqliteBus } from '@mediaflow/bus/sqlite';
+import { validateWithContracts } from '@mediaflow/bus';
 import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer } from '@mediaflow/http';
 import type { Logger } from '@mediaflow/logging';
-import { embeddedPaths, type EmbeddedServiceFactory, type ServiceInstance } from '@mediaflow/runtime';
-import { createEmbeddedService as ingest } from '@mediaflow/ingest/src/main/embedded';
-import { createEmbeddedService as jobs } from '@mediaflow/jobs/src/main/embedded';
-import { createEmbeddedService as processing } from '@mediaflow/processing/embedded';
-import { createEmbeddedService as notifications } from '@mediaflow/notifications/src/main/embedded';
+import { embeddedPaths, type ServiceInstance } from '@mediaflow/runtime';
+import { embeddedServiceFactories } from '@mediaflow/service-registry/embedded';
 import { profileNames } from '@mediaflow/media-planning';
 import { ensureWebBuild, webDistDir, webRouter } from '@mediaflow/web';
 import { embeddedSecrets, type EmbeddedConfig, type EmbeddedSecrets } from './embedded-config';
-
-const factories: readonly EmbeddedServiceFactory[] = [ingest, jobs, processing, notifications];
 
 const freePort = (host: string): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -63,7 +59,7 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env:
   const publicBaseUrl = config.MEDIAFLOW_PUBLIC_URL ?? `http://${config.HOST}:${port}`;
   const instances: ServiceInstance[] = [];
   const routers = [];
-  for (const create of factories) {
+  for (const create of embeddedServiceFactories) {
     const instance = await create({ config: resolved, bus, publicBaseUrl, secrets, env: { ...env, MEDIAFLOW_DATA_DIR: dataDir } });
     instances.push(instance);
     routers.push(...instance.routers);

@@ -7,9 +7,9 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ensureDynamoTable, provisionMessaging, type ProvisionedMessaging } from '@mediaflow/aws-provisioning';
 import { awsClientSettings } from '@mediaflow/config';
-import { createEventStoreTable } from '@mediaflow/event-store';
+import { createEventStoreTable } from '@mediaflow/event-store/aws';
 import { bucketNames, resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
-import { readTables } from './service-tables';
+import { services as registry } from '@mediaflow/service-registry';
 
 export interface BootstrapReport {
   env: string;
@@ -40,7 +40,7 @@ export const bootstrap = async (declarations: readonly ServiceDeclaration[], env
     for (const declaration of declarations) {
       const { table, readModel } = resourceNames(declaration.service, env);
       await createEventStoreTable(dynamo, table);
-      const read = readTables[declaration.service];
+      const read = registry[declaration.service].readTable;
       await ensureDynamoTable(dynamo, read.definition(readModel), { ttlAttribute: read.ttlAttribute });
       const messaging = await provisionMessaging({ eventBridge, sqs }, declaration, env);
       services.push({ service: declaration.service, table, readTable: readModel, ...messaging });

@@ -3,7 +3,7 @@
 import { loadConfig, BaseEnvironmentSchema } from '@mediaflow/config';
 import { createLogger } from '@mediaflow/logging';
 import { bootstrap } from './bootstrap';
-import { serviceDeclarations } from './service-declarations';
+import { serviceDeclarations } from '@mediaflow/service-registry';
 
 const logger = createLogger('bootstrap');
 

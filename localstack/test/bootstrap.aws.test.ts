@@ -7,7 +7,7 @@ import { awsClientSettings } from '@mediaflow/config';
 import { busName } from '@mediaflow/topology';
 import { randomUUID } from 'node:crypto';
 import { bootstrap, type BootstrapReport } from '../src/bootstrap';
-import { serviceDeclarations } from '../src/service-declarations';
+import { serviceDeclarations } from '@mediaflow/service-registry';
 
 const env = `t${randomUUID().slice(0, 8)}`;
 

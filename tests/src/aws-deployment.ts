@@ -12,12 +12,12 @@ import {
   loadAuthConfig,
   startHttpServer,
 } from '@mediaflow/http';
-import { createAwsService as ingest } from '@mediaflow/ingest/src/main/aws';
-import { createAwsService as jobs } from '@mediaflow/jobs/src/main/aws';
-import { bootstrap, type BootstrapReport } from '@mediaflow/localstack/src/bootstrap';
-import { serviceDeclarations } from '@mediaflow/localstack/src/service-declarations';
+import { createAwsService as ingest } from '@mediaflow/ingest/aws';
+import { createAwsService as jobs } from '@mediaflow/jobs/aws';
+import { bootstrap, type BootstrapReport } from '@mediaflow/localstack';
+import { serviceDeclarations } from '@mediaflow/service-registry';
 import { createLogger } from '@mediaflow/logging';
-import { createAwsService as notifications } from '@mediaflow/notifications/src/main/aws';
+import { createAwsService as notifications } from '@mediaflow/notifications/aws';
 import { createAwsService as processing, loadProcessingConfig } from '@mediaflow/processing/aws';
 import type { ServiceInstance } from '@mediaflow/runtime';
 import { ApiClient } from './api-client';

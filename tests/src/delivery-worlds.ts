@@ -10,16 +10,13 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { ServiceName } from '@mediaflow/contracts';
 import { provisionMessaging } from '@mediaflow/aws-provisioning';
-import { EventBridgePublisher, SqliteBus, SqsEventConsumer, validateWithContracts, type EventConsumer, type EventPublisher } from '@mediaflow/bus';
+import { EventBridgePublisher, SqsEventConsumer } from '@mediaflow/bus/aws';
+import { SqliteBus } from '@mediaflow/bus/sqlite';
+import { validateWithContracts, type EventConsumer, type EventPublisher } from '@mediaflow/bus';
 import { awsClientSettings } from '@mediaflow/config';
-import {
-  createEventStoreTable,
-  DynamoDbEventStore,
-  DynamoDbOutbox,
-  openSqliteEventStore,
-  type EventStore,
-  type Outbox,
-} from '@mediaflow/event-store';
+import { createEventStoreTable, DynamoDbEventStore, DynamoDbOutbox } from '@mediaflow/event-store/aws';
+import { openSqliteEventStore } from '@mediaflow/event-store/sqlite';
+import { type EventStore, type Outbox } from '@mediaflow/event-store';
 import { resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
 
 export interface ServiceStore {

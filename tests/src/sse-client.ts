@@ -1,6 +1,6 @@
 // Reads a Server-Sent Events stream with fetch (headers allowed, unlike the browser's EventSource),
 // parsed by the CLI's SseParser (the WHATWG format: CRLF, multi-line data, comments, ids).
-import { readEventStream, SseParser } from '@mediaflow/cli/src/sse-parser';
+import { readEventStream, SseParser } from '@mediaflow/cli/sse';
 
 export interface SseEvent {
   id?: string;

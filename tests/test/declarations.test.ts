@@ -1,7 +1,7 @@
 // Every subscription a service declares must name a published event version, from the service that
 // publishes it: a typo here would otherwise be a rule that never fires, in every mode at once.
 import { publisherOf, schemaFor } from '@mediaflow/contracts';
-import { serviceDeclarations } from '@mediaflow/localstack/src/service-declarations';
+import { serviceDeclarations } from '@mediaflow/service-registry';
 
 describe('service declarations', () => {
   const subscriptions = serviceDeclarations.flatMap((d) => d.subscriptions.map((s) => ({ consumer: d.service, ...s })));

@@ -1,5 +1,5 @@
 // Display helpers: sizes, durations, times.
-import { TERMINAL_STATUSES } from '@mediaflow/jobs/src/domain/job-status';
+import { TERMINAL_STATUSES } from '@mediaflow/jobs';
 
 export const formatBytes = (bytes: number): string => {
   if (!Number.isFinite(bytes)) return '–';

@@ -2,7 +2,7 @@
 // by itself with Last-Event-ID; `replay-incomplete` (events lost while away) and every reconnect ask
 // the page to refetch what it shows, so a dropped connection never leaves stale state.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { NOTIFIED_EVENTS } from '@mediaflow/notifications/src/domain/notified-events';
+import { NOTIFIED_EVENTS } from '@mediaflow/notifications';
 import type { Api } from './api';
 
 export interface LiveEvent {

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { Logger } from '@mediaflow/logging';
 import { type MediaBinary, FfprobeMediaProber, FluentFfmpegTranscoder } from '@mediaflow/processing/media';
 import { JobSpecSchema, runTranscodeJob, type RunnerDependencies } from '@mediaflow/processing/runner';

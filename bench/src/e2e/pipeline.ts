@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startAllInOne, type RunningDeployment } from '@mediaflow/embedded/src/all-in-one';
-import { loadEmbeddedConfig } from '@mediaflow/embedded/src/embedded-config';
+import { startAllInOne, type RunningDeployment } from '@mediaflow/embedded';
+import { loadEmbeddedConfig } from '@mediaflow/embedded';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import type { FfmpegTimeline } from './ffmpeg-timeline';

@@ -7,9 +7,10 @@ import { DeleteTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/cli
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { deleteBus, deprovisionMessaging, provisionMessaging } from '@mediaflow/aws-provisioning';
-import { EventBridgePublisher, SqsEventConsumer, validateWithContracts } from '@mediaflow/bus';
+import { EventBridgePublisher, SqsEventConsumer } from '@mediaflow/bus/aws';
+import { validateWithContracts } from '@mediaflow/bus';
 import { awsClientSettings } from '@mediaflow/config';
-import { createEventStoreTable, DynamoDbEventStore, DynamoDbOutbox } from '@mediaflow/event-store';
+import { createEventStoreTable, DynamoDbEventStore, DynamoDbOutbox } from '@mediaflow/event-store/aws';
 import { busName, resourceNames } from '@mediaflow/topology';
 import { CONSUMER_CONCURRENCY, type BenchTarget } from './bench-target';
 import { benchSubscriber, newBenchEvent, PRODUCER } from './bench-events';

@@ -5,8 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SqliteBus, validateWithContracts } from '@mediaflow/bus';
-import { openEventStoreDatabase, openSqliteEventStore, type NewEvent } from '@mediaflow/event-store';
+import { SqliteBus } from '@mediaflow/bus/sqlite';
+import { validateWithContracts } from '@mediaflow/bus';
+import { openEventStoreDatabase, openSqliteEventStore } from '@mediaflow/event-store/sqlite';
+import { type NewEvent } from '@mediaflow/event-store';
 import { CONSUMER_CONCURRENCY, type BenchTarget } from './bench-target';
 import { benchSubscriber, newBenchEvent, PRODUCER } from './bench-events';
 

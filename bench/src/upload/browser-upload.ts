@@ -4,8 +4,8 @@
 // answer, until the last part PUT finished, until complete answered, then the navigation.
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page, Request } from 'playwright-core';
-import { collectPageErrors, findOrInstallChromium, launchChromium } from '@mediaflow/tests/src/browser';
-import { signInWithDevToken } from '@mediaflow/tests/src/ui-driver';
+import { collectPageErrors, findOrInstallChromium, launchChromium } from '@mediaflow/tests';
+import { signInWithDevToken } from '@mediaflow/tests';
 import type { BenchDeployment } from './deployment';
 import type { SourceFile } from './source-file';
 import { phasesBetween, type UploadSample, type UploadVariant } from './variant';

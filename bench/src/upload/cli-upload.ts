@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { sha256OfFile } from '@mediaflow/cli/src/file-digest';
+import { sha256OfFile } from '@mediaflow/cli/file-digest';
 import type { BenchDeployment } from './deployment';
 import type { SourceFile } from './source-file';
 import { phasesBetween, type UploadSample, type UploadVariant } from './variant';

@@ -2,8 +2,8 @@
 // `npm start` builds it), driven as the UI's development owner: jobs answer another owner's job 404,
 // so every client of the bench is that owner.
 import { issueDevelopmentToken } from '@mediaflow/http';
-import { ApiClient } from '@mediaflow/tests/src/api-client';
-import { startTestDeployment } from '@mediaflow/tests/src/embedded-deployment';
+import { ApiClient } from '@mediaflow/tests';
+import { startTestDeployment } from '@mediaflow/tests';
 
 export interface BenchDeployment {
   readonly label: string;

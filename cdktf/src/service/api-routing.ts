@@ -3,7 +3,7 @@
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
-import { serviceOpenApiPath } from '@mediaflow/http/src/openapi/openapi-paths';
+import { serviceOpenApiPath } from '@mediaflow/http/openapi-paths';
 import { Construct } from 'constructs';
 import { serviceCommands } from '../service-commands';
 import { API_HEALTH_CHECK_PATH, API_PORT, serviceProfiles } from '../service-profiles';

@@ -5,7 +5,7 @@
 // inbox records and deletion protection.
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { ServiceName } from '@mediaflow/contracts';
-import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store';
+import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store/aws';
 import { resourceNames } from '@mediaflow/topology';
 import { Construct } from 'constructs';
 import { tableShape } from './table-definition';

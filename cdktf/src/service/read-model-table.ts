@@ -1,12 +1,12 @@
 // A service's read-model table (`resourceNames(service, env).readModel`) beside its event store:
 // upload deadlines (ingest), the job views (jobs), active transcodes (processing), subscriptions and
 // deliveries (notifications). Keys and indexes come from the definition the service's adapter
-// exports, through the one list the emulator bootstrap creates them from too (localstack's
-// `readTables`); this adds on-demand billing, point-in-time recovery, the environment key, the TTL
+// exports, through the service registry the emulator bootstrap creates them from too
+// (`services[name].readTable`); this adds on-demand billing, point-in-time recovery, the environment key, the TTL
 // the list names and deletion protection (a rebuild means a replay, and deliveries are not events).
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import type { ServiceName } from '@mediaflow/contracts';
-import { readTables } from '@mediaflow/localstack/src/service-tables';
+import { services } from '@mediaflow/service-registry';
 import { resourceNames } from '@mediaflow/topology';
 import { Construct } from 'constructs';
 import { tableShape } from './table-definition';
@@ -17,7 +17,7 @@ export class ReadModelTable extends Construct {
   constructor(scope: Construct, id: string, props: { service: ServiceName; env: string; kmsKeyArn: string }) {
     super(scope, id);
     const name = resourceNames(props.service, props.env).readModel;
-    const { definition, ttlAttribute } = readTables[props.service];
+    const { definition, ttlAttribute } = services[props.service].readTable;
     this.table = new DynamodbTable(this, 'table', {
       name,
       billingMode: 'PAY_PER_REQUEST',

@@ -2,7 +2,7 @@
 // the emulator bootstrap and the tests use) into the keys, attributes and indexes of a Terraform
 // table. Billing, recovery, encryption and TTL are the stacks' business, added by the callers.
 import type { DynamodbTableConfig, DynamodbTableGlobalSecondaryIndex } from '@cdktf/provider-aws/lib/dynamodb-table';
-import type { eventStoreTableDefinition } from '@mediaflow/event-store';
+import type { eventStoreTableDefinition } from '@mediaflow/event-store/aws';
 
 /** `CreateTableCommandInput` of @aws-sdk/client-dynamodb, which every definition returns. */
 export type TableDefinition = ReturnType<typeof eventStoreTableDefinition>;

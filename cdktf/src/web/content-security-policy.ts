@@ -1,7 +1,7 @@
 // The web UI's Content-Security-Policy on CloudFront: the policy @mediaflow/web defines, plus the API
 // it calls (fetch, SSE, and the signed /blobs URLs, which redirect to a presigned S3 GET) and the
 // buckets the browser reaches straight (presigned PUTs to uploads; segments and images from outputs).
-import { contentSecurityPolicy as uiPolicy } from '@mediaflow/web/src/security-headers';
+import { contentSecurityPolicy as uiPolicy } from '@mediaflow/web/security-headers';
 
 export interface WebOrigins {
   /** The API's public origin (https://<MEDIAFLOW_PUBLIC_DOMAIN> or the load balancer's). */

@@ -10,7 +10,7 @@ import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfr
 import { Construct } from 'constructs';
 import { webNames } from '../naming/infra-names';
 import type { WebSettings } from '../settings';
-import { REFERRER_POLICY } from '@mediaflow/web/src/security-headers';
+import { REFERRER_POLICY } from '@mediaflow/web/security-headers';
 
 export interface WebDistributionProps {
   readonly env: string;

@@ -5,7 +5,7 @@
 // MEDIAFLOW_CORS_ORIGINS).
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { serviceOpenApiPath } from '@mediaflow/http/src/openapi/openapi-paths';
+import { serviceOpenApiPath } from '@mediaflow/http/openapi-paths';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { hardenBucket } from '../foundation/bucket-hardening';

@@ -1,9 +1,9 @@
 // The services' own declarations, imported straight from each service (not through the stack
 // code), so a stack wired to the wrong declaration fails the tests.
 import type { ServiceName } from '@mediaflow/contracts';
-import { ingestDeclaration } from '@mediaflow/ingest/src/subscriptions';
-import { jobsDeclaration } from '@mediaflow/jobs/src/subscriptions';
-import { notificationsDeclaration } from '@mediaflow/notifications/src/subscriptions';
+import { ingestDeclaration } from '@mediaflow/ingest/declaration';
+import { jobsDeclaration } from '@mediaflow/jobs/declaration';
+import { notificationsDeclaration } from '@mediaflow/notifications/declaration';
 import { processingDeclaration } from '@mediaflow/processing/declaration';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 

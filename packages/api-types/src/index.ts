@@ -6,21 +6,21 @@ import type {
   CompletedUpload as CompletedUploadSchema,
   UploadResource as UploadResourceSchema,
   UploadTicket as UploadTicketSchema,
-} from '@mediaflow/ingest/src/adapters/http/upload-schemas';
+} from '@mediaflow/ingest/http-schemas';
 import type {
   AdminStatsSchema,
   JobHistorySchema,
   JobPageSchema,
   JobSchema,
   JobSummarySchema,
-} from '@mediaflow/jobs/src/adapters/http/job-schemas';
+} from '@mediaflow/jobs/http-schemas';
 import type {
   CreatedWebhookSchema,
   DeliveryAttemptSchema,
   WebhookDetailSchema,
   WebhookListSchema,
   WebhookSchema,
-} from '@mediaflow/notifications/src/adapters/http/webhook-schemas';
+} from '@mediaflow/notifications/http-schemas';
 
 export type UploadTicket = z.output<typeof UploadTicketSchema>;
 export type UploadResource = z.output<typeof UploadResourceSchema>;

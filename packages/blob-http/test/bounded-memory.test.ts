@@ -8,7 +8,8 @@ import { runInNewContext } from 'node:vm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalDiskBlobStorage, type BlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
+import { type BlobStorage } from '@mediaflow/blob-storage';
 import { startBlobServer, type BlobServer } from './support/blob-server';
 
 const MB = 1024 * 1024;

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { HttpServerHandle } from '@mediaflow/http';
 import { BlobUrlSigner, createBlobRedirectRouter } from '../src';
 import { SECRET, startApp } from './support/blob-server';

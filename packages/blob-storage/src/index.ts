@@ -1,5 +1,5 @@
 // @mediaflow/blob-storage: the BlobStorage port, its typed errors and key rules, and its adapters.
-// The contract suite is imported from '@mediaflow/blob-storage/src/testing/blob-storage-contract'.
+// Adapters: '@mediaflow/blob-storage/local' (a folder on disk) and '@mediaflow/blob-storage/aws' (S3).
 export type {
   BlobBody,
   BlobHead,
@@ -24,10 +24,3 @@ export {
   isInvalidPresignExpiry,
 } from './errors';
 export { MAX_BLOB_KEY_BYTES, MAX_PRESIGN_EXPIRY_SECONDS, assertBlobKey, assertBlobPrefix } from './blob-key';
-export {
-  LocalDiskBlobStorage,
-  type LocalDiskBlobStorageOptions,
-  type LocalUrlSigner,
-} from './adapters/local-disk-blob-storage';
-export { S3BlobStorage, type S3BlobStorageOptions } from './adapters/s3-blob-storage';
-export { createS3Client } from './adapters/s3-client';

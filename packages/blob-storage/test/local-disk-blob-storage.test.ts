@@ -4,7 +4,8 @@ import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { LocalDiskBlobStorage, isInvalidBlobKey } from '../src';
+import { LocalDiskBlobStorage } from '../src/local';
+import { isInvalidBlobKey } from '../src';
 import { describeBlobStorageContract } from '../src/testing/blob-storage-contract';
 
 const tempRoot = () => mkdtemp(join(tmpdir(), 'blob-local-'));

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3BlobStorage, createS3Client } from '../src';
+import { S3BlobStorage, createS3Client } from '../src/aws';
 import { describeBlobStorageContract } from '../src/testing/blob-storage-contract';
 
 const MiB = 1024 * 1024;

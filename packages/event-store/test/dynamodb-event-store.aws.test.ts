@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { awsClientSettings } from '@mediaflow/config';
-import { createEventStoreTable, DynamoDbEventStore, DynamoDbOutbox } from '../src';
+import { createEventStoreTable, DynamoDbEventStore, DynamoDbOutbox } from '../src/aws';
 import {
   describeEventStoreContract,
   type EventStoreUnderTest,

@@ -10,14 +10,8 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { awsClientSettings } from '@mediaflow/config';
-import {
-  AppendTooLarge,
-  createEventStoreTable,
-  DynamoDbEventStore,
-  DynamoDbOutbox,
-  eventStoreTableDefinition,
-  OutboxRelay,
-} from '../src';
+import { AppendTooLarge, OutboxRelay } from '../src';
+import { createEventStoreTable, DynamoDbEventStore, DynamoDbOutbox, eventStoreTableDefinition } from '../src/aws';
 import { sampleEvent, sampleEvents, uniqueId } from '../src/testing/contract/sample-events';
 
 const client = new DynamoDBClient(awsClientSettings());

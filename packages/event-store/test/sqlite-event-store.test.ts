@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore, type SqliteEventStoreFile } from '../src';
+import { openSqliteEventStore, type SqliteEventStoreFile } from '../src/sqlite';
 import { describeEventStoreContract, type EventStoreUnderTest } from '../src/testing/event-store-contract';
 
 const makeSqliteStore = async (): Promise<EventStoreUnderTest> => {

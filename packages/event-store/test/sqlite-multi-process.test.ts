@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore, type OutboxEntry, OutboxRelay } from '../src';
+import { openSqliteEventStore } from '../src/sqlite';
+import { type OutboxEntry, OutboxRelay } from '../src';
 import { uniqueId } from '../src/testing/contract/sample-events';
 
 interface WorkerSummary {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteEventStore, OutboxRelay, type OutboxEntry } from '@mediaflow/event-store';
+import { openSqliteEventStore } from '@mediaflow/event-store/sqlite';
+import { OutboxRelay, type OutboxEntry } from '@mediaflow/event-store';
 import { kickRelayAfterAppend } from '../src/relay-kick';
 
 const metadata = (eventId: string) => ({

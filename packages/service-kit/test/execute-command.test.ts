@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store';
+import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store/sqlite';
 import { executeCommand, type Decider } from '../src';
 
 type CounterEvent = { type: 'Incremented'; data: { by: number } };

@@ -8,7 +8,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { provisionMessaging } from '@mediaflow/aws-provisioning';
 import { awsClientSettings, ConfigurationError } from '@mediaflow/config';
 import { makeEnvelope } from '@mediaflow/contracts';
-import { createEventStoreTable } from '@mediaflow/event-store';
+import { createEventStoreTable } from '@mediaflow/event-store/aws';
 import { resourceNames } from '@mediaflow/topology';
 import { createJobReadModelTable } from '../src/adapters/aws/dynamodb-job-read-model-table';
 import { createAwsService } from '../src/main/aws';

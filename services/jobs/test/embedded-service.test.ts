@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteBus, validateWithContracts } from '@mediaflow/bus';
+import { SqliteBus } from '@mediaflow/bus/sqlite';
+import { validateWithContracts } from '@mediaflow/bus';
 import { makeEnvelope } from '@mediaflow/contracts';
 import { loadInfrastructureConfig } from '@mediaflow/runtime';
 import { declareService } from '@mediaflow/topology';

@@ -1,6 +1,6 @@
 // The owner's jobs, newest first, with live status and progress from the event stream.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { JOB_STATUSES } from '@mediaflow/jobs/src/domain/job-status';
+import { JOB_STATUSES } from '@mediaflow/jobs';
 import type { Api, JobSummary } from '../api';
 import { ErrorBox, guardAuth } from '../components/problem';
 import { ProgressBar, StatusBadge } from '../components/progress';

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Router } from 'express';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { createHttpApp, createTokenVerifier, startHttpServer, type HttpServerHandle } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import {

@@ -2,7 +2,7 @@
 // the S3-only promises: what the presigned PUT signs, and reading x-amz-meta-sha256 without a GET.
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { S3BlobStorage } from '@mediaflow/blob-storage';
+import { S3BlobStorage } from '@mediaflow/blob-storage/aws';
 import { createPresigningS3Client } from '../../src/adapters/aws/presigning-s3-client';
 import { S3UploadStorage } from '../../src/adapters/aws/s3-upload-storage';
 import { describeUploadStorageContract } from '../../src/testing/upload-storage-contract';

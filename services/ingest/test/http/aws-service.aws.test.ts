@@ -10,7 +10,7 @@ import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk
 import { provisionMessaging } from '@mediaflow/aws-provisioning';
 import { BlobUrlSigner } from '@mediaflow/blob-http';
 import { awsClientSettings } from '@mediaflow/config';
-import { createEventStoreTable } from '@mediaflow/event-store';
+import { createEventStoreTable } from '@mediaflow/event-store/aws';
 import {
   createHttpApp,
   createTokenVerifier,

@@ -2,7 +2,7 @@
 // size and state errors, and another owner's upload is indistinguishable from a missing one.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { expectProblem, startIngestService, type IngestService } from '../support/ingest-service';
 

@@ -2,7 +2,7 @@
 // with their ETags, assembled into one object with the right digest, and published.
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { expectProblem, startIngestService, type IngestService } from '../support/ingest-service';
 
 const MiB = 1024 * 1024;

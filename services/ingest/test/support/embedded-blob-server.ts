@@ -9,7 +9,7 @@ import {
   createBlobRouter,
   LocalMultipartStore,
 } from '@mediaflow/blob-http';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { createHttpApp, createTokenVerifier, startHttpServer } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import { EmbeddedUploadStorage } from '../../src/adapters/local/embedded-upload-storage';

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore } from '@mediaflow/event-store';
+import { openSqliteEventStore } from '@mediaflow/event-store/sqlite';
 import { createLogger } from '@mediaflow/logging';
 import { randomIds } from '@mediaflow/service-kit';
 import { randomUploadIds } from '../../src/adapters/random-upload-ids';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DeadLetters } from '@mediaflow/bus';
 import { makeEnvelope, type EventDataOf, type EventName } from '@mediaflow/contracts';
-import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store';
+import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store/sqlite';
 import { createLogger } from '@mediaflow/logging';
 import { dispatchTo } from '@mediaflow/service-kit';
 import { MediaPlanningRenditionPlanner } from '../../src/adapters/planning/media-planning-rendition-planner';

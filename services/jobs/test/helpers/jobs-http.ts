@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { DeadLetters } from '@mediaflow/bus';
 import { BlobUrlSigner, blobServiceRouter, createBlobRouter } from '@mediaflow/blob-http';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer, type HttpServerHandle } from '@mediaflow/http';
 import { BlobHttpOutputUrls } from '../../src/adapters/http/blob-http-output-urls';
 import { registerJobProblemCodes } from '../../src/adapters/http/job-problem-codes';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store';
+import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store/sqlite';
 import { createLogger } from '@mediaflow/logging';
 import { executeCommand } from '@mediaflow/service-kit';
 import { openNotificationsDatabase, type NotificationsDatabase } from '../../src/adapters/local/notifications-database';
