@@ -5,7 +5,7 @@
 import { networkReason, problemOf, type MediaflowApi } from './api-client';
 import { isTerminal, type Job } from './api-types';
 import { ApiProblem, ApiUnreachable } from './cli-errors';
-import { readEventStream, SseParser } from './sse-parser';
+import { readEventStream, SseParser } from '@mediaflow/http/event-stream-parser';
 
 export interface WatchView {
   /** The job's state changed: its status and, while transcoding, the percentage. */

@@ -1,6 +1,6 @@
 // Reads a Server-Sent Events stream with fetch (headers allowed, unlike the browser's EventSource),
-// parsed by the CLI's SseParser (the WHATWG format: CRLF, multi-line data, comments, ids).
-import { readEventStream, SseParser } from '@mediaflow/cli/sse';
+// parsed by the SseParser the CLI uses (the WHATWG format: CRLF, multi-line data, comments, ids).
+import { readEventStream, SseParser } from '@mediaflow/http/event-stream-parser';
 
 export interface SseEvent {
   id?: string;

@@ -1,6 +1,7 @@
-// A minimal EventSource for tests over node:http: parses frames into events and comments as they
-// arrive, and tells when the server ended the stream.
+// A minimal EventSource for tests over node:http (status and headers visible, the end of the stream
+// too); the frames are parsed by the SseParser the CLI uses, comments kept to check heartbeats.
 import http from 'node:http';
+import { SseParser } from '@mediaflow/http/event-stream-parser';
 
 export interface SseEvent {
   readonly id?: string;
@@ -35,24 +36,12 @@ export const connectSse = (url: string, headers: Record<string, string> = {}): P
     const req = http.get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       const events: SseEvent[] = [];
       const comments: string[] = [];
-      let buffer = '';
+      const parser = new SseParser({ onComment: (text) => comments.push(text.trim()) });
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields: Record<string, string> = {};
-          for (const line of frame.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else {
-              const colon = line.indexOf(':');
-              const name = colon === -1 ? line : line.slice(0, colon);
-              fields[name] = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-            }
-          }
-          if (fields.data !== undefined) events.push({ data: fields.data, ...(fields.id !== undefined ? { id: fields.id } : {}), ...(fields.event !== undefined ? { event: fields.event } : {}) });
+        for (const message of parser.push(chunk)) {
+          // The id is the last one in force, as EventSource's lastEventId reports it.
+          events.push({ data: message.data, event: message.event, ...(message.lastEventId !== undefined ? { id: message.lastEventId } : {}) });
         }
       });
       const ended = new Promise<void>((done) => {

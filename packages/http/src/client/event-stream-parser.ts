@@ -1,5 +1,6 @@
 // A Server-Sent Events parser (the WHATWG event-stream format): text in, whole messages out. It
 // keeps the last event id and the server's retry delay across reconnections, as EventSource does.
+// The one reader of the format our server writes (server/event-stream.ts): the CLI and the tests use it.
 
 export interface SseMessage {
   /** The `event:` name ("message" when none). */
@@ -8,6 +9,11 @@ export interface SseMessage {
   readonly data: string;
   /** The last event id in force when the message was dispatched. */
   readonly lastEventId: string | undefined;
+}
+
+export interface SseParserOptions {
+  /** Sees each comment line (`: keep-alive`) without its colon; EventSource drops them, tests check heartbeats. */
+  readonly onComment?: (text: string) => void;
 }
 
 export class SseParser {
@@ -19,6 +25,8 @@ export class SseParser {
   private data: string[] = [];
   private event = '';
   private afterCr = false;
+
+  constructor(private readonly options: SseParserOptions = {}) {}
 
   /** Forgets a half-received message (a new connection starts clean); keeps the id and the delay. */
   reset(): void {
@@ -48,7 +56,10 @@ export class SseParser {
 
   private line(line: string): SseMessage | undefined {
     if (line === '') return this.dispatch();
-    if (line.startsWith(':')) return undefined;
+    if (line.startsWith(':')) {
+      this.options.onComment?.(line.slice(1));
+      return undefined;
+    }
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);

@@ -1,5 +1,5 @@
 // The event-stream parser on the awkward inputs a network gives: split chunks, CRLF, comments.
-import { readEventStream, SseParser } from '../src/sse-parser';
+import { readEventStream, SseParser } from '../src/client/event-stream-parser';
 
 describe('SseParser', () => {
   it('parses whole messages out of arbitrarily split chunks', () => {
@@ -27,6 +27,13 @@ describe('SseParser', () => {
     parser.push('event: replay-incomplete\ndata: half');
     parser.reset();
     expect(parser.push('event: replay-incomplete\ndata: {}\n\n')).toEqual([{ event: 'replay-incomplete', data: '{}', lastEventId: 'e7' }]);
+  });
+
+  it('hands comment lines to onComment, and dispatches nothing for them', () => {
+    const comments: string[] = [];
+    const parser = new SseParser({ onComment: (text) => comments.push(text) });
+    expect([...': keep-alive\n\n:\ndata: x\n\n'].flatMap((char) => parser.push(char))).toEqual([{ event: 'message', data: 'x', lastEventId: undefined }]);
+    expect(comments).toEqual([' keep-alive', '']);
   });
 
   it('dispatches nothing for a message without data', () => {
