@@ -1,4 +1,4 @@
-// @mediaflow/service-kit: what every service's application layer shares.
+// @mediaflow/service-kit: what every service's application layer shares: deciders run against the store with the inbox, typed event dispatch, the outbox-to-bus wiring.
 export * from './decider';
 export * from './event-context';
 export * from './execute-command';
