@@ -74,7 +74,7 @@ export const startAwsTestDeployment = async (
   const instances: ServiceInstance[] = [
     await ingest(serviceEnv),
     await jobs(serviceEnv),
-    await processing(loadProcessingConfig(serviceEnv), { taskRunner: 'local' }),
+    await processing(loadProcessingConfig(serviceEnv), { runnerDispatch: 'local' }),
     await notifications(serviceEnv),
   ];
   const app = createHttpApp({

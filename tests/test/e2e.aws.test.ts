@@ -10,11 +10,11 @@
 // declarations as the cdktf stacks; auth through loadAuthConfig/createTokenVerifier.
 // Substituted:
 // - Runner dispatch: moto registers ECS tasks but never runs them, so processing dispatches to a local
-//   child-process pool (`createAwsService(..., { taskRunner: 'local' })`). The runner itself is the
+//   child-process pool (`createAwsService(..., { runnerDispatch: 'local' })`). The runner itself is the
 //   Fargate container's entrypoint in AWS mode (input through a presigned S3 GET, outputs to S3), but
 //   it reports over IPC to its parent instead of appending to processing's table (EventStoreRunReporter,
 //   covered by processing's runner-store-reporting.aws test); RunTask's request is covered by
-//   processing's ecs-task-runner.aws test.
+//   processing's ecs-runner-dispatcher.aws test.
 // - One process and one HTTP port for the four services (on AWS each has its own api and worker task).
 // - HS256 tokens (MEDIAFLOW_JWT_SECRET) instead of a Cognito JWKS URL: the same loadAuthConfig and
 //   createTokenVerifier, its HS256 branch; webhooks may target http://127.0.0.1

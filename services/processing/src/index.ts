@@ -7,5 +7,5 @@ export type { TranscodeCommand } from './domain/transcode-decider';
 export type { ActiveTranscode, ActiveTranscodes } from './ports/active-transcodes';
 export type { MediaProber, ProbeOptions } from './ports/media-prober';
 export type { RunReporter, RunSummary } from './ports/run-reporter';
-export type { RunnerEvent, RunnerEventListener, RunnerLiveness, TaskRunner } from './ports/task-runner';
+export type { RunnerEvent, RunnerEventListener, RunnerLiveness, RunnerDispatcher } from './ports/runner-dispatcher';
 export type { ProducedFile, ProducedFileKind, TranscodeOptions, Transcoder } from './ports/transcoder';

@@ -5,11 +5,11 @@ import type { KnownEventOf } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';
 import { causedBy } from '@mediaflow/service-kit';
 import { attemptOf } from '../domain/transcode-state';
-import type { TaskRunner } from '../ports/task-runner';
+import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import { runTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
 
 export interface CancelDependencies extends TranscodeStoreDependencies {
-  readonly runner: TaskRunner;
+  readonly dispatcher: RunnerDispatcher;
 }
 
 export const JOB_CANCELLED_CONSUMER = 'processing.job-cancelled';
@@ -31,6 +31,6 @@ export const handleJobCancelled = async (
   const cancelled = outcome.events.find((e) => e.type === 'TranscodeCancelled');
   const attempt = cancelled?.type === 'TranscodeCancelled' ? cancelled.data.attempt : undefined;
   const runner = attempt === undefined ? undefined : attemptOf(outcome.state, attempt);
-  if (runner) await deps.runner.stop(runner.runnerId);
+  if (runner) await deps.dispatcher.stop(runner.runnerId);
   log.info('transcode cancelled', { jobId, attempt, runnerId: runner?.runnerId });
 };

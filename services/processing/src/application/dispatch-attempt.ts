@@ -1,4 +1,4 @@
-// JobValidated → run attempt `data.attempt ?? 1` through the TaskRunner and record TranscodeStarted.
+// JobValidated → run attempt `data.attempt ?? 1` through the RunnerDispatcher and record TranscodeStarted.
 // The order makes every crash recoverable: the job enters the watchdog's index first, then the runner
 // starts, then TranscodeStarted is appended with JobValidated's id in the inbox. A redelivery finds
 // the attempt started and starts nothing; a second runner for the same attempt is stopped at once.
@@ -9,12 +9,12 @@ import { causedBy } from '@mediaflow/service-kit';
 import { TranscodeNotRegistered } from '../domain/transcode-errors';
 import { attemptOf, startVerdict } from '../domain/transcode-state';
 import type { ActiveTranscodes } from '../ports/active-transcodes';
-import type { TaskRunner } from '../ports/task-runner';
+import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import type { JobSpec } from './job-spec';
 import { loadTranscode, runTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
 
 export interface DispatchDependencies extends TranscodeStoreDependencies {
-  readonly runner: TaskRunner;
+  readonly dispatcher: RunnerDispatcher;
   readonly active: ActiveTranscodes;
 }
 
@@ -50,7 +50,7 @@ export const handleJobValidated = async (
     context: { ownerId: registration.ownerId, correlationId: registration.correlationId },
     wallClockLimitSeconds: 3 * 3600,
   };
-  const { runnerId } = await deps.runner.start(spec);
+  const { runnerId } = await deps.dispatcher.start(spec);
   const outcome = await runTranscodeCommand(
     deps,
     jobId,
@@ -71,9 +71,9 @@ export const handleJobValidated = async (
       runnerId,
       recorded: recorded?.runnerId,
     });
-    await deps.runner.stop(runnerId);
+    await deps.dispatcher.stop(runnerId);
     return;
   }
-  if (verdict.supersedes) await deps.runner.stop(verdict.supersedes.runnerId);
+  if (verdict.supersedes) await deps.dispatcher.stop(verdict.supersedes.runnerId);
   log.info('attempt dispatched', { jobId, attempt, runnerId });
 };

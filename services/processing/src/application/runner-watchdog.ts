@@ -6,7 +6,7 @@ import type { Logger } from '@mediaflow/logging';
 import { judgeAttempt, lastSignOfLife } from '../domain/attempt-liveness';
 import { currentAttempt, runningAttempt } from '../domain/transcode-state';
 import type { ActiveTranscode, ActiveTranscodes } from '../ports/active-transcodes';
-import type { TaskRunner } from '../ports/task-runner';
+import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import {
   jobContext,
   loadTranscode,
@@ -16,7 +16,7 @@ import {
 
 export interface WatchdogDependencies extends TranscodeStoreDependencies {
   readonly active: ActiveTranscodes;
-  readonly runner: TaskRunner;
+  readonly dispatcher: RunnerDispatcher;
   readonly logger: Logger;
   readonly stallMs: number;
   /** Between sweeps (default: a quarter of the stall time, 0.2 to 15 s). */
@@ -87,8 +87,8 @@ export class RunnerWatchdog {
     if (!running) {
       // An ended attempt's runner may still be alive (a stop lost with a crash): ask it again.
       const last = currentAttempt(state);
-      if (last && last.status !== 'finished' && (await deps.runner.status(last.runnerId)).state !== 'gone')
-        await deps.runner.stop(last.runnerId);
+      if (last && last.status !== 'finished' && (await deps.dispatcher.status(last.runnerId)).state !== 'gone')
+        await deps.dispatcher.stop(last.runnerId);
       // Young entries stay: their dispatcher may not have appended TranscodeStarted yet.
       if (now - entry.since.getTime() > deps.stallMs) await deps.active.remove(entry.jobId);
       return;
@@ -96,7 +96,7 @@ export class RunnerWatchdog {
     const signs = stored.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt }));
     const health = judgeAttempt(
       lastSignOfLife(signs, running.attempt),
-      await deps.runner.status(running.runnerId),
+      await deps.dispatcher.status(running.runnerId),
       now,
       deps.stallMs,
     );
@@ -114,7 +114,7 @@ export class RunnerWatchdog {
       },
       { context: jobContext(state) },
     );
-    if (health === 'stalled') await deps.runner.stop(running.runnerId);
+    if (health === 'stalled') await deps.dispatcher.stop(running.runnerId);
     const recorded = outcome.status === 'applied' && outcome.events.length > 0;
     deps.logger.warn('watchdog failed an attempt', {
       jobId: entry.jobId,

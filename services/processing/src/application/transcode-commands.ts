@@ -12,9 +12,11 @@ import {
   type EventContext,
   type IdGenerator,
 } from '@mediaflow/service-kit';
+import { commandForRunnerReport, type RunnerReport } from '../domain/runner-report';
 import { transcodeDecider, type TranscodeCommand } from '../domain/transcode-decider';
 import { transcodeStreamId, type TranscodeEvent } from '../domain/transcode-events';
 import type { TranscodeState } from '../domain/transcode-state';
+import type { JobSpec } from './job-spec';
 
 export interface TranscodeStoreDependencies {
   readonly store: EventStore;
@@ -64,3 +66,18 @@ export const jobContext = (
   correlationId: state.registration?.correlationId ?? fallback?.correlationId ?? 'unknown',
   causationId: null,
 });
+
+/** Which attempt a runner report is about, and the spec's owner and correlation when it carried them. */
+export type ReportedAttempt = Pick<JobSpec, 'jobId' | 'attempt' | 'context'>;
+
+/** Records a runner's report on its job's stream, for the service and for a runner reporting by itself. */
+export const recordRunnerReport = async (
+  deps: TranscodeStoreDependencies,
+  reported: ReportedAttempt,
+  report: RunnerReport,
+): Promise<CommandOutcome<TranscodeEvent, TranscodeState>> => {
+  const context = reported.context
+    ? { ...reported.context, causationId: null }
+    : jobContext((await loadTranscode(deps.store, reported.jobId)).state);
+  return runTranscodeCommand(deps, reported.jobId, commandForRunnerReport(reported.attempt, report), { context });
+};

@@ -8,9 +8,9 @@ import type { Logger } from '@mediaflow/logging';
 import { createAwsContainer, TOKENS, type ServiceInstance } from '@mediaflow/runtime';
 import { resourceNames } from '@mediaflow/topology';
 import { DynamoDbActiveTranscodes } from '../adapters/aws/dynamodb-active-transcodes';
-import { EcsTaskRunner, type EcsRunnerSettings } from '../adapters/aws/ecs-task-runner';
-import { ChildProcessTaskRunner } from '../adapters/local/child-process-task-runner';
-import type { TaskRunner } from '../ports/task-runner';
+import { EcsRunnerDispatcher, type EcsRunnerSettings } from '../adapters/aws/ecs-runner-dispatcher';
+import { ChildProcessRunnerDispatcher } from '../adapters/local/child-process-runner-dispatcher';
+import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import { processingDeclaration } from '../subscriptions';
 import { bindProcessing, processingInstance } from './bind-processing';
 import { loadProcessingConfig, type ProcessingConfig } from './processing-config';
@@ -47,11 +47,11 @@ export interface AwsProcessingOptions {
    * machine with the runner in AWS mode (S3 in, S3 out) — for emulators that register ECS tasks but
    * never run them. Not configurable from the environment, so a deployment cannot switch by mistake.
    */
-  readonly taskRunner?: 'ecs' | 'local';
+  readonly runnerDispatch?: 'ecs' | 'local';
 }
 
-const localRunnerPool = (settings: ProcessingConfig, logger: Logger): TaskRunner =>
-  new ChildProcessTaskRunner({
+const localRunnerPool = (settings: ProcessingConfig, logger: Logger): RunnerDispatcher =>
+  new ChildProcessRunnerDispatcher({
     concurrency: settings.MEDIAFLOW_RUNNER_CONCURRENCY,
     env: {
       MEDIAFLOW_MODE: 'aws',
@@ -71,10 +71,10 @@ export const createAwsService = async (
   const container = await createAwsContainer({ declaration: processingDeclaration, config: settings });
   const aws = awsClientSettings();
   const logger = container.get<Logger>(TOKENS.Logger);
-  const runner =
-    options.taskRunner === 'local'
+  const dispatcher =
+    options.runnerDispatch === 'local'
       ? localRunnerPool(settings, logger.createChild({ persistentKeys: { component: 'runner-pool' } }))
-      : new EcsTaskRunner({
+      : new EcsRunnerDispatcher({
           client: new ECSClient(aws),
           settings: ecsRunnerSettings(settings),
           logger: logger.createChild({ persistentKeys: { component: 'ecs-runner' } }),
@@ -83,6 +83,6 @@ export const createAwsService = async (
     client: new DynamoDBClient(aws),
     tableName: resourceNames('processing', settings.MEDIAFLOW_ENV).readModel,
   });
-  bindProcessing(container, { settings, runner, active });
+  bindProcessing(container, { settings, dispatcher, active });
   return processingInstance(container);
 };

@@ -1,4 +1,4 @@
-// What both modes bind the same way once the runtime container and the mode's TaskRunner and index
+// What both modes bind the same way once the runtime container and the mode's RunnerDispatcher and index
 // exist: the prober, the event handlers, the runner-report recorder and the watchdog; and the
 // ServiceInstance whose start/stop run them in a safe order.
 import type { Container } from 'inversify';
@@ -15,13 +15,13 @@ import { RunnerWatchdog } from '../application/runner-watchdog';
 import { defaultProgressThrottle } from '../domain/progress-throttle';
 import type { ActiveTranscodes } from '../ports/active-transcodes';
 import type { MediaProber } from '../ports/media-prober';
-import type { TaskRunner } from '../ports/task-runner';
+import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import type { ProcessingConfig } from './processing-config';
 import { PROCESSING_TOKENS } from './processing-tokens';
 
 export interface ProcessingParts {
   readonly settings: ProcessingConfig;
-  readonly runner: TaskRunner;
+  readonly dispatcher: RunnerDispatcher;
   readonly active: ActiveTranscodes;
   /** Tests may pass a prober; by default ffprobe as mediaBinaries() finds it. */
   readonly prober?: MediaProber;
@@ -29,7 +29,7 @@ export interface ProcessingParts {
 
 export const bindProcessing = (container: Container, parts: ProcessingParts): void => {
   container.bind(PROCESSING_TOKENS.Settings).toConstantValue(parts.settings);
-  container.bind(PROCESSING_TOKENS.TaskRunner).toConstantValue(parts.runner);
+  container.bind(PROCESSING_TOKENS.RunnerDispatcher).toConstantValue(parts.dispatcher);
   container.bind(PROCESSING_TOKENS.ActiveTranscodes).toConstantValue(parts.active);
   container
     .bind(PROCESSING_TOKENS.MediaProber)
@@ -51,7 +51,7 @@ export const bindProcessing = (container: Container, parts: ProcessingParts): vo
         ...storeDeps(ctx),
         prober: ctx.get<MediaProber>(PROCESSING_TOKENS.MediaProber),
         uploads: ctx.get<BlobStorage>(TOKENS.UploadsStorage),
-        runner: parts.runner,
+        dispatcher: parts.dispatcher,
         active: parts.active,
       }),
     )
@@ -62,7 +62,7 @@ export const bindProcessing = (container: Container, parts: ProcessingParts): vo
       const logger = ctx.get<Logger>(TOKENS.Logger);
       const stallMs = parts.settings.MEDIAFLOW_RUNNER_STALL_SECONDS * 1000;
       // The recorder is wired here because it shares the stall time with the watchdog (heartbeats).
-      parts.runner.onEvent(
+      parts.dispatcher.onEvent(
         runnerEventRecorder({
           ...storeDeps(ctx),
           active: parts.active,
@@ -73,7 +73,7 @@ export const bindProcessing = (container: Container, parts: ProcessingParts): vo
       return new RunnerWatchdog({
         ...storeDeps(ctx),
         active: parts.active,
-        runner: parts.runner,
+        dispatcher: parts.dispatcher,
         logger,
         stallMs,
       });
@@ -88,7 +88,7 @@ export const processingInstance = (
 ): ServiceInstance => {
   const runtime = container.get<ServiceRuntime>(TOKENS.Runtime);
   const watchdog = container.get<RunnerWatchdog>(PROCESSING_TOKENS.Watchdog);
-  const runner = container.get<TaskRunner>(PROCESSING_TOKENS.TaskRunner);
+  const dispatcher = container.get<RunnerDispatcher>(PROCESSING_TOKENS.RunnerDispatcher);
   return {
     service: 'processing',
     routers: [],
@@ -102,7 +102,7 @@ export const processingInstance = (
     stop: async () => {
       await runtime.stop();
       await watchdog.stop();
-      await runner.shutdown();
+      await dispatcher.shutdown();
       release();
     },
   };

@@ -8,7 +8,7 @@ import {
   type ServiceInstance,
 } from '@mediaflow/runtime';
 import type { Logger } from '@mediaflow/logging';
-import { ChildProcessTaskRunner } from '../adapters/local/child-process-task-runner';
+import { ChildProcessRunnerDispatcher } from '../adapters/local/child-process-runner-dispatcher';
 import { SqliteActiveTranscodes } from '../adapters/local/sqlite-active-transcodes';
 import type { MediaProber } from '../ports/media-prober';
 import { processingDeclaration } from '../subscriptions';
@@ -38,7 +38,7 @@ export const createEmbeddedService = async (
   });
   const dataDir = path.resolve(shared.config.MEDIAFLOW_DATA_DIR);
   const active = new SqliteActiveTranscodes(processingReadModelFile(dataDir));
-  const runner = new ChildProcessTaskRunner({
+  const dispatcher = new ChildProcessRunnerDispatcher({
     concurrency: settings.MEDIAFLOW_RUNNER_CONCURRENCY,
     env: { MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: settings.LOG_LEVEL },
     logger: container
@@ -48,7 +48,7 @@ export const createEmbeddedService = async (
   });
   bindProcessing(container, {
     settings,
-    runner,
+    dispatcher,
     active,
     ...(options.prober ? { prober: options.prober } : {}),
   });

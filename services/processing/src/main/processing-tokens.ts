@@ -2,14 +2,14 @@
 import type { RunnerWatchdog } from '../application/runner-watchdog';
 import type { MediaProber } from '../ports/media-prober';
 import type { ActiveTranscodes } from '../ports/active-transcodes';
-import type { TaskRunner } from '../ports/task-runner';
+import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import type { ProcessingConfig } from './processing-config';
 
 const token = <T>(name: string) => Symbol.for(`mediaflow.processing.${name}`) as symbol & { __type?: T };
 
 export const PROCESSING_TOKENS = {
   Settings: token<ProcessingConfig>('Settings'),
-  TaskRunner: token<TaskRunner>('TaskRunner'),
+  RunnerDispatcher: token<RunnerDispatcher>('RunnerDispatcher'),
   ActiveTranscodes: token<ActiveTranscodes>('ActiveTranscodes'),
   MediaProber: token<MediaProber>('MediaProber'),
   Watchdog: token<RunnerWatchdog>('Watchdog'),

@@ -55,7 +55,7 @@ describe('processing handlers (real store, real runner, real ffmpeg)', () => {
       (await h.types('job_cancel')).includes('TranscodeProgressed'),
     );
     await h.deliver(busEvent('JobCancelled', { jobId: 'job_cancel', reason: 'owner asked' }));
-    await h.waitFor('the runner to stop', async () => h.runner.load.running === 0, 30_000);
+    await h.waitFor('the runner to stop', async () => h.dispatcher.load.running === 0, 30_000);
 
     const types = await h.types('job_cancel');
     expect(types).toContain('TranscodeCancelled');

@@ -1,10 +1,10 @@
-// The watchdog against the real SQLite store: a fake TaskRunner plays the runners (their liveness is
+// The watchdog against the real SQLite store: a fake RunnerDispatcher plays the runners (their liveness is
 // what the test sets), a hand-moved clock plays time.
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
-import { ChildProcessTaskRunner } from '../../src/adapters/local/child-process-task-runner';
+import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import { RunnerWatchdog } from '../../src/application/runner-watchdog';
-import type { TaskRunner } from '../../src/ports/task-runner';
-import { FakeTaskRunner } from '../support/fake-task-runner';
+import type { RunnerDispatcher } from '../../src/ports/runner-dispatcher';
+import { FakeRunnerDispatcher } from '../support/fake-runner-dispatcher';
 import {
   dataOf,
   manualClock,
@@ -31,14 +31,14 @@ describe('runner watchdog', () => {
   let temp: TempStore;
   let active: SqliteActiveTranscodes;
   const clock = manualClock(Date.parse('2026-01-01T00:00:00Z'));
-  const watchdog = (runner: TaskRunner) =>
+  const watchdog = (dispatcher: RunnerDispatcher) =>
     new RunnerWatchdog({
       store: temp.store,
       clock,
       ids: testIds,
       logger: quietLogger(),
       active,
-      runner,
+      dispatcher,
       stallMs: STALL_MS,
       sweepIntervalMs: 50,
     });
@@ -55,39 +55,39 @@ describe('runner watchdog', () => {
   });
 
   it('leaves an attempt alone while it reports within the stall time', async () => {
-    const runner = new FakeTaskRunner();
-    runner.liveness.set('r1', { state: 'running', since: clock.now() });
+    const dispatcher = new FakeRunnerDispatcher();
+    dispatcher.liveness.set('r1', { state: 'running', since: clock.now() });
     clock.advance(800);
     await seed(temp.store, JOB, [progressed(1, 40)], clock.now());
     clock.advance(800);
-    await watchdog(runner).sweep();
+    await watchdog(dispatcher).sweep();
     expect(await typesOf(temp.store, JOB)).not.toContain('TranscodeFailed');
-    expect(runner.stopped).toEqual([]);
+    expect(dispatcher.stopped).toEqual([]);
   });
 
   it('fails a silent attempt as retryable RUNNER_STALLED and stops its runner', async () => {
-    const runner = new FakeTaskRunner();
-    runner.liveness.set('r1', { state: 'running', since: clock.now() });
+    const dispatcher = new FakeRunnerDispatcher();
+    dispatcher.liveness.set('r1', { state: 'running', since: clock.now() });
     clock.advance(STALL_MS + 1);
-    await watchdog(runner).sweep();
+    await watchdog(dispatcher).sweep();
     expect(await dataOf(temp.store, JOB, 'TranscodeFailed')).toEqual([
       { jobId: JOB, attempt: 1, code: 'RUNNER_STALLED', reason: expect.any(String), retryable: true },
     ]);
-    expect(runner.stopped).toEqual(['r1']);
+    expect(dispatcher.stopped).toEqual(['r1']);
   });
 
   it('never fails an attempt still waiting in the queue', async () => {
-    const runner = new FakeTaskRunner();
-    runner.liveness.set('r1', { state: 'queued' });
+    const dispatcher = new FakeRunnerDispatcher();
+    dispatcher.liveness.set('r1', { state: 'queued' });
     clock.advance(STALL_MS * 10);
-    await watchdog(runner).sweep();
+    await watchdog(dispatcher).sweep();
     expect(await typesOf(temp.store, JOB)).not.toContain('TranscodeFailed');
   });
 
   it('sweeps on its own once started, and stops sweeping when stopped', async () => {
-    const runner = new FakeTaskRunner();
-    runner.liveness.set('r1', { state: 'running', since: clock.now() });
-    const dog = watchdog(runner);
+    const dispatcher = new FakeRunnerDispatcher();
+    dispatcher.liveness.set('r1', { state: 'running', since: clock.now() });
+    const dog = watchdog(dispatcher);
     await dog.start();
     expect(await typesOf(temp.store, JOB)).not.toContain('TranscodeFailed');
     clock.advance(STALL_MS + 1);
@@ -97,24 +97,24 @@ describe('runner watchdog', () => {
   });
 
   it('drops a job from its index once nothing runs, and stops a cancelled attempt whose runner lives on', async () => {
-    const runner = new FakeTaskRunner();
-    runner.liveness.set('r1', { state: 'running', since: clock.now() });
+    const dispatcher = new FakeRunnerDispatcher();
+    dispatcher.liveness.set('r1', { state: 'running', since: clock.now() });
     await seed(temp.store, JOB, [cancelled(1)], clock.now());
     clock.advance(STALL_MS + 1);
-    await watchdog(runner).sweep();
-    expect(runner.stopped).toEqual(['r1']);
+    await watchdog(dispatcher).sweep();
+    expect(dispatcher.stopped).toEqual(['r1']);
     expect(await active.list()).toEqual([]);
   });
 
   it('keeps a young index entry whose attempt has not been recorded yet (a dispatch in flight)', async () => {
     await seed(temp.store, JOB, [finished(1)], clock.now());
     await active.add('job_in_flight', clock.now());
-    await watchdog(new FakeTaskRunner()).sweep();
+    await watchdog(new FakeRunnerDispatcher()).sweep();
     expect((await active.list()).map((e) => e.jobId)).toEqual([JOB, 'job_in_flight']);
   });
 
   it("fails, at start, an attempt whose runner is not in this process's pool (restart after kill -9) as RUNNER_LOST", async () => {
-    const pool = new ChildProcessTaskRunner({ concurrency: 1, logger: quietLogger() });
+    const pool = new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env });
     const dog = watchdog(pool);
     await dog.start();
     await dog.stop();

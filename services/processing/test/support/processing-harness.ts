@@ -14,7 +14,7 @@ import {
 } from '@mediaflow/media-planning';
 import { embeddedPaths } from '@mediaflow/runtime';
 import { systemClock } from '@mediaflow/service-kit';
-import { ChildProcessTaskRunner } from '../../src/adapters/local/child-process-task-runner';
+import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
 import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
@@ -53,18 +53,18 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
   const paths = embeddedPaths(temp.dir);
   const uploads = new LocalDiskBlobStorage({ root: paths.blobs('uploads') });
   const active = new SqliteActiveTranscodes(path.join(temp.dir, 'processing.read.sqlite'));
-  const runner = new ChildProcessTaskRunner({
+  const dispatcher = new ChildProcessRunnerDispatcher({
     concurrency: options.concurrency ?? 1,
     logger,
     env: { MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: temp.dir, LOG_LEVEL: 'ERROR' },
     stdio: 'ignore',
   });
   const deps = { store: temp.store, clock: systemClock, ids: testIds };
-  runner.onEvent(
+  dispatcher.onEvent(
     runnerEventRecorder({ ...deps, active, logger, throttle: defaultProgressThrottle(120_000) }),
   );
   const prober = new FfprobeMediaProber({ ffprobe: mediaBinaries().ffprobe, logger });
-  const handlers = processingHandlers({ ...deps, prober, uploads, runner, active });
+  const handlers = processingHandlers({ ...deps, prober, uploads, dispatcher, active });
   const deliver = <N extends 'JobCreated' | 'JobValidated' | 'JobCancelled'>(
     event: KnownEventOf<N>,
   ): Promise<void> =>
@@ -74,7 +74,7 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
     ...temp,
     uploads,
     active,
-    runner,
+    dispatcher,
     deliver,
     outputsDir: path.join(paths.blobs('outputs'), 'objects'),
     types: (jobId: string) => typesOf(temp.store, jobId),
@@ -106,7 +106,7 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
       }
     },
     close: async () => {
-      await runner.shutdown();
+      await dispatcher.shutdown();
       active.close();
       temp.close();
     },

@@ -6,7 +6,7 @@ import type { Logger } from '@mediaflow/logging';
 import type { JobSpec } from '../../application/job-spec';
 import { meaningOfExit } from '../../application/runner-exit';
 import { RunnerMessageSchema, type RunnerMessage } from '../../application/runner-messages';
-import type { RunnerEvent } from '../../ports/task-runner';
+import type { RunnerEvent } from '../../ports/runner-dispatcher';
 import type { RunnerEntrypoint } from './runner-entrypoint';
 
 export interface RunnerChildOptions {

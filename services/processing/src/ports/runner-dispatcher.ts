@@ -1,9 +1,10 @@
-// Where transcode attempts run: a child-process pool on one machine, ECS Fargate tasks on AWS. The
-// application starts and stops runners and asks whether one is alive; runners that the adapter can
-// observe (child processes) report through `onEvent`, others (ECS tasks) append their own events.
-import type { ManifestOutput } from '@mediaflow/contracts';
+// Dispatches runners, the transcode processes: child processes of a pool on one machine, ECS Fargate
+// tasks on AWS. The application starts and stops runners and asks whether one is alive; runners that
+// the adapter can observe (child processes) report through `onEvent`, others (ECS tasks) append their
+// own events.
 import type { JobSpec } from '../application/job-spec';
 import type { RunnerLiveness } from '../domain/attempt-liveness';
+import type { RunnerReport } from '../domain/runner-report';
 
 export type { RunnerLiveness } from '../domain/attempt-liveness';
 
@@ -15,22 +16,13 @@ interface RunnerEventBase {
   readonly context?: JobSpec['context'];
 }
 
-export type RunnerEvent =
-  | (RunnerEventBase & { readonly type: 'progress'; readonly percent: number })
-  | (RunnerEventBase & { readonly type: 'finished'; readonly manifest: ManifestOutput[] })
-  | (RunnerEventBase & {
-      readonly type: 'failed';
-      readonly code: string;
-      readonly reason: string;
-      readonly retryable: boolean;
-    })
-  /** Stopped before it finished (stop(), or a shutdown): the application decides what that means. */
-  | (RunnerEventBase & { readonly type: 'cancelled' });
+/** A runner's report as its dispatcher observed it: which runner, job and attempt, and what it said. */
+export type RunnerEvent = RunnerEventBase & RunnerReport;
 
 /** Awaited by the adapter before it forgets a runner, so a terminal report is recorded before the runner counts as gone. */
 export type RunnerEventListener = (event: RunnerEvent) => Promise<void>;
 
-export interface TaskRunner {
+export interface RunnerDispatcher {
   /**
    * Runs the spec (or queues it when every slot is busy). Idempotent per (jobId, attempt) while the
    * adapter remembers it: asking again answers the same runner.

@@ -1,13 +1,13 @@
-// A TaskRunner that runs nothing: tests set each runner's liveness and read what was asked of it.
+// A RunnerDispatcher that runs nothing: tests set each runner's liveness and read what was asked of it.
 import type { JobSpec } from '../../src/application/job-spec';
 import type {
   RunnerEvent,
   RunnerEventListener,
   RunnerLiveness,
-  TaskRunner,
-} from '../../src/ports/task-runner';
+  RunnerDispatcher,
+} from '../../src/ports/runner-dispatcher';
 
-export class FakeTaskRunner implements TaskRunner {
+export class FakeRunnerDispatcher implements RunnerDispatcher {
   readonly started: JobSpec[] = [];
   readonly stopped: string[] = [];
   readonly liveness = new Map<string, RunnerLiveness>();

@@ -1,4 +1,4 @@
-// EcsTaskRunner against the emulator's ECS: RunTask's request shape (Fargate, the network, the job
+// EcsRunnerDispatcher against the emulator's ECS: RunTask's request shape (Fargate, the network, the job
 // spec in the runner container's override, tags) is read back with DescribeTasks. moto registers the
 // task without running anything, so this proves what we ask ECS for, not Fargate itself.
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { awsClientSettings } from '@mediaflow/config';
-import { EcsTaskRunner, type EcsRunnerSettings } from '../../src/adapters/aws/ecs-task-runner';
+import { EcsRunnerDispatcher, type EcsRunnerSettings } from '../../src/adapters/aws/ecs-runner-dispatcher';
 import { JobSpecSchema, type JobSpec } from '../../src/application/job-spec';
 import { quietLogger } from '../support/processing-store';
 
@@ -32,9 +32,9 @@ const defaultSubnet = async (): Promise<string> => {
   return subnet;
 };
 
-describe(`EcsTaskRunner @ ${process.env.AWS_ENDPOINT_URL}`, () => {
+describe(`EcsRunnerDispatcher @ ${process.env.AWS_ENDPOINT_URL}`, () => {
   let settings: EcsRunnerSettings;
-  let runner: EcsTaskRunner;
+  let dispatcher: EcsRunnerDispatcher;
   const spec: JobSpec = JobSpecSchema.parse({
     jobId: 'job_01ECS',
     attempt: 2,
@@ -77,11 +77,11 @@ describe(`EcsTaskRunner @ ${process.env.AWS_ENDPOINT_URL}`, () => {
       subnets: [await defaultSubnet()],
       securityGroups: ['sg-0123456789abcdef0'],
     };
-    runner = new EcsTaskRunner({ client, settings, logger: quietLogger() });
+    dispatcher = new EcsRunnerDispatcher({ client, settings, logger: quietLogger() });
   });
 
   it('starts one Fargate task with the job spec in the runner container override', async () => {
-    const { runnerId } = await runner.start(spec);
+    const { runnerId } = await dispatcher.start(spec);
     expect(runnerId).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/);
     const task = (
       await client.send(
@@ -106,14 +106,14 @@ describe(`EcsTaskRunner @ ${process.env.AWS_ENDPOINT_URL}`, () => {
   });
 
   it('reports a started task as running, and as gone once StopTask stopped it', async () => {
-    const { runnerId } = await runner.start({ ...spec, attempt: 3 });
-    expect((await runner.status(runnerId)).state).toBe('running');
-    await runner.stop(runnerId);
-    expect(await runner.status(runnerId)).toEqual({ state: 'gone' });
+    const { runnerId } = await dispatcher.start({ ...spec, attempt: 3 });
+    expect((await dispatcher.status(runnerId)).state).toBe('running');
+    await dispatcher.stop(runnerId);
+    expect(await dispatcher.status(runnerId)).toEqual({ state: 'gone' });
   });
 
   it('reports a task ECS does not know as gone, and stopping it is harmless', async () => {
-    expect(await runner.status('0123456789abcdef0123456789abcdef')).toEqual({ state: 'gone' });
-    await expect(runner.stop('0123456789abcdef0123456789abcdef')).resolves.toBeUndefined();
+    expect(await dispatcher.status('0123456789abcdef0123456789abcdef')).toEqual({ state: 'gone' });
+    await expect(dispatcher.stop('0123456789abcdef0123456789abcdef')).resolves.toBeUndefined();
   });
 });

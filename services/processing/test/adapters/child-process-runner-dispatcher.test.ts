@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ChildProcessTaskRunner } from '../../src/adapters/local/child-process-task-runner';
+import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import type { JobSpec } from '../../src/application/job-spec';
-import type { RunnerEvent } from '../../src/ports/task-runner';
+import type { RunnerEvent } from '../../src/ports/runner-dispatcher';
 import { quietLogger } from '../support/processing-store';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-pool-'));
@@ -23,7 +23,7 @@ const spec = (jobId: string, input: string, attempt = 1): JobSpec => ({
 const makePool = (concurrency: number, stopGraceMs = 5000) => {
   const log = path.join(dir, `log-${Math.random().toString(36).slice(2)}.txt`);
   fs.writeFileSync(log, '');
-  const pool = new ChildProcessTaskRunner({
+  const pool = new ChildProcessRunnerDispatcher({
     concurrency,
     logger: quietLogger(),
     entrypoint: { path: path.join(__dirname, '..', 'fixtures', 'fake-runner.js'), execArgv: [] },
@@ -61,7 +61,7 @@ const makePool = (concurrency: number, stopGraceMs = 5000) => {
   return { pool, events, until, terminal, spans };
 };
 
-describe('ChildProcessTaskRunner (embedded pool)', () => {
+describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
   it('runs 3 attempts one after another at concurrency 1, queueing the others', async () => {
     const { pool, until, terminal, spans } = makePool(1);
     const ids = [];

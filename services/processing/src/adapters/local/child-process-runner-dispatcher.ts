@@ -1,4 +1,4 @@
-// The embedded TaskRunner: a bounded pool of forked runner processes (src/main/runner.ts). Beyond the
+// The embedded RunnerDispatcher: a bounded pool of forked runner processes (src/main/runner.ts). Beyond the
 // concurrency limit attempts wait in a FIFO queue; each child reports over IPC and its exit code says
 // how it ended. Runner ids live only in this process: after a restart every old id is "gone", which
 // is how the watchdog recognises attempts orphaned by a crash.
@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger } from '@mediaflow/logging';
 import type { JobSpec } from '../../application/job-spec';
-import type { RunnerEvent, RunnerEventListener, RunnerLiveness, TaskRunner } from '../../ports/task-runner';
+import type { RunnerEvent, RunnerEventListener, RunnerLiveness, RunnerDispatcher } from '../../ports/runner-dispatcher';
 import { RunnerChild } from './runner-child';
 import { runnerEntrypoint, type RunnerEntrypoint } from './runner-entrypoint';
 
-export interface ChildProcessTaskRunnerOptions {
+export interface ChildProcessRunnerDispatcherOptions {
   /** Runners at once (MEDIAFLOW_RUNNER_CONCURRENCY); default the machine's available parallelism. */
   readonly concurrency?: number;
   /** Environment of every runner (mode, data dir, log level); the job spec is added per run. */
@@ -38,7 +38,7 @@ interface Waiting {
 
 const keyOf = (spec: Pick<JobSpec, 'jobId' | 'attempt'>): string => `${spec.jobId}#${spec.attempt}`;
 
-export class ChildProcessTaskRunner implements TaskRunner {
+export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
   readonly concurrency: number;
   private listener: RunnerEventListener = async () => undefined;
   private readonly idsByAttempt = new Map<string, string>();
@@ -46,7 +46,7 @@ export class ChildProcessTaskRunner implements TaskRunner {
   private readonly running = new Map<string, RunnerChild>();
   private closed = false;
 
-  constructor(private readonly options: ChildProcessTaskRunnerOptions) {
+  constructor(private readonly options: ChildProcessRunnerDispatcherOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   }
 

@@ -1,4 +1,4 @@
-// The AWS TaskRunner: one ECS Fargate task per attempt (RunTask with the job spec in a container
+// The AWS RunnerDispatcher: one ECS Fargate task per attempt (RunTask with the job spec in a container
 // override), StopTask to stop it, DescribeTasks for the watchdog. The task reports by appending its
 // Transcode* events to processing's table itself, so this adapter never calls the event listener.
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { Logger } from '@mediaflow/logging';
 import type { JobSpec } from '../../application/job-spec';
-import type { RunnerLiveness, TaskRunner } from '../../ports/task-runner';
+import type { RunnerLiveness, RunnerDispatcher } from '../../ports/runner-dispatcher';
 
 export interface EcsRunnerSettings {
   readonly cluster: string;
@@ -78,7 +78,7 @@ export const livenessOf = (task: Task | undefined): RunnerLiveness => {
   return { state: 'running', since: task.startedAt ?? task.createdAt ?? new Date() };
 };
 
-export class EcsTaskRunner implements TaskRunner {
+export class EcsRunnerDispatcher implements RunnerDispatcher {
   constructor(
     private readonly options: {
       readonly client: ECSClient;

@@ -1,0 +1,33 @@
+// What a runner says about its attempt, and the one place a report becomes a Transcode command: the
+// service records the reports of the runners it watches (child processes) with it, and a runner with
+// no parent to tell (an ECS task) records its own reports with it too.
+import type { ManifestOutput } from '@mediaflow/contracts';
+import type { TranscodeCommand } from './transcode-decider';
+
+export type RunnerReport =
+  | { readonly type: 'progress'; readonly percent: number }
+  | { readonly type: 'finished'; readonly manifest: ManifestOutput[] }
+  | { readonly type: 'failed'; readonly code: string; readonly reason: string; readonly retryable: boolean }
+  /** Stopped before it finished (a stop, a shutdown): what that means is decided here. */
+  | { readonly type: 'cancelled' };
+
+export const commandForRunnerReport = (attempt: number, report: RunnerReport): TranscodeCommand => {
+  switch (report.type) {
+    case 'progress':
+      return { type: 'RecordProgress', attempt, percent: report.percent };
+    case 'finished':
+      return { type: 'FinishAttempt', attempt, manifest: { outputs: report.manifest } };
+    case 'failed':
+      return { type: 'FailAttempt', attempt, code: report.code, reason: report.reason, retryable: report.retryable };
+    case 'cancelled':
+      // A cancel or watchdog stop already ended the attempt and this changes nothing; otherwise the
+      // runner was stopped under us (shutdown, someone's SIGTERM) and another attempt can finish the job.
+      return {
+        type: 'FailAttempt',
+        attempt,
+        code: 'RUNNER_INTERRUPTED',
+        reason: 'the runner was stopped before it finished',
+        retryable: true,
+      };
+  }
+};
