@@ -1,12 +1,8 @@
 // The embedded composition root end to end on one machine: the SQLite bus delivers an UploadCompleted,
 // the jobs handlers create the job, the read model shows it, and the outbox publishes JobCreated.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { SqliteBus } from '@mediaflow/bus/sqlite';
-import { validateWithContracts } from '@mediaflow/bus';
 import { makeEnvelope } from '@mediaflow/contracts';
-import { loadInfrastructureConfig } from '@mediaflow/runtime';
+import { createEmbeddedTestDeployment } from '@mediaflow/runtime/testing';
 import { declareService } from '@mediaflow/topology';
 import { createEmbeddedService, jobsReadModelFile } from '../src/main/embedded';
 import { JOB_ID, OWNER, uploadCompleted } from './fixtures/job-samples';
@@ -31,11 +27,9 @@ const until = async <T>(probe: () => Promise<T | undefined>, ms = 5000): Promise
 
 describe('jobs embedded service', () => {
   it('turns an UploadCompleted from the bus into a job, visible in the read model and published', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-embedded-'));
-    const bus = new SqliteBus({ file: path.join(dir, 'bus.sqlite'), validate: validateWithContracts });
-    const config = loadInfrastructureConfig({ MEDIAFLOW_DATA_DIR: dir, MEDIAFLOW_RELAY_INTERVAL_MS: '20', LOG_LEVEL: 'SILENT' });
-    const secrets = { jwt: 'j'.repeat(32), urlSigning: 'u'.repeat(32) };
-    const instance = await createEmbeddedService({ config, bus, publicBaseUrl: 'http://127.0.0.1:8080', secrets, env: process.env }, { MEDIAFLOW_JOBS_RETRY_SCAN_MS: 20 });
+    const deployment = createEmbeddedTestDeployment({ env: process.env, publicBaseUrl: 'http://127.0.0.1:8080' });
+    const { bus, dataDir: dir } = deployment;
+    const instance = await createEmbeddedService(deployment.shared, { MEDIAFLOW_JOBS_RETRY_SCAN_MS: 20 });
     bus.provision(listener);
     const seen: unknown[] = [];
     const consumer = bus.consumer(listener, { concurrency: 1, pollIntervalMs: 20 });
@@ -53,8 +47,7 @@ describe('jobs embedded service', () => {
     } finally {
       await consumer.stop();
       await instance.stop();
-      await bus.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await deployment.dispose();
     }
   });
 });

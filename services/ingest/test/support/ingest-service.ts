@@ -1,16 +1,12 @@
 // The ingest service as embedded mode runs it — createEmbeddedService with real SQLite store, SQLite
 // bus, local disk and the blob endpoint — inside the real HTTP app on an ephemeral port. A stand-in
 // subscriber records what reaches the bus through the outbox relay.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RequestListener } from 'node:http';
 import type { BusEnvelope } from '@mediaflow/contracts';
-import { SqliteBus } from '@mediaflow/bus/sqlite';
-import { validateWithContracts } from '@mediaflow/bus';
 import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
-import { loadInfrastructureConfig, type ServiceInstance } from '@mediaflow/runtime';
+import type { ServiceInstance } from '@mediaflow/runtime';
+import { createEmbeddedTestDeployment } from '@mediaflow/runtime/testing';
 import { declareService } from '@mediaflow/topology';
 import { createEmbeddedService } from '../../src/main/embedded';
 import { JWT_SECRET, URL_SECRET } from './embedded-blob-server';
@@ -39,11 +35,6 @@ const subscriber = declareService({
 });
 
 export const startIngestService = async (env: NodeJS.ProcessEnv = SERVICE_ENV) => {
-  const dir = await mkdtemp(join(tmpdir(), 'ingest-svc-'));
-  const bus = new SqliteBus({ file: join(dir, 'bus.sqlite'), validate: validateWithContracts });
-  bus.provision(subscriber);
-  const published: BusEnvelope[] = [];
-  await bus.consumer(subscriber, { concurrency: 1 }).start(async (envelope) => void published.push(envelope));
   // Listen first: the URLs the service signs must name the port it is reachable at.
   let handler: RequestListener = (_req, res) => res.end();
   const server = await startHttpServer((req, res) => handler(req, res), {
@@ -52,10 +43,12 @@ export const startIngestService = async (env: NodeJS.ProcessEnv = SERVICE_ENV) =
     requestTimeoutMs: 0,
     shutdownGraceMs: 500,
   });
-  const config = loadInfrastructureConfig({ MEDIAFLOW_DATA_DIR: dir, MEDIAFLOW_RELAY_INTERVAL_MS: '20' });
-  const service: ServiceInstance = await createEmbeddedService(
-    { config, bus, publicBaseUrl: server.url, secrets: { jwt: JWT_SECRET, urlSigning: URL_SECRET }, env },
-  );
+  const deployment = createEmbeddedTestDeployment({ publicBaseUrl: server.url, secrets: { jwt: JWT_SECRET, urlSigning: URL_SECRET }, env, logLevel: 'WARN' });
+  const { bus, dataDir: dir } = deployment;
+  bus.provision(subscriber);
+  const published: BusEnvelope[] = [];
+  await bus.consumer(subscriber, { concurrency: 1 }).start(async (envelope) => void published.push(envelope));
+  const service: ServiceInstance = await createEmbeddedService(deployment.shared);
   handler = createHttpApp({
     logger: createLogger('ingest-test'),
     routers: [...service.routers],
@@ -105,8 +98,7 @@ export const startIngestService = async (env: NodeJS.ProcessEnv = SERVICE_ENV) =
     close: async () => {
       await service.stop();
       await server.close();
-      await bus.close();
-      await rm(dir, { recursive: true, force: true });
+      await deployment.dispose();
     },
   };
 };

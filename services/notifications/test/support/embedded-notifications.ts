@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeEnvelope, type EventDataOf, type EventName } from '@mediaflow/contracts';
-import { SqliteBus } from '@mediaflow/bus/sqlite';
-import { validateWithContracts } from '@mediaflow/bus';
+import type { SqliteBus } from '@mediaflow/bus/sqlite';
 import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer, type HttpServerHandle } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
-import { embeddedPaths, loadInfrastructureConfig, type ServiceInstance } from '@mediaflow/runtime';
+import type { ServiceInstance } from '@mediaflow/runtime';
+import { createEmbeddedTestDeployment } from '@mediaflow/runtime/testing';
 import { createEmbeddedService } from '../../src/main/embedded';
 import type { NotificationsSettings } from '../../src/main/notifications-config';
 
@@ -48,10 +48,9 @@ export interface RunningNotifications {
 }
 
 export const startNotifications = async (dataDir: string, settings: NotificationsSettings = testSettings()): Promise<RunningNotifications> => {
-  const config = loadInfrastructureConfig({ MEDIAFLOW_DATA_DIR: dataDir, MEDIAFLOW_RELAY_INTERVAL_MS: '50', MEDIAFLOW_CONSUMER_CONCURRENCY: '1', LOG_LEVEL: 'SILENT' });
-  fs.mkdirSync(dataDir, { recursive: true });
-  const bus = new SqliteBus({ file: embeddedPaths(dataDir).bus, validate: validateWithContracts });
-  const service = await createEmbeddedService({ config, bus, publicBaseUrl: 'http://127.0.0.1', secrets: { jwt: JWT_SECRET, urlSigning: JWT_SECRET }, env: process.env }, { settings });
+  const deployment = createEmbeddedTestDeployment({ dataDir, relayIntervalMs: 50, consumerConcurrency: 1, secrets: { jwt: JWT_SECRET, urlSigning: JWT_SECRET }, env: process.env });
+  const { bus } = deployment;
+  const service = await createEmbeddedService(deployment.shared, { settings });
   const app = createHttpApp({
     logger: createLogger('notifications-test'),
     routers: [...service.routers],
@@ -77,7 +76,7 @@ export const startNotifications = async (dataDir: string, settings: Notification
       stopped = true;
       await server.close();
       await service.stop();
-      await bus.close();
+      await deployment.dispose();
     },
   };
 };
