@@ -1,5 +1,6 @@
+import { DeciderSpecification } from '@mediaflow/service-kit/testing';
+import { transcodeDecider } from '../../src/domain/transcode-decider';
 import { TranscodeNotRegistered } from '../../src/domain/transcode-errors';
-import { given } from '../support/decider-spec';
 import {
   cancelled,
   failed,
@@ -14,17 +15,19 @@ import {
   started,
 } from '../support/transcode-events';
 
+const given = DeciderSpecification.for(transcodeDecider);
+
 describe('Transcode aggregate: probing', () => {
   const outcome = { ok: true as const, mediaInfo };
 
   it('registers the job and records the probe of its first JobCreated', () => {
-    given().when({ type: 'RecordProbe', registration: registration(), outcome }).then(registered(), probed);
+    given([]).when({ type: 'RecordProbe', registration: registration(), outcome }).then([registered(), probed]);
   });
 
   it('probes nothing twice once the media is probed', () => {
-    given(registered(), probed)
+    given([registered(), probed])
       .when({ type: 'RecordProbe', registration: registration(), outcome })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('records a new probe after a transient probe failure, without registering again', () => {
@@ -32,30 +35,33 @@ describe('Transcode aggregate: probing', () => {
       type: 'ProbeFailed' as const,
       data: { jobId: JOB, code: 'SOURCE_UNREACHABLE', reason: 'timeout', retryable: true },
     };
-    given(registered(), transient)
+    given([registered(), transient])
       .when({ type: 'RecordProbe', registration: registration(), outcome })
       .then(probed);
   });
 
   it('keeps a probe failure within the contract: code upper-snake, reason at most 2000 characters', () => {
-    const events = given().when({
+    const events = given([]).when({
       type: 'RecordProbe',
       registration: registration(),
       outcome: { ok: false, code: 'enoent', reason: 'x'.repeat(5000), retryable: false },
     });
-    events.then(registered(), {
-      type: 'ProbeFailed',
-      data: {
-        jobId: JOB,
-        code: 'ENOENT',
-        reason: expect.stringMatching(/truncated\)$/) as string,
-        retryable: false,
+    events.then([
+      registered(),
+      {
+        type: 'ProbeFailed',
+        data: {
+          jobId: JOB,
+          code: 'ENOENT',
+          reason: expect.stringMatching(/truncated\)$/) as string,
+          retryable: false,
+        },
       },
-    });
+    ]);
   });
 
   it('only registers a job cancelled before it was probed', () => {
-    given(cancelled())
+    given([cancelled()])
       .when({ type: 'RecordProbe', registration: registration(), outcome })
       .then(registered());
   });
@@ -63,46 +69,46 @@ describe('Transcode aggregate: probing', () => {
 
 describe('Transcode aggregate: attempts', () => {
   it('starts attempt 1 of a probed job on its runner', () => {
-    given(registered(), probed)
+    given([registered(), probed])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
       .then(started(1, 'r1'));
   });
 
   it('does not start the same attempt twice (a redelivered JobValidated)', () => {
-    given(registered(), probed, started(1, 'r1'))
+    given([registered(), probed, started(1, 'r1')])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r2' })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('does not start an older attempt after a newer one', () => {
-    given(registered(), probed, started(1), failed(1), started(2))
+    given([registered(), probed, started(1), failed(1), started(2)])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'x' })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('starts the retry after a retryable failure', () => {
-    given(registered(), probed, started(1), failed(1))
+    given([registered(), probed, started(1), failed(1)])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 2, runnerId: 'r2' })
       .then(started(2, 'r2'));
   });
 
   it('abandons an attempt still counted as running when a higher one starts', () => {
-    given(registered(), probed, started(1))
+    given([registered(), probed, started(1)])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 2, runnerId: 'r2' })
-      .then(
+      .then([
         { type: 'TranscodeAttemptAbandoned', data: { jobId: JOB, attempt: 1, supersededBy: 2 } },
         started(2, 'r2'),
-      );
+      ]);
   });
 
   it('starts nothing after a cancel', () => {
-    given(registered(), probed, cancelled())
+    given([registered(), probed, cancelled()])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('refuses to start a job whose JobCreated it never recorded', () => {
-    given()
+    given([])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
       .thenThrows(TranscodeNotRegistered);
   });
@@ -112,55 +118,55 @@ describe('Transcode aggregate: runner reports', () => {
   const running = [registered(), probed, started(1)];
 
   it('records progress of the running attempt, clamped to 0..100', () => {
-    given(...running)
+    given(running)
       .when({ type: 'RecordProgress', attempt: 1, percent: 42.04 })
       .then(progressed(1, 42));
-    given(...running)
+    given(running)
       .when({ type: 'RecordProgress', attempt: 1, percent: 180 })
       .then(progressed(1, 100));
   });
 
   it('records an unchanged percent (a heartbeat) but never a step back', () => {
-    given(...running, progressed(1, 40))
+    given([...running, progressed(1, 40)])
       .when({ type: 'RecordProgress', attempt: 1, percent: 40 })
       .then(progressed(1, 40));
-    given(...running, progressed(1, 40))
+    given([...running, progressed(1, 40)])
       .when({ type: 'RecordProgress', attempt: 1, percent: 30 })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('ignores progress of an attempt that is not the current one', () => {
-    given(...running, failed(1), started(2))
+    given([...running, failed(1), started(2)])
       .when({ type: 'RecordProgress', attempt: 1, percent: 50 })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('finishes the running attempt with its manifest, once', () => {
-    given(...running)
+    given(running)
       .when({ type: 'FinishAttempt', attempt: 1, manifest })
       .then(finished(1));
-    given(...running, finished(1))
+    given([...running, finished(1)])
       .when({ type: 'FinishAttempt', attempt: 1, manifest })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('ignores a finish after the attempt was cancelled or failed by the watchdog', () => {
-    given(...running, cancelled(1))
+    given([...running, cancelled(1)])
       .when({ type: 'FinishAttempt', attempt: 1, manifest })
-      .thenNothing();
-    given(...running, failed(1, 'RUNNER_STALLED'))
+      .thenNothingHappened();
+    given([...running, failed(1, 'RUNNER_STALLED')])
       .when({ type: 'FinishAttempt', attempt: 1, manifest })
-      .thenNothing();
+      .thenNothingHappened();
   });
 
   it('fails the running attempt with a contract-safe code', () => {
-    given(...running)
+    given(running)
       .when({ type: 'FailAttempt', attempt: 1, code: 'RUNNER_LOST', reason: 'gone', retryable: true })
       .then({
         type: 'TranscodeFailed',
         data: { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: 'gone', retryable: true },
       });
-    given(...running)
+    given(running)
       .when({ type: 'FailAttempt', attempt: 1, code: 'weird code!', reason: ' ', retryable: false })
       .then({
         type: 'TranscodeFailed',
@@ -171,7 +177,7 @@ describe('Transcode aggregate: runner reports', () => {
 
 describe('Transcode aggregate: cancellation', () => {
   it('records the cancel with the attempt it stops', () => {
-    given(registered(), probed, started(1), progressed(1, 10))
+    given([registered(), probed, started(1), progressed(1, 10)])
       .when({ type: 'Cancel', jobId: JOB, reason: 'owner asked' })
       .then({
         type: 'TranscodeCancelled',
@@ -180,7 +186,7 @@ describe('Transcode aggregate: cancellation', () => {
   });
 
   it('records a cancel with no attempt running, and only once', () => {
-    given(registered(), probed).when({ type: 'Cancel', jobId: JOB }).then(cancelled());
-    given(registered(), probed, cancelled()).when({ type: 'Cancel', jobId: JOB }).thenNothing();
+    given([registered(), probed]).when({ type: 'Cancel', jobId: JOB }).then(cancelled());
+    given([registered(), probed, cancelled()]).when({ type: 'Cancel', jobId: JOB }).thenNothingHappened();
   });
 });
