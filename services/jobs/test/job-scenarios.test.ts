@@ -70,7 +70,7 @@ describe('job journeys', () => {
 
   it('ignores what processing reports after the job was cancelled', async () => {
     await h.deliver('TranscodeStarted', { jobId: JOB_ID, attempt: 1, runnerId: 'r-1' });
-    await h.runner.run({ type: 'CancelJob', jobId: JOB_ID, requestedBy: 'user-1' }, { context: { ownerId: 'user-1', correlationId: 'c', causationId: null } });
+    await h.executor.execute({ type: 'CancelJob', jobId: JOB_ID, requestedBy: 'user-1' }, { context: { ownerId: 'user-1', correlationId: 'c', causationId: null } });
     await h.deliver('TranscodeFinished', { jobId: JOB_ID, attempt: 1, manifest: manifest() });
     expect((await h.eventTypes(JOB_ID)).at(-1)).toBe('JobCancelled');
     expect((await h.readModel.get(JOB_ID))?.status).toBe('cancelled');

@@ -1,6 +1,6 @@
 // POST /v1/jobs/{id}/cancel as a use case: a command on the Job stream by its owner. JobCancelled goes
 // out through the outbox and processing stops the running attempt when it sees it.
-import type { JobCommandRunner } from './job-command-runner';
+import type { JobCommandExecutor } from './job-command-executor';
 
 export interface CancelJobRequest {
   readonly jobId: string;
@@ -10,9 +10,9 @@ export interface CancelJobRequest {
 }
 
 /** Resolves once the job is cancelled (now or before); throws JobNotFound or JobAlreadyFinished. */
-export const cancelJob = async (runner: JobCommandRunner, request: CancelJobRequest): Promise<void> => {
+export const cancelJob = async (executor: JobCommandExecutor, request: CancelJobRequest): Promise<void> => {
   const { jobId, ownerId, correlationId, reason } = request;
-  await runner.run(
+  await executor.execute(
     { type: 'CancelJob', jobId, requestedBy: ownerId, ...(reason ? { reason } : {}) },
     { context: { ownerId, correlationId, causationId: null } },
   );

@@ -9,11 +9,11 @@ import { isJobNotFound } from '../domain/job-errors';
 import { jobIdForUpload } from '../domain/job-identity';
 import { jobExists } from '../domain/job-state';
 import type { RenditionPlanner } from '../ports/rendition-planner';
-import type { JobCommandRunner } from './job-command-runner';
+import type { JobCommandExecutor } from './job-command-executor';
 import { probeVerdict, type PolicyLimits } from './probe-verdict';
 
 export interface JobEventHandlerDeps {
-  readonly runner: JobCommandRunner;
+  readonly executor: JobCommandExecutor;
   readonly planner: RenditionPlanner;
   readonly limits: PolicyLimits;
   readonly clock: Clock;
@@ -25,12 +25,12 @@ interface Incoming {
 }
 
 export const createJobEventHandlers = (deps: JobEventHandlerDeps): TypedHandlers => {
-  const { runner, clock } = deps;
+  const { executor, clock } = deps;
 
   const run = async (event: Incoming, command: JobCommand, logger: Logger): Promise<void> => {
     const options = { context: causedBy(event.metadata), consumed: { consumer: `jobs.${event.name}`, eventId: event.metadata.eventId } };
     try {
-      await runner.run(command, options, logger);
+      await executor.execute(command, options, logger);
     } catch (error) {
       // Processing only reports on jobs we announced; an unknown job is a stray event, not a retry case.
       if (!isJobNotFound(error)) throw error;
@@ -48,7 +48,7 @@ export const createJobEventHandlers = (deps: JobEventHandlerDeps): TypedHandlers
     },
     MediaProbed: async (event, { logger }) => {
       const { jobId, mediaInfo } = event.data;
-      const state = await runner.load(jobId);
+      const state = await executor.load(jobId);
       if (!jobExists(state)) return void logger.warn('probe of an unknown job ignored', { jobId });
       const ownerId = state.ownerId ?? event.metadata.ownerId;
       const verdict = probeVerdict({ jobId, ownerId, profile: state.profile, mediaInfo }, deps.limits, deps.planner);

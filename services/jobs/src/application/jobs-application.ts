@@ -1,4 +1,4 @@
-// Assembles the jobs application from its ports: the command runner, the process manager's handlers,
+// Assembles the jobs application from its ports: the command executor, the process manager's handlers,
 // the retry scheduler and the queries. The composition roots (src/main) supply the adapters.
 import type { DeadLetters } from '@mediaflow/bus';
 import type { EventStore } from '@mediaflow/event-store';
@@ -8,7 +8,7 @@ import { createJobDecider } from '../domain/job-decider';
 import type { RetryPolicy } from '../domain/retry-policy';
 import type { JobReadModel } from '../ports/job-read-model';
 import type { RenditionPlanner } from '../ports/rendition-planner';
-import { JobCommandRunner } from './job-command-runner';
+import { JobCommandExecutor } from './job-command-executor';
 import { createJobEventHandlers } from './job-event-handlers';
 import { JobQueries } from './job-queries';
 import type { PolicyLimits } from './probe-verdict';
@@ -28,7 +28,7 @@ export interface JobsApplicationDeps {
 }
 
 export interface JobsApplication {
-  readonly runner: JobCommandRunner;
+  readonly executor: JobCommandExecutor;
   readonly handlers: TypedHandlers;
   readonly scheduler: RetryScheduler;
   readonly queries: JobQueries;
@@ -36,11 +36,11 @@ export interface JobsApplication {
 
 export const createJobsApplication = (deps: JobsApplicationDeps): JobsApplication => {
   const { store, readModel, clock, ids, logger } = deps;
-  const runner = new JobCommandRunner({ store, clock, ids, readModel, logger, decider: createJobDecider(deps.retry) });
+  const executor = new JobCommandExecutor({ store, clock, ids, readModel, logger, decider: createJobDecider(deps.retry) });
   return {
-    runner,
-    handlers: createJobEventHandlers({ runner, planner: deps.planner, limits: deps.limits, clock }),
-    scheduler: new RetryScheduler({ readModel, runner, clock, logger, intervalMs: deps.retryScanIntervalMs }),
+    executor,
+    handlers: createJobEventHandlers({ executor, planner: deps.planner, limits: deps.limits, clock }),
+    scheduler: new RetryScheduler({ readModel, executor, clock, logger, intervalMs: deps.retryScanIntervalMs }),
     queries: new JobQueries({ readModel, store, clock, ...(deps.deadLetters ? { deadLetters: deps.deadLetters } : {}) }),
   };
 };

@@ -1,6 +1,6 @@
 // POST /v1/jobs/{id}/retry as a use case: the owner's RetryJob on the Job stream. The JobCreated or
 // JobValidated it appends goes out through the outbox, and processing probes or transcodes again.
-import type { JobCommandRunner } from './job-command-runner';
+import type { JobCommandExecutor } from './job-command-executor';
 
 export interface RetryJobRequest {
   readonly jobId: string;
@@ -10,7 +10,7 @@ export interface RetryJobRequest {
 }
 
 /** Resolves once the retry is recorded; throws JobNotFound or JobNotRetryable (any status but failed). */
-export const retryJob = async (runner: JobCommandRunner, request: RetryJobRequest): Promise<void> => {
+export const retryJob = async (executor: JobCommandExecutor, request: RetryJobRequest): Promise<void> => {
   const { jobId, ownerId, correlationId } = request;
-  await runner.run({ type: 'RetryJob', jobId, requestedBy: ownerId }, { context: { ownerId, correlationId, causationId: null } });
+  await executor.execute({ type: 'RetryJob', jobId, requestedBy: ownerId }, { context: { ownerId, correlationId, causationId: null } });
 };

@@ -4,11 +4,11 @@
 import type { Logger } from '@mediaflow/logging';
 import type { Clock } from '@mediaflow/service-kit';
 import type { JobReadModel } from '../ports/job-read-model';
-import type { JobCommandRunner } from './job-command-runner';
+import type { JobCommandExecutor } from './job-command-executor';
 
 export interface RetrySchedulerOptions {
   readonly readModel: JobReadModel;
-  readonly runner: JobCommandRunner;
+  readonly executor: JobCommandExecutor;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Poll period; a retry runs at most this late. */
@@ -54,13 +54,13 @@ export class RetryScheduler {
   }
 
   private async scan(): Promise<number> {
-    const { readModel, runner, clock, logger } = this.options;
+    const { readModel, executor, clock, logger } = this.options;
     const now = clock.now();
     let started = 0;
     for (const due of await readModel.dueRetries(now, this.options.batchSize ?? 50)) {
       const context = { ownerId: due.ownerId, correlationId: due.correlationId, causationId: null };
       try {
-        const outcome = await runner.run({ type: 'RunDueRetry', jobId: due.jobId, stage: due.stage, attempt: due.attempt, now }, { context });
+        const outcome = await executor.execute({ type: 'RunDueRetry', jobId: due.jobId, stage: due.stage, attempt: due.attempt, now }, { context });
         if (outcome.status === 'applied' && outcome.events.length > 0) {
           started++;
           logger.info('retry started', { jobId: due.jobId, stage: due.stage, attempt: due.attempt });

@@ -48,7 +48,7 @@ export const composeJobs = (container: Container, adapters: JobsAdapters, config
   return {
     service: 'jobs',
     application,
-    routers: [jobsRouter({ queries: application.queries, runner: application.runner, outputUrls: adapters.outputUrls })],
+    routers: [jobsRouter({ queries: application.queries, executor: application.executor, outputUrls: adapters.outputUrls })],
     async start() {
       await runtime.start();
       application.scheduler.start();

@@ -33,7 +33,7 @@ export const startJobsHttp = async (options: { deadLetters?: DeadLetters } = {})
   const blobRouter = createBlobRouter({ uploads, outputs, secret: SECRET, maxUploadBytes: 1024 });
   const app = createHttpApp({
     logger: h.logger,
-    routers: [jobsRouter({ queries: h.queries, runner: h.runner, outputUrls: new BlobHttpOutputUrls(signer, 3600) }), blobServiceRouter(blobRouter)],
+    routers: [jobsRouter({ queries: h.queries, executor: h.executor, outputUrls: new BlobHttpOutputUrls(signer, 3600) }), blobServiceRouter(blobRouter)],
     auth: createTokenVerifier({ kind: 'hs256', secret: SECRET, adminClaim: 'roles' }),
     openapi: false,
   });

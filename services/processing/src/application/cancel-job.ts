@@ -6,7 +6,7 @@ import type { Logger } from '@mediaflow/logging';
 import { causedBy } from '@mediaflow/service-kit';
 import { attemptOf } from '../domain/transcode-state';
 import type { RunnerDispatcher } from '../ports/runner-dispatcher';
-import { runTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
+import { executeTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
 
 export interface CancelDependencies extends TranscodeStoreDependencies {
   readonly dispatcher: RunnerDispatcher;
@@ -21,7 +21,7 @@ export const handleJobCancelled = async (
 ): Promise<void> => {
   const { jobId, reason } = event.data;
   const consumed = { consumer: JOB_CANCELLED_CONSUMER, eventId: event.metadata.eventId };
-  const outcome = await runTranscodeCommand(
+  const outcome = await executeTranscodeCommand(
     deps,
     jobId,
     { type: 'Cancel', jobId, ...(reason ? { reason } : {}) },

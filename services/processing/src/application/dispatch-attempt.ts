@@ -11,7 +11,7 @@ import { attemptOf, startVerdict } from '../domain/transcode-state';
 import type { ActiveTranscodes } from '../ports/active-transcodes';
 import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import type { JobSpec } from './job-spec';
-import { loadTranscode, runTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
+import { loadTranscode, executeTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
 
 export interface DispatchDependencies extends TranscodeStoreDependencies {
   readonly dispatcher: RunnerDispatcher;
@@ -36,7 +36,7 @@ export const handleJobValidated = async (
   const verdict = startVerdict(state, attempt);
   if (!verdict.start) {
     log.info('attempt not started', { jobId, attempt, why: verdict.why });
-    await runTranscodeCommand(deps, jobId, { type: 'Acknowledge' }, { context, consumed });
+    await executeTranscodeCommand(deps, jobId, { type: 'Acknowledge' }, { context, consumed });
     return;
   }
   await deps.active.add(jobId, deps.clock.now());
@@ -51,7 +51,7 @@ export const handleJobValidated = async (
     wallClockLimitSeconds: 3 * 3600,
   };
   const { runnerId } = await deps.dispatcher.start(spec);
-  const outcome = await runTranscodeCommand(
+  const outcome = await executeTranscodeCommand(
     deps,
     jobId,
     { type: 'StartAttempt', jobId, attempt, runnerId },

@@ -11,7 +11,7 @@ import type { ProbeOutcome } from '../domain/transcode-decider';
 import type { TranscodeRegistration } from '../domain/transcode-events';
 import { needsProbe } from '../domain/transcode-state';
 import type { MediaProber } from '../ports/media-prober';
-import { loadTranscode, runTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
+import { loadTranscode, executeTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
 
 export interface ProbeJobDependencies extends TranscodeStoreDependencies {
   readonly prober: MediaProber;
@@ -68,11 +68,11 @@ export const handleJobCreated = async (
   const context = causedBy(event.metadata);
   const { state } = await loadTranscode(deps.store, jobId);
   if (!needsProbe(state)) {
-    await runTranscodeCommand(deps, jobId, { type: 'Register', registration }, { context, consumed });
+    await executeTranscodeCommand(deps, jobId, { type: 'Register', registration }, { context, consumed });
     return;
   }
   const outcome = await probeUpload(deps, input.key, log);
-  const result = await runTranscodeCommand(
+  const result = await executeTranscodeCommand(
     deps,
     jobId,
     { type: 'RecordProbe', registration, outcome },

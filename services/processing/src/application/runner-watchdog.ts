@@ -10,7 +10,7 @@ import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import {
   jobContext,
   loadTranscode,
-  runTranscodeCommand,
+  executeTranscodeCommand,
   type TranscodeStoreDependencies,
 } from './transcode-commands';
 
@@ -102,7 +102,7 @@ export class RunnerWatchdog {
     );
     if (health !== 'lost' && health !== 'stalled') return;
     const failure = FAILURES[health];
-    const outcome = await runTranscodeCommand(
+    const outcome = await executeTranscodeCommand(
       deps,
       entry.jobId,
       {

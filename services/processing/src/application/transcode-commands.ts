@@ -1,4 +1,4 @@
-// Runs Transcode commands against stream `transcode-<jobId>`: read-fold-decide-append through
+// Executes Transcode commands against stream `transcode-<jobId>`: read-fold-decide-append through
 // service-kit, with every public event checked against its contract before it is written (an event
 // the outbox could never publish must fail here, at its cause, not later in the relay).
 import { isEventName, parseEventData } from '@mediaflow/contracts';
@@ -49,7 +49,7 @@ export const loadTranscode = async (store: EventStore, jobId: string): Promise<L
   return { state: foldEvents(transcodeDecider, events), stored };
 };
 
-export const runTranscodeCommand = (
+export const executeTranscodeCommand = (
   deps: TranscodeStoreDependencies,
   jobId: string,
   command: TranscodeCommand,
@@ -79,5 +79,5 @@ export const recordRunnerReport = async (
   const context = reported.context
     ? { ...reported.context, causationId: null }
     : jobContext((await loadTranscode(deps.store, reported.jobId)).state);
-  return runTranscodeCommand(deps, reported.jobId, commandForRunnerReport(reported.attempt, report), { context });
+  return executeTranscodeCommand(deps, reported.jobId, commandForRunnerReport(reported.attempt, report), { context });
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { reply, route, type ServiceRouter } from '@mediaflow/http';
 import { cancelJob } from '../../application/cancel-job';
 import { retryJob } from '../../application/retry-job';
-import type { JobCommandRunner } from '../../application/job-command-runner';
+import type { JobCommandExecutor } from '../../application/job-command-executor';
 import type { JobQueries } from '../../application/job-queries';
 import type { OutputUrls } from '../../ports/output-urls';
 import { toJob, toJobSummary } from './job-response';
@@ -21,11 +21,11 @@ import {
 
 export interface JobsRouterDeps {
   readonly queries: JobQueries;
-  readonly runner: JobCommandRunner;
+  readonly executor: JobCommandExecutor;
   readonly outputUrls: OutputUrls;
 }
 
-export const jobsRouter = ({ queries, runner, outputUrls }: JobsRouterDeps): ServiceRouter => ({
+export const jobsRouter = ({ queries, executor, outputUrls }: JobsRouterDeps): ServiceRouter => ({
   service: 'jobs',
   basePath: '/v1',
   routes: [
@@ -72,7 +72,7 @@ export const jobsRouter = ({ queries, runner, outputUrls }: JobsRouterDeps): Ser
       responses: { 202: { description: 'Cancelled; the job resource shows it.', headers: z.object({ location: z.string() }) } },
       problems: ['JOB_NOT_FOUND', 'JOB_ALREADY_FINISHED'],
       handler: async ({ params, body, principal, correlationId }) => {
-        await cancelJob(runner, { jobId: params.jobId, ownerId: principal.ownerId, correlationId, ...(body?.reason ? { reason: body.reason } : {}) });
+        await cancelJob(executor, { jobId: params.jobId, ownerId: principal.ownerId, correlationId, ...(body?.reason ? { reason: body.reason } : {}) });
         return reply(202, undefined, { location: `/v1/jobs/${encodeURIComponent(params.jobId)}` });
       },
     }),
@@ -89,7 +89,7 @@ export const jobsRouter = ({ queries, runner, outputUrls }: JobsRouterDeps): Ser
       responses: { 202: { description: 'Retry started; the job resource shows it.', headers: z.object({ location: z.string() }) } },
       problems: ['JOB_NOT_FOUND', 'JOB_NOT_RETRYABLE'],
       handler: async ({ params, principal, correlationId }) => {
-        await retryJob(runner, { jobId: params.jobId, ownerId: principal.ownerId, correlationId });
+        await retryJob(executor, { jobId: params.jobId, ownerId: principal.ownerId, correlationId });
         return reply(202, undefined, { location: `/v1/jobs/${encodeURIComponent(params.jobId)}` });
       },
     }),

@@ -1,4 +1,4 @@
-// Runs a command on a Job stream (read, decide, append; inbox for bus events), then refreshes the
+// Executes a command on a Job stream (read, decide, append; inbox for bus events), then refreshes the
 // read model from the stream and logs a job's end. The projection is refreshed whatever the outcome:
 // a redelivered event (duplicate) or a no-op retry repairs a view a crash left behind. So the read
 // model is eventually consistent with the store: it lags by one refresh, never by a lost event.
@@ -13,7 +13,7 @@ import type { JobState } from '../domain/job-state';
 import type { JobReadModel } from '../ports/job-read-model';
 import { projectJobView } from './job-view-projection';
 
-export interface JobCommandRunnerDeps {
+export interface JobCommandExecutorDeps {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -26,10 +26,10 @@ export type JobCommandOutcome = CommandOutcome<JobEvent, JobState>;
 
 const ENDINGS = ['JobCompleted', 'JobFailed'] as const;
 
-export class JobCommandRunner {
-  constructor(private readonly deps: JobCommandRunnerDeps) {}
+export class JobCommandExecutor {
+  constructor(private readonly deps: JobCommandExecutorDeps) {}
 
-  async run(command: JobCommand, options: ExecuteOptions, logger: Logger = this.deps.logger): Promise<JobCommandOutcome> {
+  async execute(command: JobCommand, options: ExecuteOptions, logger: Logger = this.deps.logger): Promise<JobCommandOutcome> {
     const { store, clock, ids, decider } = this.deps;
     const outcome = await executeCommand({ store, clock, ids }, decider, jobStreamId(command.jobId), command, options);
     await this.refreshView(command.jobId);
