@@ -14,7 +14,7 @@ import { SqliteJobReadModel } from '../../src/adapters/local/sqlite-job-read-mod
 import { createJobsApplication, type JobsApplication } from '../../src/application/jobs-application';
 import { jobStreamId } from '../../src/domain/job-identity';
 import { DEFAULT_POLICY_LIMITS } from '../../src/application/probe-verdict';
-import { OWNER } from '../fixtures/job-samples';
+import { OWNER } from './job-samples';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 

@@ -1,9 +1,9 @@
 // The read model is a projection: rebuilt from the Job streams, it equals the one the handlers kept.
 import path from 'node:path';
-import { SqliteJobReadModel } from '../src/adapters/local/sqlite-job-read-model';
-import { rebuildJobViews } from '../src/application/rebuild-job-views';
-import { createJobsHarness } from './helpers/jobs-harness';
-import { seedCompleted, seedCreated, seedFailed } from './fixtures/seed-jobs';
+import { SqliteJobReadModel } from '../../src/adapters/local/sqlite-job-read-model';
+import { rebuildJobViews } from '../../src/application/rebuild-job-views';
+import { createJobsHarness } from '../support/jobs-harness';
+import { seedCompleted, seedCreated, seedFailed } from '../support/seed-jobs';
 
 describe('rebuilding job views from the event store', () => {
   it('gives the same views as the live projection, and skips unknown jobs', async () => {

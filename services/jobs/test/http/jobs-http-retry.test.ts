@@ -1,9 +1,9 @@
 // POST /v1/jobs/{id}/retry over HTTP with real adapters: 202 and the new attempt (or probe) in the store,
 // the job and its history afterwards, automatic retries after it, 409 for any status but failed,
 // 404 for another owner's job, and bad requests.
-import { startJobsHttp, type JobsHttp } from './helpers/jobs-http';
-import { manifest } from './fixtures/job-samples';
-import { seedCompleted, seedCreated, seedFailed, seedProbeFailed } from './fixtures/seed-jobs';
+import { startJobsHttp, type JobsHttp } from '../support/jobs-http';
+import { manifest } from '../support/job-samples';
+import { seedCompleted, seedCreated, seedFailed, seedProbeFailed } from '../support/seed-jobs';
 
 describe('POST /v1/jobs/{id}/retry', () => {
   let api: JobsHttp;

@@ -1,7 +1,7 @@
 // The jobs API over HTTP on an ephemeral port with real adapters: one job with its output URLs,
 // another owner's job, unknown jobs, the job's history.
-import { startJobsHttp, type JobsHttp } from './helpers/jobs-http';
-import { seedCompleted, seedCreated } from './fixtures/seed-jobs';
+import { startJobsHttp, type JobsHttp } from '../support/jobs-http';
+import { seedCompleted, seedCreated } from '../support/seed-jobs';
 
 describe('GET /v1/jobs/{id}', () => {
   let api: JobsHttp;

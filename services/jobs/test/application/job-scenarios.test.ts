@@ -1,8 +1,8 @@
 // Whole journeys through the process manager with contract-valid events and the retry scheduler:
 // a retry that succeeds, a job that fails after three attempts, and a probe tried again.
 import type { StoredEvent } from '@mediaflow/event-store';
-import { createJobsHarness, type JobsHarness } from './helpers/jobs-harness';
-import { JOB_ID, manifest, uploadCompleted, videoInfo } from './fixtures/job-samples';
+import { createJobsHarness, type JobsHarness } from '../support/jobs-harness';
+import { JOB_ID, manifest, uploadCompleted, videoInfo } from '../support/job-samples';
 
 const failed = (attempt: number) => ({ jobId: JOB_ID, attempt, code: 'RUNNER_STALLED', reason: 'no progress for 60 s', retryable: true });
 const published = (events: StoredEvent[]) => events.filter((e) => e.type.startsWith('Job') && !/Source|Probed|Probe|Transcode|Retry/.test(e.type));

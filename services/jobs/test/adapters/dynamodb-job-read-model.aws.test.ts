@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { awsClientSettings } from '@mediaflow/config';
-import { DynamoDbJobReadModel } from '../src/adapters/aws/dynamodb-job-read-model';
-import { createJobReadModelTable } from '../src/adapters/aws/dynamodb-job-read-model-table';
-import { describeJobReadModelContract } from './contract/job-read-model-contract';
+import { DynamoDbJobReadModel } from '../../src/adapters/aws/dynamodb-job-read-model';
+import { createJobReadModelTable } from '../../src/adapters/aws/dynamodb-job-read-model-table';
+import { describeJobReadModelContract } from '../support/job-read-model-contract';
 
 describeJobReadModelContract(`DynamoDB @ ${process.env.AWS_ENDPOINT_URL ?? 'AWS'}`, async () => {
   const client = new DynamoDBClient(awsClientSettings());

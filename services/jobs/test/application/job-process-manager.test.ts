@@ -1,9 +1,9 @@
 // The process manager's handlers over the real SQLite store and read model: each incoming event runs
 // one command on the Job stream, idempotently, and the read model follows.
 import { JobValidatedV1Schema } from '@mediaflow/contracts';
-import { jobIdForUpload } from '../src/domain/job-identity';
-import { createJobsHarness, type JobsHarness } from './helpers/jobs-harness';
-import { JOB_ID, OWNER, uploadCompleted, videoInfo } from './fixtures/job-samples';
+import { jobIdForUpload } from '../../src/domain/job-identity';
+import { createJobsHarness, type JobsHarness } from '../support/jobs-harness';
+import { JOB_ID, OWNER, uploadCompleted, videoInfo } from '../support/job-samples';
 
 describe('job process manager', () => {
   let h: JobsHarness;

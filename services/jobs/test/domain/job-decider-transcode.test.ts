@@ -1,9 +1,9 @@
 // The Job aggregate while transcoding: attempts, progress, retries with backoff, completion, cancel.
 import { DeciderSpecification } from '@mediaflow/service-kit/testing';
-import { createJobDecider } from '../src/domain/job-decider';
-import { JobAlreadyFinished, JobNotFound } from '../src/domain/job-errors';
-import type { JobEvent } from '../src/domain/job-events';
-import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from './fixtures/job-samples';
+import { createJobDecider } from '../../src/domain/job-decider';
+import { JobAlreadyFinished, JobNotFound } from '../../src/domain/job-errors';
+import type { JobEvent } from '../../src/domain/job-events';
+import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
 const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] }));
 const now = new Date('2026-11-25T12:00:00.000Z');

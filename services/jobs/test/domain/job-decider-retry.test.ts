@@ -2,10 +2,10 @@
 // transcode attempt (or a typed error); and how the retry policy counts attempts after a retry.
 import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { foldEvents } from '@mediaflow/service-kit';
-import { createJobDecider } from '../src/domain/job-decider';
-import { JobNotFound, JobNotRetryable } from '../src/domain/job-errors';
-import type { JobEvent } from '../src/domain/job-events';
-import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from './fixtures/job-samples';
+import { createJobDecider } from '../../src/domain/job-decider';
+import { JobNotFound, JobNotRetryable } from '../../src/domain/job-errors';
+import type { JobEvent } from '../../src/domain/job-events';
+import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
 const decider = createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] });
 const given = DeciderSpecification.for(decider);

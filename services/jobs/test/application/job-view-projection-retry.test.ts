@@ -1,10 +1,10 @@
 // The read side after an owner's retry: the job view (projectJobView) leaves `failed` for queued or
 // probing, drops the old error and end, and lists the new attempt; the history summarises the retry.
 import type { StoredEvent } from '@mediaflow/event-store';
-import { summarizeJobEvent } from '../src/application/job-event-summary';
-import { projectJobView } from '../src/application/job-view-projection';
-import type { JobEvent } from '../src/domain/job-events';
-import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from './fixtures/job-samples';
+import { summarizeJobEvent } from '../../src/application/job-event-summary';
+import { projectJobView } from '../../src/application/job-view-projection';
+import type { JobEvent } from '../../src/domain/job-events';
+import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
 const jobId = JOB_ID;
 const minute = (n: number): string => new Date(Date.parse('2026-11-25T12:00:00.000Z') + n * 60_000).toISOString();

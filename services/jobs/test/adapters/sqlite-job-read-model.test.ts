@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteJobReadModel } from '../src/adapters/local/sqlite-job-read-model';
-import { describeJobReadModelContract } from './contract/job-read-model-contract';
+import { SqliteJobReadModel } from '../../src/adapters/local/sqlite-job-read-model';
+import { describeJobReadModelContract } from '../support/job-read-model-contract';
 
 describeJobReadModelContract('SQLite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-read-'));

@@ -1,7 +1,7 @@
 // The jobs routes document themselves: every route and its problem codes land in the OpenAPI 3.1 document.
 import { buildOpenApiDocument } from '@mediaflow/http';
-import { registerJobProblemCodes } from '../src/adapters/http/job-problem-codes';
-import { jobsRouter, type JobsRouterDeps } from '../src/adapters/http/jobs-router';
+import { registerJobProblemCodes } from '../../src/adapters/http/job-problem-codes';
+import { jobsRouter, type JobsRouterDeps } from '../../src/adapters/http/jobs-router';
 
 describe('jobs OpenAPI', () => {
   it('documents every jobs route with its schemas', () => {

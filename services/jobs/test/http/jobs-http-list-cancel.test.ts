@@ -1,8 +1,8 @@
 // The jobs API over HTTP: listing with pagination and a status filter, bad query parameters, cancel
 // (202, then JobCancelled in the store; 409 for a finished job) and the admin figures.
 import type { DeadLetters } from '@mediaflow/bus';
-import { startJobsHttp, type JobsHttp } from './helpers/jobs-http';
-import { seedCompleted, seedCreated, seedFailed } from './fixtures/seed-jobs';
+import { startJobsHttp, type JobsHttp } from '../support/jobs-http';
+import { seedCompleted, seedCreated, seedFailed } from '../support/seed-jobs';
 
 const oneDeadLetter: DeadLetters = {
   list: async () => [{ raw: 'not json', error: { code: 'INVALID_ENVELOPE', message: 'bad' }, attempts: 1, deadLetteredAt: new Date() }],

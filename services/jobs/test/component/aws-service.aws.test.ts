@@ -10,10 +10,10 @@ import { awsClientSettings, ConfigurationError } from '@mediaflow/config';
 import { makeEnvelope } from '@mediaflow/contracts';
 import { createEventStoreTable } from '@mediaflow/event-store/aws';
 import { resourceNames } from '@mediaflow/topology';
-import { createJobReadModelTable } from '../src/adapters/aws/dynamodb-job-read-model-table';
-import { createAwsService } from '../src/main/aws';
-import { jobsDeclaration } from '../src/subscriptions';
-import { JOB_ID, OWNER, uploadCompleted } from './fixtures/job-samples';
+import { createJobReadModelTable } from '../../src/adapters/aws/dynamodb-job-read-model-table';
+import { createAwsService } from '../../src/main/aws';
+import { jobsDeclaration } from '../../src/subscriptions';
+import { JOB_ID, OWNER, uploadCompleted } from '../support/job-samples';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 

@@ -1,7 +1,7 @@
 // The validation policy: each limit, and every broken rule reported at once.
 import type { MediaInfo } from '@mediaflow/contracts';
-import { evaluateMedia, type ValidationLimits } from '../src/domain/validation-policy';
-import { videoInfo } from './fixtures/job-samples';
+import { evaluateMedia, type ValidationLimits } from '../../src/domain/validation-policy';
+import { videoInfo } from '../support/job-samples';
 
 const limits: ValidationLimits = {
   allowedKinds: ['video', 'image'],

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import { makeEnvelope } from '@mediaflow/contracts';
 import { createEmbeddedTestDeployment } from '@mediaflow/runtime/testing';
 import { declareService } from '@mediaflow/topology';
-import { createEmbeddedService, jobsReadModelFile } from '../src/main/embedded';
-import { JOB_ID, OWNER, uploadCompleted } from './fixtures/job-samples';
+import { createEmbeddedService, jobsReadModelFile } from '../../src/main/embedded';
+import { JOB_ID, OWNER, uploadCompleted } from '../support/job-samples';
 
 process.env.LOG_LEVEL ??= 'SILENT';
 
