@@ -1,3 +1,3 @@
 // @mediaflow/processing/embedded: processing in the all-in-one process (SQLite event store and
 // active-transcodes index, runners as child processes).
-export { createEmbeddedService, processingReadModelFile, type EmbeddedProcessingOptions } from './main/embedded';
+export { createEmbeddedService } from './main/embedded';

@@ -2,7 +2,7 @@
 // runners. This entry holds the domain types and ports; see package.json "exports" for the subpaths
 // (declaration, embedded, aws, media, runner, testing).
 export { processingDeclaration } from './subscriptions';
-export { transcodeStreamId, type TranscodeEvent, type TranscodeEventType } from './domain/transcode-events';
+export { transcodeStreamId, type TranscodeEvent } from './domain/transcode-events';
 export type { TranscodeCommand } from './domain/transcode-decider';
 export type { ActiveTranscode, ActiveTranscodes } from './ports/active-transcodes';
 export type { MediaProber, ProbeOptions } from './ports/media-prober';

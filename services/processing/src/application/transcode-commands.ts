@@ -68,7 +68,7 @@ export const jobContext = (
 });
 
 /** Which attempt a runner report is about, and the spec's owner and correlation when it carried them. */
-export type ReportedAttempt = Pick<JobSpec, 'jobId' | 'attempt' | 'context'>;
+type ReportedAttempt = Pick<JobSpec, 'jobId' | 'attempt' | 'context'>;
 
 /** Records a runner's report on its job's stream, for the service and for a runner reporting by itself. */
 export const recordRunnerReport = async (
