@@ -33,7 +33,7 @@ const DEFINITIONS = [
 const main = async (): Promise<void> => {
   const s = loadE2eBenchSettings();
   const started = performance.now();
-  const { ffmpeg, ffprobe } = mediaBinaries();
+  const { ffmpeg, ffprobe } = mediaBinaries(process.env);
   const [width, height] = s.BENCH_E2E_CLIP_SIZE;
   print(
     `bench/e2e: ${s.BENCH_E2E_JOBS} concurrent uploads through the embedded all-in-one vs the runner use case alone`,

@@ -27,7 +27,7 @@ const runLine = (rep: number, variant: VariantName, f: RunFigures): string => {
 const main = async (): Promise<void> => {
   const s = loadLadderBenchSettings();
   const started = performance.now();
-  const { ffmpeg, ffprobe } = mediaBinaries();
+  const { ffmpeg, ffprobe } = mediaBinaries(process.env);
   print('bench/ladder: single-process ladder vs the runner vs one process per rung');
   print(`machine: ${describeMachine()}`);
   print(`ffmpeg:  ${ffmpeg.path} (version ${ffmpeg.version}, origin: ${ffmpeg.origin})`);

@@ -9,7 +9,7 @@ import { serviceProfiles } from './service-profiles';
 import type { InfraSettings } from './settings';
 import { WebStack } from './web/web-stack';
 
-export interface MediaflowApp {
+interface MediaflowApp {
   readonly app: App;
   readonly foundation: FoundationStack;
   /** By stack name, which is the service name. */

@@ -12,7 +12,7 @@ export interface ProcessCommand {
   readonly command: readonly string[];
 }
 
-export type ServiceCommands = Partial<Record<ProcessKind, ProcessCommand>>;
+type ServiceCommands = Partial<Record<ProcessKind, ProcessCommand>>;
 
 const run = (image: ImageName, service: ServiceName, entrypoint: string): ProcessCommand => ({
   image,

@@ -15,7 +15,7 @@ export type MediaBucket = keyof typeof bucketPrefixes;
 export type BucketRight = 'read' | 'write' | 'delete' | 'list';
 export type BucketGrants = Partial<Record<MediaBucket, readonly BucketRight[]>>;
 
-export interface TaskSize {
+interface TaskSize {
   /** Fargate CPU units (1024 = 1 vCPU). */
   readonly cpu: number;
   readonly memoryMiB: number;

@@ -13,7 +13,7 @@ export interface RunnerSize {
 }
 
 /** Where Terraform keeps each stack's state; absent: a local state file (offline synth, experiments). */
-export interface StateBackendSettings {
+interface StateBackendSettings {
   readonly bucket: string;
   readonly lockTable: string;
   readonly region: string;

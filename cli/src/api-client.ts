@@ -2,7 +2,7 @@
 // ApiProblem and "nothing answers" into ApiUnreachable, so every command reports errors one way.
 import { ApiProblem, ApiUnreachable } from './cli-errors';
 
-export interface ApiResponse<T> {
+interface ApiResponse<T> {
   readonly status: number;
   readonly body: T;
   readonly headers: Headers;

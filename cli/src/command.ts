@@ -3,8 +3,8 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MediaflowApi } from './api-client';
 
-export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
-export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /** The process's streams and environment, passed in so tests and main share one path. */
 export interface Io {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { issueDevelopmentToken as IssueDevelopmentToken } from '@mediaflow/http/development-token';
 import { CliError } from './cli-errors';
 
-export interface DevTokenRequest {
+interface DevTokenRequest {
   readonly owner: string;
   readonly admin: boolean;
   readonly ttlSeconds: number;

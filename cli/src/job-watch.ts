@@ -7,14 +7,14 @@ import { isTerminal, type Job } from './api-types';
 import { ApiProblem, ApiUnreachable } from './cli-errors';
 import { readEventStream, SseParser } from '@mediaflow/http/event-stream-parser';
 
-export interface WatchView {
+interface WatchView {
   /** The job's state changed: its status and, while transcoding, the percentage. */
   update(status: string, percent: number | undefined): void;
   /** Something worth a line on stderr (a reconnection). */
   note(line: string): void;
 }
 
-export interface WatchOptions {
+interface WatchOptions {
   /** How often the job is re-read while the stream is quiet (default 15 s). */
   readonly pollMs?: number;
   /** Consecutive failed connections before giving up (default 6). */

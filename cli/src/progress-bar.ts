@@ -2,7 +2,7 @@
 // second); otherwise (a log, a pipe) it prints one line per status change and per 10% step.
 import type { Io } from './command';
 
-export interface ProgressState {
+interface ProgressState {
   /** What is happening: "upload", "probing", "transcoding"… */
   readonly label: string;
   /** 0..100 when known. */

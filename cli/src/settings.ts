@@ -7,7 +7,7 @@ import { CliError } from './cli-errors';
 const DEFAULT_API_URL = 'http://127.0.0.1:8080';
 const FALLBACK_TTL_SECONDS = 3600;
 
-export interface GlobalValues {
+interface GlobalValues {
   readonly 'api-url'?: string;
   readonly token?: string;
 }

@@ -12,9 +12,9 @@ export interface CompletedPart {
 }
 
 /** Bytes handed to the network (negative when a failed attempt is taken back). */
-export type OnBytes = (delta: number) => void;
+type OnBytes = (delta: number) => void;
 
-export interface TransferOptions {
+interface TransferOptions {
   readonly onBytes: OnBytes;
   /** Parts in flight at once (default 3). */
   readonly concurrency?: number;

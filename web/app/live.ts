@@ -16,7 +16,7 @@ export const LIVE_EVENT_TYPES = NOTIFIED_EVENTS;
 
 const REOPEN_AFTER_MS = 5000;
 
-export type LiveState = 'connecting' | 'live' | 'reconnecting';
+type LiveState = 'connecting' | 'live' | 'reconnecting';
 
 /** Calls `onEvent` for each event and `onResync` when state must be refetched. */
 export const useLiveEvents = (api: Api, jobId: string | undefined, onEvent: (e: LiveEvent) => void, onResync: () => void): LiveState => {

@@ -16,7 +16,7 @@ export interface UiConfig {
   readonly profiles?: readonly string[];
 }
 
-export interface WebRouterOptions {
+interface WebRouterOptions {
   readonly distDir: string;
   /** Built per request, so a development token is always fresh. */
   readonly config: () => Promise<UiConfig> | UiConfig;

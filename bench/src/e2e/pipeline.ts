@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startAllInOne, type RunningDeployment } from '@mediaflow/embedded';
-import { loadEmbeddedConfig } from '@mediaflow/embedded';
+import { loadEmbeddedSettings } from '@mediaflow/embedded';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import type { FfmpegTimeline } from './ffmpeg-timeline';
@@ -25,7 +25,7 @@ export interface Pipeline {
   stop(): Promise<void>;
 }
 
-export interface PipelineSetup {
+interface PipelineSetup {
   readonly clip: string;
   readonly profile: string;
   readonly timeline: FfmpegTimeline;
@@ -36,15 +36,11 @@ const seconds = (fromMs: number, toMs: number): number => (toMs - fromMs) / 1000
 
 export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-bench-e2e-'));
-  const config = loadEmbeddedConfig({
-    ...process.env,
-    MEDIAFLOW_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  });
+  const env = { ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  const settings = loadEmbeddedSettings(env);
   let deployment: RunningDeployment;
   try {
-    deployment = await startAllInOne(config, createLogger('bench-e2e'));
+    deployment = await startAllInOne(settings, createLogger('bench-e2e'), env);
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;

@@ -50,7 +50,7 @@ export const phasesTable = (runs: readonly RunTimings[]): string =>
     ]),
   );
 
-export interface RatioInputs {
+interface RatioInputs {
   readonly concurrent: RunTimings;
   readonly serial?: RunTimings;
   readonly sequential: RunTimings;

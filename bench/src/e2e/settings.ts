@@ -27,7 +27,7 @@ const E2eBenchEnvSchema = z.object({
   BENCH_E2E_SKIP_SERIAL: z.enum(['0', '1']).default('0'),
 });
 
-export type E2eBenchSettings = z.infer<typeof E2eBenchEnvSchema>;
+type E2eBenchSettings = z.infer<typeof E2eBenchEnvSchema>;
 
 export const loadE2eBenchSettings = (env: NodeJS.ProcessEnv = process.env): E2eBenchSettings =>
   E2eBenchEnvSchema.parse(env);

@@ -4,13 +4,13 @@
 import type { EventConsumer, EventPublisher } from '@mediaflow/bus';
 import type { EventStore, Outbox } from '@mediaflow/event-store';
 
-export interface OpenedStore {
+interface OpenedStore {
   readonly store: EventStore;
   readonly outbox: Outbox;
   close(): Promise<void>;
 }
 
-export interface RawBaseline {
+interface RawBaseline {
   /** For the table, e.g. "raw better-sqlite3 INSERT". */
   readonly name: string;
   /** Writes `count` event-sized rows one by one, bypassing the store; resolves with the seconds taken. */

@@ -11,7 +11,7 @@ import type { BenchTarget } from './bench-target';
 import { benchEnvelope, newBenchEvent } from './bench-events';
 
 export type LatencyPath = 'bus' | 'storeKicked' | 'storePolled';
-export const LATENCY_PATHS: readonly LatencyPath[] = ['bus', 'storeKicked', 'storePolled'];
+const LATENCY_PATHS: readonly LatencyPath[] = ['bus', 'storeKicked', 'storePolled'];
 
 export interface LatencyFigures {
   readonly p50: number;
@@ -21,7 +21,7 @@ export interface LatencyFigures {
   readonly lost: number;
 }
 
-export interface LatencyOptions {
+interface LatencyOptions {
   readonly events: number;
   readonly meanGapMs: number;
   readonly relayIntervalMs: number;

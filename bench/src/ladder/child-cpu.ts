@@ -16,7 +16,7 @@ const waitedChildrenTicks = (): number => {
   return Number(fields[13]) + Number(fields[14]);
 };
 
-export interface CpuSnapshot {
+interface CpuSnapshot {
   readonly childrenTicks: number;
   readonly self: NodeJS.CpuUsage;
 }
@@ -26,7 +26,7 @@ export const cpuSnapshot = (): CpuSnapshot => ({
   self: process.cpuUsage(),
 });
 
-export interface CpuSpent {
+interface CpuSpent {
   /** user + sys of the children that exited since the snapshot (the ffmpeg processes). */
   readonly childrenSeconds: number;
   /** user + sys of this Node process (spawning, reading stderr, fluent-ffmpeg's parsing, renames). */

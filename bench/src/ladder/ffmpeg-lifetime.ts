@@ -8,7 +8,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-export interface FfmpegLifetime {
+interface FfmpegLifetime {
   readonly seconds: number;
   readonly argv: readonly string[];
 }

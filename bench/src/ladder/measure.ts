@@ -21,7 +21,7 @@ export interface RunFigures {
 export type Measurements = Record<VariantName, RunFigures[]>;
 
 /** Forward, then reversed, every other repetition: (a) and (b) always run back to back, each first in turn. */
-export const orderFor = (variants: readonly VariantName[], rep: number): VariantName[] =>
+const orderFor = (variants: readonly VariantName[], rep: number): VariantName[] =>
   rep % 2 === 0 ? [...variants] : [...variants].reverse();
 
 const timeOnce = async (variant: VariantName, job: LadderJob, probe: LifetimeProbe): Promise<RunFigures> => {

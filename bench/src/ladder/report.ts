@@ -11,13 +11,13 @@ const LABELS: Record<VariantName, string> = {
   perRungParallel: "(c') one ffmpeg per rung, all in parallel",
 };
 
-export interface Medians {
+interface Medians {
   readonly wall: number;
   readonly ffmpegCpu: number;
   readonly nodeCpu: number;
 }
 
-export const mediansOf = (runs: readonly RunFigures[]): Medians => ({
+const mediansOf = (runs: readonly RunFigures[]): Medians => ({
   wall: median(runs.map((r) => r.wall)),
   ffmpegCpu: median(runs.map((r) => r.ffmpegCpu)),
   nodeCpu: median(runs.map((r) => r.nodeCpu)),
@@ -44,14 +44,14 @@ export const variantsTable = (
     }),
   );
 
-export const ratioLine = (label: string, a: Medians, b: Medians): string[] => [
+const ratioLine = (label: string, a: Medians, b: Medians): string[] => [
   label,
   ratio(a.wall, b.wall),
   ratio(a.ffmpegCpu + a.nodeCpu, b.ffmpegCpu + b.nodeCpu),
 ];
 
 /** a_i / b_i of the runs made back to back in each repetition: robust to load drifting between repetitions. */
-export const pairedWallRatios = (a: readonly RunFigures[], b: readonly RunFigures[]): number[] =>
+const pairedWallRatios = (a: readonly RunFigures[], b: readonly RunFigures[]): number[] =>
   a.slice(0, b.length).map((run, i) => run.wall / (b[i]?.wall ?? Number.NaN));
 
 /**
@@ -97,7 +97,7 @@ export const summary = (measured: Measurements, tolerance: number): string => {
  * The same question without the noise between runs: the runner's wall minus its own ffmpeg's
  * lifetime, in the same run, is what the runner adds (spawn set-up, fluent-ffmpeg, staging, renames).
  */
-export const runnerOwnTime = (runs: readonly RunFigures[], singleWall: number, tolerance: number): string => {
+const runnerOwnTime = (runs: readonly RunFigures[], singleWall: number, tolerance: number): string => {
   const own = median(runs.map((r) => r.wall - (r.runnerFfmpegWall ?? Number.NaN)));
   const share = own / singleWall;
   const verdictWord = share <= tolerance ? 'PASS' : 'FAIL';

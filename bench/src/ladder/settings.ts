@@ -25,7 +25,7 @@ const LadderBenchEnvSchema = z.object({
   BENCH_RUNNER_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
 });
 
-export type LadderBenchSettings = z.infer<typeof LadderBenchEnvSchema>;
+type LadderBenchSettings = z.infer<typeof LadderBenchEnvSchema>;
 
 export const loadLadderBenchSettings = (env: NodeJS.ProcessEnv = process.env): LadderBenchSettings =>
   LadderBenchEnvSchema.parse(env);

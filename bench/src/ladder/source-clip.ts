@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-export interface SourceClipSpec {
+interface SourceClipSpec {
   readonly seconds: number;
   readonly width: number;
   readonly height: number;

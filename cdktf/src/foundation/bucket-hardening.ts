@@ -12,7 +12,7 @@ import {
 } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import type { Construct } from 'constructs';
 
-export interface BucketHardening {
+interface BucketHardening {
   /** SSE-KMS with this key; absent, SSE-S3 (AES256). */
   readonly kmsKeyArn?: string;
   /** Statements of the bucket policy beside the TLS-only deny (a bucket has one policy). */

@@ -15,7 +15,7 @@ import { Network, VPC_CIDR } from './network';
 import { PublishedParameters } from './published-parameters';
 import { UrlSigningSecret } from './url-signing-secret';
 
-export const FOUNDATION_STACK = 'foundation';
+const FOUNDATION_STACK = 'foundation';
 
 export class FoundationStack extends MediaflowStack {
   constructor(scope: Construct, settings: InfraSettings) {

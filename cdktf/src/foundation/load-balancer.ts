@@ -9,7 +9,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 import { foundationNames } from '../naming/infra-names';
 
-export interface LoadBalancerProps {
+interface LoadBalancerProps {
   readonly env: string;
   readonly vpcId: string;
   readonly vpcCidr: string;

@@ -8,7 +8,7 @@ import { bucketNames } from '@mediaflow/topology';
 import { Construct } from 'constructs';
 import { hardenBucket } from './bucket-hardening';
 
-export interface MediaBucketsProps {
+interface MediaBucketsProps {
   readonly env: string;
   readonly kmsKeyArn: string;
   readonly corsAllowedOrigins: readonly string[];

@@ -4,7 +4,7 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Construct } from 'constructs';
 import { foundationParameterNames, type FoundationParameter } from '../naming/parameter-names';
 
-export type ParameterValues = Record<FoundationParameter, string | string[]>;
+type ParameterValues = Record<FoundationParameter, string | string[]>;
 
 export class PublishedParameters extends Construct {
   constructor(scope: Construct, id: string, props: { env: string; values: ParameterValues }) {

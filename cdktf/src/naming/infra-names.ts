@@ -8,7 +8,7 @@ import { namePrefix } from '@mediaflow/topology';
  * Target group names are limited to 32 characters: a longer name keeps its start and ends with a
  * hash of the whole, so it stays unique and stable (the environment is in the tags as well).
  */
-export const fitted = (name: string, max: number): string =>
+const fitted = (name: string, max: number): string =>
   name.length <= max ? name : `${name.slice(0, max - 7)}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
 
 export const foundationNames = (env: string) => {

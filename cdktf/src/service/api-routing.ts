@@ -14,7 +14,7 @@ const MAX_PATH_PATTERNS_PER_RULE = 3;
 /** The services with an api behind the load balancer (a profile `api` and an api command), in SERVICES order. */
 export const routedApiServices = (): ServiceName[] => SERVICES.filter((service) => serviceProfiles[service].api !== undefined && serviceCommands[service].api !== undefined);
 
-export interface ApiRoutingProps {
+interface ApiRoutingProps {
   readonly service: ServiceName;
   readonly targetGroupName: string;
   readonly vpcId: string;

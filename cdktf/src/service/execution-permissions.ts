@@ -2,7 +2,7 @@
 // use, write to the service's own log groups, and read the secrets it injects into them.
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 
-export interface InjectedSecrets {
+interface InjectedSecrets {
   readonly secretArns: readonly string[];
   /** The key the secrets are encrypted with; decrypting is allowed through Secrets Manager only. */
   readonly kmsKeyArn: string;

@@ -5,7 +5,7 @@ import type { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definit
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 
-export interface FargateServiceProps {
+interface FargateServiceProps {
   readonly name: string;
   readonly clusterArn: string;
   readonly taskDefinition: EcsTaskDefinition;

@@ -5,7 +5,7 @@
 import type { AuthSettings, InfraSettings } from '../settings';
 import type { ContainerSecret } from './task-definition';
 
-export const URL_SIGNING_SECRET_VARIABLE = 'MEDIAFLOW_URL_SIGNING_SECRET';
+const URL_SIGNING_SECRET_VARIABLE = 'MEDIAFLOW_URL_SIGNING_SECRET';
 
 /** https://<MEDIAFLOW_PUBLIC_DOMAIN>, else the load balancer's own DNS name (https with a certificate). */
 export const publicUrl = (settings: InfraSettings, loadBalancerDnsName: string): string =>
@@ -26,7 +26,7 @@ export const corsVariables = (origins: readonly string[]): Record<string, string
   origins.length > 0 ? { MEDIAFLOW_CORS_ORIGINS: origins.join(',') } : {};
 
 /** The names services/processing/src/main/processing-config.ts reads. */
-export interface RunnerDispatchSettings {
+interface RunnerDispatchSettings {
   readonly clusterArn: string;
   readonly taskDefinitionArn: string;
   readonly containerName: string;

@@ -3,7 +3,7 @@
 // tasks of that cluster (cancel, and the watchdog of a silent runner).
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 
-export interface RunnerDispatchTargets {
+interface RunnerDispatchTargets {
   /** The runner's task definition ARN without its revision: any revision of that family only. */
   readonly taskDefinitionFamilyArn: string;
   readonly passedRoleArns: readonly string[];

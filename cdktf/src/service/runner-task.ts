@@ -13,7 +13,7 @@ import { TaskRole } from './task-role';
 
 export const RUNNER_CONTAINER = 'runner';
 
-export interface RunnerTaskProps {
+interface RunnerTaskProps {
   readonly own: OwnResources;
   readonly grants: BucketGrants;
   readonly command: ProcessCommand;

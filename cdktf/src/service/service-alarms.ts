@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { serviceInfraNames } from '../naming/infra-names';
 import { JOB_METRICS, RUNNER_ERRORS_METRIC, metricNamespace } from './log-metrics';
 
-export interface ServiceAlarmsProps {
+interface ServiceAlarmsProps {
   readonly declaration: ServiceDeclaration;
   readonly env: string;
   readonly alarmTopicArn: string;
@@ -24,7 +24,7 @@ const RUNNER_ERRORS_PER_15_MIN = 3;
  * Oldest inbox message, in seconds: a message still there after every redelivery a consumer could
  * need (visibility × attempts, twice over) means the consumer is stuck or too slow; never under 15 min.
  */
-export const oldestMessageThreshold = (d: ServiceDeclaration): number => Math.max(900, 2 * d.visibilityTimeoutSeconds * d.maxAttempts);
+const oldestMessageThreshold = (d: ServiceDeclaration): number => Math.max(900, 2 * d.visibilityTimeoutSeconds * d.maxAttempts);
 
 export class ServiceAlarms extends Construct {
   readonly alarms: CloudwatchMetricAlarm[] = [];

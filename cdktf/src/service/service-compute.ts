@@ -34,7 +34,7 @@ import { fargateTaskDefinition } from './task-definition';
 import { TaskRole } from './task-role';
 import { taskSecurityGroup } from './task-security-group';
 
-export interface ServiceComputeProps {
+interface ServiceComputeProps {
   readonly profile: ServiceProfile;
   readonly settings: InfraSettings;
   readonly foundation: FoundationInputs;

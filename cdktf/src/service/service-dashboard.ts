@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { serviceInfraNames } from '../naming/infra-names';
 import { JOB_METRICS, RUNNER_ERRORS_METRIC, metricNamespace } from './log-metrics';
 
-export interface ServiceDashboardProps {
+interface ServiceDashboardProps {
   readonly service: ServiceName;
   readonly env: string;
   readonly region: string;

@@ -39,7 +39,7 @@ export const tableStatements = (table: DynamodbTable): DataAwsIamPolicyDocumentS
 
 // Read models are small and some are scanned whole (due upload deadlines, active transcodes, the
 // admin stats of jobs); the event store never is.
-export const readModelStatement = (table: DynamodbTable): DataAwsIamPolicyDocumentStatement => ({
+const readModelStatement = (table: DynamodbTable): DataAwsIamPolicyDocumentStatement => ({
   sid: 'OwnReadModel',
   actions: [...TABLE_ACTIONS, 'dynamodb:Scan'],
   resources: [table.arn, `${table.arn}/index/*`],

@@ -9,7 +9,7 @@ import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { eventPatternOf, resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
 import { Construct } from 'constructs';
 
-export interface SubscriptionRulesProps {
+interface SubscriptionRulesProps {
   readonly declaration: ServiceDeclaration;
   readonly env: string;
   /** The bus name, read from the foundation's parameters. */

@@ -9,7 +9,7 @@ export type TableDefinition = ReturnType<typeof eventStoreTableDefinition>;
 type KeySchema = TableDefinition['KeySchema'];
 type IndexDefinition = NonNullable<TableDefinition['GlobalSecondaryIndexes']>[number];
 
-export type TableShape = Required<Pick<DynamodbTableConfig, 'hashKey' | 'attribute' | 'globalSecondaryIndex'>> &
+type TableShape = Required<Pick<DynamodbTableConfig, 'hashKey' | 'attribute' | 'globalSecondaryIndex'>> &
   Pick<DynamodbTableConfig, 'rangeKey'>;
 
 const keyOf = (schema: KeySchema, type: 'HASH' | 'RANGE'): string | undefined => schema?.find((k) => k.KeyType === type)?.AttributeName;

@@ -16,7 +16,7 @@ export interface ContainerSecret {
   readonly valueFrom: string;
 }
 
-export interface TaskDefinitionProps {
+interface TaskDefinitionProps {
   readonly family: string;
   /** Also the container name, which RunTask overrides address. */
   readonly containerName: string;

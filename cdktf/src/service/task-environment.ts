@@ -5,7 +5,7 @@ import type { ServiceName } from '@mediaflow/contracts';
 import { bucketPrefixes, type BucketGrants, type MediaBucket } from '../service-profiles';
 import type { EnvironmentVariable } from './task-definition';
 
-export interface TaskEnvironmentInputs {
+interface TaskEnvironmentInputs {
   readonly service: ServiceName;
   readonly env: string;
   readonly region: string;

@@ -5,7 +5,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 
-export interface TaskRoleProps {
+interface TaskRoleProps {
   readonly name: string;
   readonly accountId: string;
   readonly statements: DataAwsIamPolicyDocumentStatement[];

@@ -5,7 +5,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
 
-export interface TaskSecurityGroupProps {
+interface TaskSecurityGroupProps {
   readonly name: string;
   readonly vpcId: string;
   /** The load balancer's group and the API port, when the service has an API. */

@@ -3,7 +3,7 @@
 // buckets the browser reaches straight (presigned PUTs to uploads; segments and images from outputs).
 import { contentSecurityPolicy as uiPolicy } from '@mediaflow/web/security-headers';
 
-export interface WebOrigins {
+interface WebOrigins {
   /** The API's public origin (https://<MEDIAFLOW_PUBLIC_DOMAIN> or the load balancer's). */
   readonly api: string;
   /** https://<bucket>.s3.<region>.amazonaws.com of the uploads bucket. */

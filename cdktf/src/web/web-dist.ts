@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentTypeOf } from './content-types';
 
-export interface WebFile {
+interface WebFile {
   /** Object key, and the path under dist (forward slashes). */
   readonly key: string;
   readonly contentType: string;

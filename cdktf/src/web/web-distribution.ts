@@ -12,7 +12,7 @@ import { webNames } from '../naming/infra-names';
 import type { WebSettings } from '../settings';
 import { REFERRER_POLICY } from '@mediaflow/web/security-headers';
 
-export interface WebDistributionProps {
+interface WebDistributionProps {
   readonly env: string;
   readonly bucketRegionalDomainName: string;
   readonly contentSecurityPolicy: string;

@@ -8,7 +8,7 @@ import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { distHash, readWebDist, REVALIDATE_CACHE, WEB_CONFIG_KEY } from './web-dist';
 
-export interface WebObjectsProps {
+interface WebObjectsProps {
   readonly bucket: string;
   readonly distDir: string;
   /** The API's public origin, written into config.json for the UI to read at start. */
@@ -24,7 +24,7 @@ export interface ApiDocument {
 }
 
 /** What the UI reads from /config.json (web/app/session.ts UiConfig). */
-export interface WebConfig {
+interface WebConfig {
   readonly apiUrl: string;
   readonly mode: 'static';
   /**

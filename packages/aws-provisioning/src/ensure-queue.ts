@@ -8,7 +8,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 
-export interface EnsuredQueue {
+interface EnsuredQueue {
   readonly url: string;
   readonly arn: string;
 }

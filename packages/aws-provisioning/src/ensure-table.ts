@@ -9,7 +9,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 
-export interface EnsureTableOptions {
+interface EnsureTableOptions {
   /** Attribute holding an epoch-seconds expiry; TTL is not part of CreateTable. */
   readonly ttlAttribute?: string;
   readonly maxWaitSeconds?: number;

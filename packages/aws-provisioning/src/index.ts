@@ -1,12 +1,6 @@
 // @mediaflow/aws-provisioning: a service's messaging resources on AWS or an emulator, from its declaration.
-export {
-  provisionMessaging,
-  deprovisionMessaging,
-  inboxPolicy,
-  type MessagingClients,
-  type ProvisionedMessaging,
-} from './provision-messaging';
+export { provisionMessaging, deprovisionMessaging, type ProvisionedMessaging } from './provision-messaging';
 export { ensureBus, deleteBus } from './ensure-bus';
-export { ensureQueue, type EnsuredQueue } from './ensure-queue';
+export { ensureQueue } from './ensure-queue';
 export { ensureSubscriptionRules, deleteRules } from './subscription-rules';
-export { ensureDynamoTable, type EnsureTableOptions } from './ensure-table';
+export { ensureDynamoTable } from './ensure-table';

@@ -14,7 +14,7 @@ import { ensureBus } from './ensure-bus';
 import { ensureQueue } from './ensure-queue';
 import { deleteRules, ensureSubscriptionRules } from './subscription-rules';
 
-export interface MessagingClients {
+interface MessagingClients {
   readonly eventBridge: EventBridgeClient;
   readonly sqs: SQSClient;
 }
@@ -31,7 +31,7 @@ export interface ProvisionedMessaging {
 const FOURTEEN_DAYS = String(14 * 24 * 3600);
 
 /** Only the service's own rules may send to its inbox. */
-export const inboxPolicy = (queueArn: string, ruleArns: readonly string[]): string =>
+const inboxPolicy = (queueArn: string, ruleArns: readonly string[]): string =>
   JSON.stringify({
     Version: '2012-10-17',
     Statement: [

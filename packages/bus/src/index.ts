@@ -6,10 +6,10 @@ export type { EventConsumer, EventHandler, DeliveryContext } from './ports/event
 export type { DeadLetters, DeadLetter, DeadLetterError } from './ports/dead-letters';
 export { validateWithContracts } from './contracts-validator';
 
-export { InvalidEnvelope, isInvalidEnvelope } from './errors/invalid-envelope';
-export { EventTooLarge, isEventTooLarge } from './errors/event-too-large';
-export { PublishFailed, isPublishFailed, type FailedEvent } from './errors/publish-failed';
+export { InvalidEnvelope } from './errors/invalid-envelope';
+export { EventTooLarge } from './errors/event-too-large';
+export { PublishFailed, type FailedEvent } from './errors/publish-failed';
 export { describeFailure } from './errors/describe-failure';
 export { MAX_EVENT_BYTES, entrySizeOf } from './prepare-for-publish';
-export { exponentialBackoff, type RetryDelay, type BackoffOptions } from './retry-delay';
+export { exponentialBackoff, type RetryDelay } from './retry-delay';
 

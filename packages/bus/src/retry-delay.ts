@@ -3,7 +3,7 @@
 /** Milliseconds to wait after the given failed attempt (1 = the first failure). */
 export type RetryDelay = (attempt: number) => number;
 
-export interface BackoffOptions {
+interface BackoffOptions {
   readonly baseMs?: number;
   readonly maxMs?: number;
   /** Spread retries of many consumers over time; off makes tests deterministic. */

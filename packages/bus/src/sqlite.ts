@@ -1,3 +1,3 @@
 // @mediaflow/bus/sqlite: the embedded bus, a durable log in one SQLite file shared by every service of the process.
-export { SqliteBus, type SqliteBusOptions } from './adapters/local/sqlite-bus';
+export { SqliteBus } from './adapters/local/sqlite-bus';
 export type { SqliteConsumerOptions } from './adapters/local/sqlite-event-consumer';

@@ -1,10 +1,6 @@
 // @mediaflow/event-store/aws: the event store and outbox in DynamoDB (one table per service), and that table's definition.
-export {
-  DynamoDbEventStore,
-  MAX_TRANSACTION_ITEMS,
-  type DynamoDbEventStoreOptions,
-} from './adapters/dynamodb-event-store';
-export { DynamoDbOutbox, type DynamoDbOutboxOptions } from './adapters/dynamodb-outbox';
+export { DynamoDbEventStore } from './adapters/dynamodb-event-store';
+export { DynamoDbOutbox } from './adapters/dynamodb-outbox';
 export {
   createEventStoreTable,
   eventStoreTableDefinition,

@@ -7,4 +7,4 @@ export * from './errors/stream-version-conflict';
 export * from './errors/event-already-handled';
 export * from './errors/event-store-input-invalid';
 export * from './errors/append-too-large';
-export { MAX_ID_LENGTH } from './input-validation';
+

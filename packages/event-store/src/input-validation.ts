@@ -4,7 +4,7 @@ import type { AppendOptions, NewEvent } from './event-store';
 import { EventStoreInputInvalid } from './errors/event-store-input-invalid';
 
 /** Longest stream id, consumer or event id: keeps DynamoDB keys well under their 1 KB / 2 KB limits. */
-export const MAX_ID_LENGTH = 512;
+const MAX_ID_LENGTH = 512;
 
 /** A NewEvent checked and serialised, ready for an adapter to write. */
 export interface PreparedEvent {

@@ -9,7 +9,7 @@ import type { Outbox, OutboxEntry } from './outbox';
 export type PublishOutboxEntries = (entries: readonly OutboxEntry[]) => Promise<void>;
 
 /** The part of @mediaflow/logging's logger the relay uses (tests pass a recorder). */
-export type RelayLogger = Pick<Logger, 'debug' | 'warn'>;
+type RelayLogger = Pick<Logger, 'debug' | 'warn'>;
 
 export interface OutboxRelayOptions {
   readonly outbox: Outbox;

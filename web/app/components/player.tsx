@@ -31,7 +31,7 @@ const useStoryboard = (vttUrl: string | undefined, spriteUrl: string | undefined
   return tiles;
 };
 
-export interface PlayerProps {
+interface PlayerProps {
   readonly playbackUrl: string;
   readonly posterUrl?: string;
   readonly storyboardVttUrl?: string;

@@ -7,13 +7,13 @@ import { Readable } from 'node:stream';
 import type { BlobStorage, PutResult } from '@mediaflow/blob-storage';
 import { blobProblem } from '../signing/signature-errors';
 
-export const MULTIPART_ROOT = '_multipart';
+const MULTIPART_ROOT = '_multipart';
 export const MAX_PARTS = 10_000;
 /** S3's minimum for every part but the last. */
-export const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
+const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
 const MULTIPART_ID = /^[a-z0-9]{16,64}$/;
 
-export interface UploadedPart {
+interface UploadedPart {
   readonly partNumber: number;
   readonly etag: string;
   readonly size: number;

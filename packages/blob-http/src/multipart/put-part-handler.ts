@@ -6,7 +6,7 @@ import { verifyPartUrl } from '../signing/verify-upload-url';
 import { receiveBody } from '../upload/receive-body';
 import { MAX_PARTS, type LocalMultipartStore } from './local-multipart-store';
 
-export interface PutPartContext {
+interface PutPartContext {
   readonly secret: string;
   readonly bucket: string;
   readonly multipart: LocalMultipartStore;

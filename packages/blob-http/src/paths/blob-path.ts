@@ -23,7 +23,7 @@ const assertSafeSegment = (segment: string): void => {
     throw blobProblem('BLOB_PATH_INVALID', 'the path contains a control character');
 };
 
-export interface ParsedBlobPath {
+interface ParsedBlobPath {
   /** Decoded segments, none empty. */
   readonly segments: string[];
   /** The path ended with "/": it names a folder (a prefix), not an object. */

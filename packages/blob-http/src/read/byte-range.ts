@@ -1,13 +1,13 @@
 // One HTTP byte range (RFC 9110 §14): "bytes=a-b", "bytes=a-" or the suffix "bytes=-n". Several
 // ranges, or a header we cannot read, are ignored and the whole object is served, as the RFC allows.
 
-export interface ResolvedRange {
+interface ResolvedRange {
   readonly start: number;
   /** Inclusive. */
   readonly end: number;
 }
 
-export type RangeOutcome =
+type RangeOutcome =
   { kind: 'whole' } | { kind: 'partial'; range: ResolvedRange } | { kind: 'unsatisfiable' };
 
 const WHOLE: RangeOutcome = { kind: 'whole' };

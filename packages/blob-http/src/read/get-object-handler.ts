@@ -6,7 +6,7 @@ import { verifyPrefixPath, type GrantedKey } from '../signing/prefix-token';
 import { blobProblem } from '../signing/signature-errors';
 import { serveObject } from './serve-object';
 
-export interface ReadContext {
+interface ReadContext {
   readonly secret: string;
   readonly bucket: string;
   readonly storage: BlobStorage;

@@ -7,7 +7,7 @@ import type { BlobStorage } from '@mediaflow/blob-storage';
 import { blobProblem } from '../signing/signature-errors';
 import { resolveRange } from './byte-range';
 
-export interface ServeOptions {
+interface ServeOptions {
   /** Used when the object has no Cache-Control of its own. */
   readonly defaultCacheControl: string;
 }

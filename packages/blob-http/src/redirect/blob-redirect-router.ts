@@ -12,7 +12,7 @@ import { serveObject } from '../read/serve-object';
 import { assertSigningSecret } from '../signing/hmac';
 import { blobProblem } from '../signing/signature-errors';
 
-export interface BlobRedirectRouterOptions {
+interface BlobRedirectRouterOptions {
   readonly storages: Readonly<Record<string, BlobStorage>>;
   readonly secret: string;
   /** Lifetime of each S3 presigned GET (default 300 s): just long enough to start the transfer. */

@@ -6,7 +6,7 @@ import { encodeKeyPath } from '../paths/blob-path';
 import { assertSigningSecret, hmac, toBase64Url } from './hmac';
 import { encodePrefixToken } from './prefix-token';
 
-export interface BlobUrlSignerOptions {
+interface BlobUrlSignerOptions {
   /** At least 32 bytes; the same secret must be given to the router that checks the URLs. */
   readonly secret: string;
   /** Origin (and optional path) clients reach the blob router at, e.g. http://127.0.0.1:8080. */
@@ -15,7 +15,7 @@ export interface BlobUrlSignerOptions {
   readonly now?: () => number;
 }
 
-export interface SignedPut {
+interface SignedPut {
   readonly url: string;
   readonly method: 'PUT';
   /** Headers the client must send with the bytes. */
@@ -23,13 +23,13 @@ export interface SignedPut {
   readonly expiresAt: Date;
 }
 
-export interface SignedPart {
+interface SignedPart {
   readonly partNumber: number;
   readonly url: string;
   readonly expiresAt: Date;
 }
 
-export interface SignPutRequest {
+interface SignPutRequest {
   readonly bucket: string;
   readonly key: string;
   readonly size: number;
@@ -37,7 +37,7 @@ export interface SignPutRequest {
   readonly expiresInSeconds: number;
 }
 
-export interface SignPartRequest {
+interface SignPartRequest {
   readonly bucket: string;
   readonly multipartId: string;
   readonly partNumber: number;

@@ -3,7 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Below this the secret is guessable offline from any URL we hand out. */
-export const MIN_SIGNING_SECRET_BYTES = 32;
+const MIN_SIGNING_SECRET_BYTES = 32;
 
 export const assertSigningSecret = (secret: string): void => {
   if (Buffer.byteLength(secret, 'utf8') < MIN_SIGNING_SECRET_BYTES) {

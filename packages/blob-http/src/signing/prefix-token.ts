@@ -6,9 +6,9 @@ import { blobProblem } from './signature-errors';
 
 const HEADER_BYTES = 5;
 const MAC_BYTES = 32;
-export const MAX_PREFIX_SEGMENTS = 255;
+const MAX_PREFIX_SEGMENTS = 255;
 
-export const prefixMac = (secret: string, bucket: string, prefix: string, expiresAt: number): Buffer =>
+const prefixMac = (secret: string, bucket: string, prefix: string, expiresAt: number): Buffer =>
   hmac(secret, ['prefix', bucket, prefix, expiresAt]);
 
 export const encodePrefixToken = (
@@ -26,13 +26,13 @@ export const encodePrefixToken = (
   return toBase64Url(Buffer.concat([header, prefixMac(secret, bucket, segments.join('/'), expiresAt)]));
 };
 
-export interface DecodedPrefixToken {
+interface DecodedPrefixToken {
   readonly expiresAt: number;
   readonly segmentCount: number;
   readonly mac: Buffer;
 }
 
-export const decodePrefixToken = (token: string): DecodedPrefixToken => {
+const decodePrefixToken = (token: string): DecodedPrefixToken => {
   const bytes = fromBase64Url(token);
   if (!bytes || bytes.length !== HEADER_BYTES + MAC_BYTES)
     throw blobProblem('URL_SIGNATURE_INVALID', 'the URL token is malformed');

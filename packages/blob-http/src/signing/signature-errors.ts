@@ -2,7 +2,7 @@
 // problem+json. 403 for anything about the signature (as S3 answers), 400/413 for the body.
 import { HttpProblem, registerProblemCodes } from '@mediaflow/http';
 
-export const BLOB_PROBLEM_CODES = {
+const BLOB_PROBLEM_CODES = {
   URL_SIGNATURE_INVALID: { status: 403, title: 'URL signature invalid' },
   URL_EXPIRED: { status: 403, title: 'URL expired' },
   BLOB_PATH_INVALID: { status: 400, title: 'Blob path invalid' },
@@ -15,7 +15,7 @@ export const BLOB_PROBLEM_CODES = {
   MULTIPART_PARTS_INVALID: { status: 400, title: 'Multipart parts invalid' },
 } as const;
 
-export type BlobProblemCode = keyof typeof BLOB_PROBLEM_CODES;
+type BlobProblemCode = keyof typeof BLOB_PROBLEM_CODES;
 
 registerProblemCodes(BLOB_PROBLEM_CODES);
 

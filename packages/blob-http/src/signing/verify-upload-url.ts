@@ -4,7 +4,7 @@ import { fromBase64Url, sameBytes } from './hmac';
 import { partMac, putMac, QUERY } from './blob-url-signer';
 import { blobProblem } from './signature-errors';
 
-export type QueryValues = Record<string, unknown>;
+type QueryValues = Record<string, unknown>;
 
 const single = (query: QueryValues, name: string): string => {
   const value = query[name];
@@ -28,7 +28,7 @@ const checkMac = (query: QueryValues, expected: Buffer, expiresAt: number, nowMs
     throw blobProblem('URL_EXPIRED', 'the upload URL has expired; ask for a new one');
 };
 
-export interface VerifiedPut {
+interface VerifiedPut {
   readonly size: number;
   readonly contentType: string;
 }

@@ -13,7 +13,7 @@ export interface ObjectCreated {
   readonly sha256: string;
 }
 
-export interface PutObjectContext {
+interface PutObjectContext {
   readonly secret: string;
   readonly bucket: string;
   readonly storage: BlobStorage;

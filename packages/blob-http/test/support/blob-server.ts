@@ -69,7 +69,7 @@ export const startBlobServer = async (
   };
 };
 
-export interface RawResponse {
+interface RawResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;

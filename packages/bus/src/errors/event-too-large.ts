@@ -20,5 +20,3 @@ export class EventTooLarge extends Error {
   }
 }
 
-export const isEventTooLarge = (error: unknown): error is EventTooLarge =>
-  error instanceof Error && (error as { code?: unknown }).code === EventTooLarge.code;

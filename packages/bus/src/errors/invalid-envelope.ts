@@ -25,5 +25,3 @@ export class InvalidEnvelope extends Error {
   }
 }
 
-export const isInvalidEnvelope = (error: unknown): error is InvalidEnvelope =>
-  error instanceof Error && (error as { code?: unknown }).code === InvalidEnvelope.code;

@@ -28,5 +28,3 @@ export class PublishFailed extends Error {
   }
 }
 
-export const isPublishFailed = (error: unknown): error is PublishFailed =>
-  error instanceof Error && (error as { code?: unknown }).code === PublishFailed.code;

@@ -11,7 +11,7 @@ import { describeDeliveryContract } from './delivery-contract';
 import { validateTestEnvelope } from './ping-events';
 import { describePublishContract } from './publish-contract';
 
-export interface BusUnderTest {
+interface BusUnderTest {
   readonly publisher: EventPublisher;
   /** Provisions the subscriber if needed (queue + rules, or checkpoint) and returns a new, unstarted consumer. */
   consumer(declaration: ServiceDeclaration): Promise<EventConsumer>;

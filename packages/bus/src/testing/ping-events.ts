@@ -11,7 +11,7 @@ const DATA: Record<string, z.ZodType> = {
   'Pong@1': z.object({}),
 };
 
-export class UnknownTestEvent extends Error {
+class UnknownTestEvent extends Error {
   readonly code = 'UNKNOWN_EVENT';
   override readonly name = 'UnknownTestEvent';
 }

@@ -4,7 +4,7 @@
 /** What each transaction item of an append guards. */
 export type AppendItemRole = 'stream' | 'inbox';
 
-export type AppendFailure = 'already-handled' | 'version-conflict' | 'unexplained';
+type AppendFailure = 'already-handled' | 'version-conflict' | 'unexplained';
 
 const isTransactionCanceled = (
   error: unknown,

@@ -6,7 +6,7 @@ import type { PreparedEvent } from '../input-validation';
 import type { AppendItemRole } from './dynamodb-append-failure';
 import { eventItem, eventKey, inboxItem, type Item } from './dynamodb-items';
 
-export interface AppendTransactionInput {
+interface AppendTransactionInput {
   readonly tableName: string;
   readonly streamId: string;
   readonly expectedVersion: number;
@@ -17,7 +17,7 @@ export interface AppendTransactionInput {
   readonly nextOutboxSeq: () => string;
 }
 
-export interface AppendTransaction {
+interface AppendTransaction {
   readonly items: TransactWriteItem[];
   readonly roles: AppendItemRole[];
 }

@@ -18,9 +18,9 @@ import { inboxKey, storedEventFromItem, streamPk, type Item } from './dynamodb-i
 import { createOutboxSequence, type OutboxSequence } from './dynamodb-outbox-sequence';
 
 /** DynamoDB's limit on the items of one transaction. */
-export const MAX_TRANSACTION_ITEMS = 100;
+const MAX_TRANSACTION_ITEMS = 100;
 
-export interface DynamoDbEventStoreOptions {
+interface DynamoDbEventStoreOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   /** How long inbox items are kept before TTL may delete them (default 30 days); a redelivery later than that is not caught. */

@@ -18,7 +18,7 @@ import {
   type Item,
 } from './dynamodb-items';
 
-export interface DynamoDbOutboxOptions {
+interface DynamoDbOutboxOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   readonly service: ServiceName;

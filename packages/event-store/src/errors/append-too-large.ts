@@ -22,5 +22,3 @@ export class AppendTooLarge extends Error {
   }
 }
 
-export const isAppendTooLarge = (error: unknown): error is AppendTooLarge =>
-  error instanceof Error && (error as { code?: unknown }).code === AppendTooLarge.code;

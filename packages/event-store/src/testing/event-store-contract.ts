@@ -23,7 +23,7 @@ export interface EventStoreUnderTest extends StoreInstance {
   cleanup(): Promise<void>;
 }
 
-export type MakeEventStore = () => Promise<EventStoreUnderTest>;
+type MakeEventStore = () => Promise<EventStoreUnderTest>;
 
 /** What each part of the suite gets: the store made for this run (valid inside tests only). */
 export type ContractContext = () => EventStoreUnderTest;

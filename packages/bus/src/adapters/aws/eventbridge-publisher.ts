@@ -23,7 +23,7 @@ const PERMANENT_ENTRY_ERRORS = new Set([
   'NotAuthorizedForDetailTypeException',
 ]);
 
-export interface EventBridgePublisherOptions {
+interface EventBridgePublisherOptions {
   readonly client: EventBridgeClient;
   readonly busName: string;
   readonly validate: EnvelopeValidator;

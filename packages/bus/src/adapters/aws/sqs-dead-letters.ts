@@ -11,7 +11,7 @@ import type { DeadLetter, DeadLetters } from '../../ports/dead-letters';
 import type { EnvelopeValidator } from '../../ports/envelope-validator';
 import { envelopeCandidateOf, parseBody, recordedFailureOf, type RecordedFailure } from './sqs-message';
 
-export interface SqsDeadLettersOptions {
+interface SqsDeadLettersOptions {
   readonly client: SQSClient;
   readonly deadLetterQueueUrl: string;
   readonly validate: EnvelopeValidator;

@@ -13,7 +13,7 @@ import { exponentialBackoff, sleep, type RetryDelay } from '../../retry-delay';
 import { SqsInbox } from './sqs-inbox';
 import { envelopeCandidateOf, parseBody } from './sqs-message';
 
-export interface SqsEventConsumerOptions {
+interface SqsEventConsumerOptions {
   readonly client: SQSClient;
   readonly queueUrl: string;
   readonly deadLetterQueueUrl: string;

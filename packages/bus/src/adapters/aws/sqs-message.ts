@@ -4,14 +4,11 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { DeadLetterError } from '../../ports/dead-letters';
 
-export class MalformedMessage extends Error {
+class MalformedMessage extends Error {
   static readonly code = 'MALFORMED_MESSAGE';
   readonly code = MalformedMessage.code;
   override readonly name = 'MalformedMessage';
 }
-
-export const isMalformedMessage = (error: unknown): error is MalformedMessage =>
-  error instanceof Error && (error as { code?: unknown }).code === MalformedMessage.code;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

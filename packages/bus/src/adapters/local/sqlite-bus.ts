@@ -13,7 +13,7 @@ import { SqliteDeliveries } from './sqlite-deliveries';
 import { SqliteEventConsumer, type SqliteConsumerOptions } from './sqlite-event-consumer';
 import { openBusDatabase, type BusDatabase } from './sqlite-schema';
 
-export interface SqliteBusOptions {
+interface SqliteBusOptions {
   /** Path of the bus file (created if missing), e.g. `${dataDir}/bus.sqlite`. */
   readonly file: string;
   readonly validate: EnvelopeValidator;
