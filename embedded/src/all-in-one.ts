@@ -11,7 +11,7 @@ import { embeddedPaths, type ServiceInstance } from '@mediaflow/runtime';
 import { embeddedServiceFactories } from '@mediaflow/service-registry/embedded';
 import { profileNames } from '@mediaflow/media-planning';
 import { ensureWebBuild, webDistDir, webRouter } from '@mediaflow/web';
-import { embeddedSecrets, type EmbeddedConfig, type EmbeddedSecrets } from './embedded-config';
+import { embeddedSecrets, type EmbeddedSecrets, type EmbeddedSettings } from './embedded-config';
 
 const freePort = (host: string): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -25,16 +25,16 @@ const freePort = (host: string): Promise<number> =>
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** The web UI on the API's port; the sign-in page gets a fresh development token on loopback. */
-const webUi = (config: EmbeddedConfig, secrets: EmbeddedSecrets, env: NodeJS.ProcessEnv) => {
+const webUi = (settings: EmbeddedSettings, secrets: EmbeddedSecrets, env: NodeJS.ProcessEnv) => {
   ensureWebBuild(env);
-  const offerToken = config.MEDIAFLOW_UI_DEV_TOKEN === 'on' || (config.MEDIAFLOW_UI_DEV_TOKEN === 'auto' && LOOPBACK.has(config.HOST));
+  const offerToken = settings.uiDevToken === 'on' || (settings.uiDevToken === 'auto' && LOOPBACK.has(settings.host));
   return webRouter({
     distDir: webDistDir(env),
     config: async () => ({
       apiUrl: '',
       mode: 'embedded' as const,
       profiles: profileNames(),
-      ...(offerToken && { devToken: await issueDevelopmentToken({ secret: secrets.jwt, sub: config.MEDIAFLOW_DEV_OWNER, admin: true, ttlSeconds: 24 * 3600 }) }),
+      ...(offerToken && { devToken: await issueDevelopmentToken({ secret: secrets.jwt, sub: settings.devOwner, admin: true, ttlSeconds: 24 * 3600 }) }),
     }),
   });
 };
@@ -48,19 +48,19 @@ export interface RunningDeployment {
   stop(): Promise<void>;
 }
 
-/** `env` is what `config` was loaded from: the services read their own settings from it too. */
-export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<RunningDeployment> => {
-  const dataDir = path.resolve(config.MEDIAFLOW_DATA_DIR);
-  const resolved = { ...config, MEDIAFLOW_DATA_DIR: dataDir };
-  const secrets = embeddedSecrets(resolved);
+/** `env` is what `settings` were loaded from: the services read their own settings from it too. */
+export const startAllInOne = async (settings: EmbeddedSettings, logger: Logger, env: NodeJS.ProcessEnv): Promise<RunningDeployment> => {
+  const dataDir = path.resolve(settings.infrastructure.dataDir);
+  const infrastructure = { ...settings.infrastructure, dataDir };
+  const secrets = embeddedSecrets(settings, dataDir);
   const bus = new SqliteBus({ file: embeddedPaths(dataDir).bus, validate: validateWithContracts });
   // Services hand out absolute URLs, so the port is chosen before they are built (PORT=0: a free one).
-  const port = config.PORT === 0 ? await freePort(config.HOST) : config.PORT;
-  const publicBaseUrl = config.MEDIAFLOW_PUBLIC_URL ?? `http://${config.HOST}:${port}`;
+  const port = settings.port === 0 ? await freePort(settings.host) : settings.port;
+  const publicBaseUrl = settings.publicUrl ?? `http://${settings.host}:${port}`;
   const instances: ServiceInstance[] = [];
   const routers = [];
   for (const create of embeddedServiceFactories) {
-    const instance = await create({ config: resolved, bus, publicBaseUrl, secrets, env: { ...env, MEDIAFLOW_DATA_DIR: dataDir } });
+    const instance = await create({ config: infrastructure, bus, publicBaseUrl, secrets, env: { ...env, MEDIAFLOW_DATA_DIR: dataDir } });
     instances.push(instance);
     routers.push(...instance.routers);
   }
@@ -70,19 +70,19 @@ export const startAllInOne = async (config: EmbeddedConfig, logger: Logger, env:
     auth: createTokenVerifier({ kind: 'hs256', secret: secrets.jwt, adminClaim: 'roles' }),
     bodyLimit: '1mb',
     openapi: { title: 'mediaflow', version: '1.0.0', description: 'Uploads, jobs and notifications of the mediaflow media-processing backend.' },
-    ...(config.MEDIAFLOW_CORS_ORIGINS?.length ? { cors: { allowedOrigins: config.MEDIAFLOW_CORS_ORIGINS } } : {}),
+    ...(settings.corsOrigins?.length ? { cors: { allowedOrigins: settings.corsOrigins } } : {}),
   });
   // The UI answers only its own paths (files, its routes, /config.json); the rest goes to the API.
-  const site = express().disable('x-powered-by').use(webUi(config, secrets, env), app);
+  const site = express().disable('x-powered-by').use(webUi(settings, secrets, env), app);
   // Large uploads stream for longer than Node's default request timeout.
-  const server = await startHttpServer(site, { port, host: config.HOST, requestTimeoutMs: 0 });
+  const server = await startHttpServer(site, { port, host: settings.host, requestTimeoutMs: 0 });
   for (const instance of instances) await instance.start();
   logger.info('mediaflow embedded started', { url: server.url, dataDir, services: instances.map((i) => i.service) });
   return {
     url: publicBaseUrl,
     port: server.port,
     secrets,
-    devOwner: config.MEDIAFLOW_DEV_OWNER,
+    devOwner: settings.devOwner,
     stop: async () => {
       await server.close();
       for (const instance of [...instances].reverse()) await instance.stop();

@@ -4,36 +4,67 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '@mediaflow/config';
-import { CorsOriginsSchema } from '@mediaflow/http';
-import { InfrastructureEnvironmentSchema } from '@mediaflow/runtime';
+import {
+  intSetting,
+  JwtSecretSettingsSchema,
+  loadConfig,
+  PublicUrlSettingsSchema,
+  setting,
+  UrlSigningSettingsSchema,
+} from '@mediaflow/config';
+import { CorsSettingsSchema } from '@mediaflow/http';
+import { loadInfrastructureSettings, type InfrastructureSettings } from '@mediaflow/runtime';
 
-export const EmbeddedEnvironmentSchema = InfrastructureEnvironmentSchema.extend({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('127.0.0.1'),
-  /** The origin clients use to reach this process (behind a proxy, set it). */
-  MEDIAFLOW_PUBLIC_URL: z.url().optional(),
-  MEDIAFLOW_JWT_SECRET: z.string().min(32).optional(),
-  MEDIAFLOW_URL_SIGNING_SECRET: z.string().min(32).optional(),
-  /** The subject of the development token printed at start. */
-  MEDIAFLOW_DEV_OWNER: z.string().min(1).max(128).default('dev-user'),
-  /** Offer the development token on the web UI's sign-in page: `auto` does so only on a loopback HOST. */
-  MEDIAFLOW_UI_DEV_TOKEN: z.enum(['auto', 'on', 'off']).default('auto'),
-  /** Browser origins allowed to call this API from elsewhere (the web UI hosted as static files); unset: none. */
-  MEDIAFLOW_CORS_ORIGINS: CorsOriginsSchema.optional(),
+export const EmbeddedEnvironmentSchema = z.object({
+  PORT: intSetting({ min: 0, max: 65535, default: 8080 }, 'Embedded: the port of the API, the blobs and the web UI (0: a free one)'),
+  HOST: setting(z.string(), 'Embedded: the address it listens on').default('127.0.0.1'),
+  ...PublicUrlSettingsSchema.shape,
+  ...JwtSecretSettingsSchema.shape,
+  ...UrlSigningSettingsSchema.shape,
+  MEDIAFLOW_DEV_OWNER: setting(z.string().min(1).max(128), 'Embedded: the subject of the development token printed at start').default('dev-user'),
+  MEDIAFLOW_UI_DEV_TOKEN: setting(
+    z.enum(['auto', 'on', 'off']),
+    'Embedded: offer the development token on the web UI sign-in page (auto: only on a loopback HOST)',
+  ).default('auto'),
+  ...CorsSettingsSchema.shape,
 });
-export type EmbeddedConfig = z.infer<typeof EmbeddedEnvironmentSchema>;
+
+export interface EmbeddedSettings {
+  readonly infrastructure: InfrastructureSettings;
+  readonly port: number;
+  readonly host: string;
+  /** The origin clients use to reach this process (behind a proxy, set it). */
+  readonly publicUrl?: string;
+  readonly jwtSecret?: string;
+  readonly urlSigningSecret?: string;
+  readonly devOwner: string;
+  readonly uiDevToken: 'auto' | 'on' | 'off';
+  readonly corsOrigins?: readonly string[];
+}
 
 export interface EmbeddedSecrets {
   jwt: string;
   urlSigning: string;
 }
 
-export const loadEmbeddedConfig = (env: NodeJS.ProcessEnv = process.env): EmbeddedConfig => loadConfig(EmbeddedEnvironmentSchema, env);
+export const loadEmbeddedSettings = (env: NodeJS.ProcessEnv): EmbeddedSettings => {
+  const c = loadConfig(EmbeddedEnvironmentSchema, env);
+  return {
+    infrastructure: loadInfrastructureSettings(env),
+    port: c.PORT,
+    host: c.HOST,
+    ...(c.MEDIAFLOW_PUBLIC_URL !== undefined && { publicUrl: c.MEDIAFLOW_PUBLIC_URL }),
+    ...(c.MEDIAFLOW_JWT_SECRET !== undefined && { jwtSecret: c.MEDIAFLOW_JWT_SECRET }),
+    ...(c.MEDIAFLOW_URL_SIGNING_SECRET !== undefined && { urlSigningSecret: c.MEDIAFLOW_URL_SIGNING_SECRET }),
+    devOwner: c.MEDIAFLOW_DEV_OWNER,
+    uiDevToken: c.MEDIAFLOW_UI_DEV_TOKEN,
+    ...(c.MEDIAFLOW_CORS_ORIGINS !== undefined && { corsOrigins: c.MEDIAFLOW_CORS_ORIGINS }),
+  };
+};
 
-/** Secrets from the environment, else from `<data>/secrets.json`, created on first start. */
-export const embeddedSecrets = (config: EmbeddedConfig): EmbeddedSecrets => {
-  const file = path.join(config.MEDIAFLOW_DATA_DIR, 'secrets.json');
+/** Secrets from the settings, else from `<data>/secrets.json`, created on first start. */
+export const embeddedSecrets = (settings: Pick<EmbeddedSettings, 'jwtSecret' | 'urlSigningSecret'>, dataDir: string): EmbeddedSecrets => {
+  const file = path.join(dataDir, 'secrets.json');
   let stored: Partial<EmbeddedSecrets> = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<EmbeddedSecrets>;
   // Only generated secrets are written down; one given in the environment never lands on disk.
@@ -42,11 +73,11 @@ export const embeddedSecrets = (config: EmbeddedConfig): EmbeddedSecrets => {
     urlSigning: stored.urlSigning ?? crypto.randomBytes(32).toString('base64url'),
   };
   if (stored.jwt !== generated.jwt || stored.urlSigning !== generated.urlSigning) {
-    fs.mkdirSync(config.MEDIAFLOW_DATA_DIR, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
   }
   return {
-    jwt: config.MEDIAFLOW_JWT_SECRET ?? generated.jwt,
-    urlSigning: config.MEDIAFLOW_URL_SIGNING_SECRET ?? generated.urlSigning,
+    jwt: settings.jwtSecret ?? generated.jwt,
+    urlSigning: settings.urlSigningSecret ?? generated.urlSigning,
   };
 };

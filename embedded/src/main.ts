@@ -4,21 +4,21 @@
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import { startAllInOne } from './all-in-one';
-import { loadEmbeddedConfig } from './embedded-config';
+import { loadEmbeddedSettings } from './embedded-config';
 
 const logger = createLogger('embedded');
 
 const main = async (): Promise<void> => {
-  const config = loadEmbeddedConfig();
-  const deployment = await startAllInOne(config, logger);
-  const token = await issueDevelopmentToken({ secret: deployment.secrets.jwt, sub: config.MEDIAFLOW_DEV_OWNER, admin: true, ttlSeconds: 7 * 24 * 3600 });
+  const settings = loadEmbeddedSettings(process.env);
+  const deployment = await startAllInOne(settings, logger, process.env);
+  const token = await issueDevelopmentToken({ secret: deployment.secrets.jwt, sub: settings.devOwner, admin: true, ttlSeconds: 7 * 24 * 3600 });
   process.stdout.write(
     [
       '',
-      `mediaflow is running at ${deployment.url} (data in ${config.MEDIAFLOW_DATA_DIR})`,
+      `mediaflow is running at ${deployment.url} (data in ${settings.infrastructure.dataDir})`,
       `  web UI:     ${deployment.url}/`,
       `  API docs:   ${deployment.url}/docs/ (OpenAPI: ${deployment.url}/openapi.json)`,
-      `  dev token (owner "${config.MEDIAFLOW_DEV_OWNER}", admin, 7 days):`,
+      `  dev token (owner "${settings.devOwner}", admin, 7 days):`,
       `  export MEDIAFLOW_TOKEN=${token}`,
       `  curl -H "Authorization: Bearer $MEDIAFLOW_TOKEN" ${deployment.url}/v1/jobs`,
       '',

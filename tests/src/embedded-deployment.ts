@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startAllInOne, type RunningDeployment } from '@mediaflow/embedded';
-import { loadEmbeddedConfig } from '@mediaflow/embedded';
+import { loadEmbeddedSettings } from '@mediaflow/embedded';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import { ApiClient } from './api-client';
@@ -21,7 +21,7 @@ export interface TestDeployment {
 export const startTestDeployment = async (env: Record<string, string> = {}): Promise<TestDeployment> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-e2e-'));
   const environment = { ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env };
-  const deployment = await startAllInOne(loadEmbeddedConfig(environment), createLogger('e2e'), environment);
+  const deployment = await startAllInOne(loadEmbeddedSettings(environment), createLogger('e2e'), environment);
   const token = (sub: string) => issueDevelopmentToken({ secret: deployment.secrets.jwt, sub, ttlSeconds: 3600 });
   const ownerToken = await token('owner-a');
   return {

@@ -9,6 +9,7 @@ export {
   CORS_MAX_AGE_SECONDS,
   CorsOriginInvalid,
   CorsOriginsSchema,
+  CorsSettingsSchema,
   normalizeOrigin,
   type CorsOptions,
 } from './app/cors';

@@ -94,6 +94,9 @@ const profiles: ReadonlyMap<string, Profile> = new Map(
 
 export const profileNames = (): string[] => [...profiles.keys()];
 
+/** The profile a request that names none gets. */
+export const DEFAULT_PROFILE_NAME: string = defaultProfile.name;
+
 /** The named profile, or UnknownProfile. */
 export const profileByName = (name: string): Profile => {
   const profile = profiles.get(name);

@@ -1,25 +1,24 @@
 // The entrypoints of a service on AWS (the commands in cdktf/src/service-commands.ts): `api` serves
 // the service's routers behind the load balancer; `worker` runs its relay, consumer and loops. Both
 // build the same ServiceInstance; SIGTERM (ECS stop) stops them gracefully.
-import { CorsOriginsSchema, createHttpApp, createTokenVerifier, loadAuthConfig, startHttpServer } from '@mediaflow/http';
+import { CorsSettingsSchema, createHttpApp, createTokenVerifier, loadAuthConfig, startHttpServer } from '@mediaflow/http';
 import { createLogger, type Logger } from '@mediaflow/logging';
 import { z } from 'zod';
-import { loadConfig } from '@mediaflow/config';
+import { BaseEnvironmentSchema, intSetting, loadConfig, setting } from '@mediaflow/config';
 import type { ServiceInstance } from './service-instance';
 
-const ProcessEnvironmentSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
-  /** Comma-separated browser origins allowed to call this api from another origin (the web UI on CloudFront); unset: none. */
-  MEDIAFLOW_CORS_ORIGINS: CorsOriginsSchema.optional(),
+export const ApiProcessEnvironmentSchema = z.object({
+  PORT: intSetting({ min: 1, max: 65535, default: 8080 }, 'AWS api task: the port it listens on'),
+  HOST: setting(z.string(), 'AWS api task: the address it listens on').default('0.0.0.0'),
+  ...CorsSettingsSchema.shape,
 });
 
 /**
  * The api process's app: the service's routers, the load balancer's health check, its OpenAPI document
  * (also at /openapi/<service>.json), auth and CORS from the environment.
  */
-export const createApiApp = (instance: ServiceInstance, logger: Logger, env: NodeJS.ProcessEnv = process.env): ReturnType<typeof createHttpApp> => {
-  const { MEDIAFLOW_CORS_ORIGINS: corsOrigins } = loadConfig(ProcessEnvironmentSchema, env);
+export const createApiApp = (instance: ServiceInstance, logger: Logger, env: NodeJS.ProcessEnv): ReturnType<typeof createHttpApp> => {
+  const { MEDIAFLOW_CORS_ORIGINS: corsOrigins } = loadConfig(ApiProcessEnvironmentSchema, env);
   return createHttpApp({
     logger,
     routers: [
@@ -37,13 +36,14 @@ export const createApiApp = (instance: ServiceInstance, logger: Logger, env: Nod
 
 export type AwsProcessKind = 'api' | 'worker';
 
-export const runAwsProcess = async (kind: AwsProcessKind, create: () => Promise<ServiceInstance>): Promise<void> => {
+/** `env` is the process environment, handed in by the entry file (src/main/http.ts or worker.ts). */
+export const runAwsProcess = async (kind: AwsProcessKind, create: () => Promise<ServiceInstance>, env: NodeJS.ProcessEnv): Promise<void> => {
   const instance = await create();
-  const logger = createLogger(instance.service, { process: kind });
+  const logger = createLogger(instance.service, { process: kind }, loadConfig(BaseEnvironmentSchema, env).LOG_LEVEL);
   let stop: () => Promise<void>;
   if (kind === 'api') {
-    const { PORT, HOST } = loadConfig(ProcessEnvironmentSchema);
-    const app = createApiApp(instance, logger);
+    const { PORT, HOST } = loadConfig(ApiProcessEnvironmentSchema, env);
+    const app = createApiApp(instance, logger, env);
     const server = await startHttpServer(app, { port: PORT, host: HOST });
     logger.info('api listening', { port: server.port });
     stop = () => server.close();

@@ -4,6 +4,7 @@
 // headers at all: the browser blocks the response, the server never answers with an error.
 import { type RequestHandler } from 'express';
 import { z } from 'zod';
+import { setting } from '@mediaflow/config';
 import { CORRELATION_HEADER } from './correlation';
 import { normalizeOrigin } from './origin';
 
@@ -33,6 +34,14 @@ export const CorsOriginsSchema = z.string().transform((raw, ctx): string[] => {
     }
   }
   return origins;
+});
+
+/** Declared once for every process that serves the API (the AWS api tasks, the embedded all-in-one). */
+export const CorsSettingsSchema = z.object({
+  MEDIAFLOW_CORS_ORIGINS: setting(
+    CorsOriginsSchema,
+    'Comma-separated browser origins allowed to call the API from another origin (the web UI on CloudFront, or hosted as static files); unset: none',
+  ).optional(),
 });
 
 const VARY_ORIGIN = 'Origin';

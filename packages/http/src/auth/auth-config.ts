@@ -1,15 +1,11 @@
 // How bearer tokens are verified, read from the environment: an HS256 secret (embedded) or a JWKS URL
 // (AWS, e.g. Cognito), never both, so an asymmetric setup can never be fooled by an HS256 token.
 import { z } from 'zod';
-import { loadConfig } from '@mediaflow/config';
+import { commaList, JwtSecretSettingsSchema, loadConfig, MIN_SECRET_BYTES, setting } from '@mediaflow/config';
 
-export const MIN_SECRET_BYTES = 32;
+export { MIN_SECRET_BYTES };
 
 const isLoopback = (host: string): boolean => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-
-const secretSchema = z
-  .string()
-  .refine((s) => Buffer.byteLength(s, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`);
 
 // Keys fetched over plain HTTP could be swapped on the way: https, except on the loopback (tests).
 const jwksUrlSchema = z.url().refine((value) => {
@@ -17,19 +13,13 @@ const jwksUrlSchema = z.url().refine((value) => {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 }, 'must be an https URL (http only on the loopback)');
 
-const listSchema = z
-  .string()
-  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
-  .refine((list) => list.length > 0, 'must name at least one value');
-
 /** The raw variables, extendable by a service's own environment schema. */
 export const AuthEnvironmentSchema = z.object({
-  MEDIAFLOW_JWT_SECRET: secretSchema.optional(),
-  MEDIAFLOW_JWKS_URL: jwksUrlSchema.optional(),
-  MEDIAFLOW_JWT_ISSUER: z.string().min(1).optional(),
-  /** Comma-separated; the token's `aud` must contain one of them. */
-  MEDIAFLOW_JWT_AUDIENCE: listSchema.optional(),
-  MEDIAFLOW_ADMIN_CLAIM: z.string().min(1).default('roles'),
+  ...JwtSecretSettingsSchema.shape,
+  MEDIAFLOW_JWKS_URL: setting(jwksUrlSchema, 'AWS: JWKS of the token issuer (e.g. Cognito), RS256/ES256; exactly one of this and MEDIAFLOW_JWT_SECRET').optional(),
+  MEDIAFLOW_JWT_ISSUER: setting(z.string().min(1), "The tokens' required `iss`").optional(),
+  MEDIAFLOW_JWT_AUDIENCE: setting(commaList({ nonEmpty: true }), "Comma-separated; the token's `aud` must contain one of them").optional(),
+  MEDIAFLOW_ADMIN_CLAIM: setting(z.string().min(1), 'Claim holding the roles (`cognito:groups` is always read too)').default('roles'),
 });
 
 interface CommonAuthSettings {
@@ -58,4 +48,4 @@ export const AuthConfigSchema = AuthEnvironmentSchema.superRefine((env, ctx) => 
 });
 
 /** Reads the auth settings; a bad or missing value stops start-up with a ConfigurationError. */
-export const loadAuthConfig = (env: NodeJS.ProcessEnv = process.env): AuthConfig => loadConfig(AuthConfigSchema, env);
+export const loadAuthConfig = (env: NodeJS.ProcessEnv): AuthConfig => loadConfig(AuthConfigSchema, env);

@@ -1,7 +1,16 @@
 // Ingest's settings from the environment, validated once at start-up: the upload policy, the sweep
 // and, for AWS, the blob redirect endpoint. A bad value stops start-up naming the variable.
 import { z } from 'zod';
-import { loadConfig } from '@mediaflow/config';
+import {
+  byteSizeSetting,
+  commaList,
+  flagSetting,
+  loadConfig,
+  secondsSetting,
+  setting,
+  UrlSigningSettingsSchema,
+} from '@mediaflow/config';
+import { DEFAULT_PROFILE_NAME, profileNames } from '@mediaflow/media-planning';
 import type { UploadPolicy } from '../domain/upload-policy';
 
 const MiB = 1024 * 1024;
@@ -45,52 +54,21 @@ export const DEFAULT_CONTENT_TYPES = [
   'video/avi',
 ].join(',');
 
-const list = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((s) =>
-      s
-        .split(',')
-        .map((p) => p.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .refine((l) => l.length > 0, 'must name at least one value');
-
-const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const MAX_SECONDS = { urlTtl: 7 * 24 * 3600, expiry: 30 * 24 * 3600, sweep: 24 * 3600 };
 
 export const IngestEnvironmentSchema = z.object({
-  MEDIAFLOW_UPLOAD_CONTENT_TYPES: list(DEFAULT_CONTENT_TYPES),
-  MEDIAFLOW_UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .default(5 * 1024 * MiB),
-  MEDIAFLOW_UPLOAD_MULTIPART_THRESHOLD_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(16 * MiB),
-  MEDIAFLOW_UPLOAD_PART_SIZE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(5 * MiB)
-    .max(5 * 1024 * MiB)
-    .default(16 * MiB),
-  MEDIAFLOW_UPLOAD_URL_TTL_SECONDS: seconds(3600, 7 * 24 * 3600),
-  MEDIAFLOW_UPLOAD_EXPIRY_SECONDS: seconds(24 * 3600, 30 * 24 * 3600),
-  MEDIAFLOW_UPLOAD_SWEEP_SECONDS: seconds(60, 24 * 3600),
-  /** Processing's profile names; configuration, so ingest imports nothing from processing. */
-  MEDIAFLOW_PROFILES: list('default,sd,high'),
-  MEDIAFLOW_DEFAULT_PROFILE: z.string().min(1).default('default'),
-  /** Embedded: complete an upload as soon as its single PUT is stored (like an S3 notification). */
-  MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-  /** AWS: secret of the /blobs redirect endpoint (same as the signers'); unset mounts none. */
-  MEDIAFLOW_URL_SIGNING_SECRET: z.string().min(32).optional(),
+  MEDIAFLOW_UPLOAD_CONTENT_TYPES: setting(
+    commaList({ lowercase: true, nonEmpty: true }),
+    { description: 'Comma-separated media types an upload may declare; a family (`video/*`) may replace them', defaultText: 'common video, audio and image types' },
+  ).prefault(DEFAULT_CONTENT_TYPES),
+  MEDIAFLOW_UPLOAD_MAX_BYTES: byteSizeSetting({ min: 1, default: 5 * 1024 * MiB }, 'Largest upload accepted, in bytes'),
+  MEDIAFLOW_UPLOAD_MULTIPART_THRESHOLD_BYTES: byteSizeSetting({ min: 1, default: 16 * MiB }, 'Uploads from this size on are multipart'),
+  MEDIAFLOW_UPLOAD_PART_SIZE_BYTES: byteSizeSetting({ min: 5 * MiB, max: 5 * 1024 * MiB, default: 16 * MiB }, 'Size of each multipart part'),
+  MEDIAFLOW_UPLOAD_URL_TTL_SECONDS: secondsSetting({ min: 1, max: MAX_SECONDS.urlTtl, default: 3600 }, 'How long upload URLs stay valid'),
+  MEDIAFLOW_UPLOAD_EXPIRY_SECONDS: secondsSetting({ min: 1, max: MAX_SECONDS.expiry, default: 24 * 3600 }, 'An upload not completed within this time expires'),
+  MEDIAFLOW_UPLOAD_SWEEP_SECONDS: secondsSetting({ min: 1, max: MAX_SECONDS.sweep, default: 60 }, 'How often expired uploads are swept'),
+  MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE: flagSetting('Embedded: complete an upload as soon as its single PUT is stored (like an S3 notification)').default(false),
+  ...UrlSigningSettingsSchema.shape,
 });
 
 export interface IngestSettings {
@@ -100,7 +78,7 @@ export interface IngestSettings {
   readonly urlSigningSecret?: string;
 }
 
-export const loadIngestSettings = (env: NodeJS.ProcessEnv = process.env): IngestSettings => {
+export const loadIngestSettings = (env: NodeJS.ProcessEnv): IngestSettings => {
   const c = loadConfig(IngestEnvironmentSchema, env);
   const policy: UploadPolicy = {
     allowedContentTypes: c.MEDIAFLOW_UPLOAD_CONTENT_TYPES,
@@ -109,10 +87,9 @@ export const loadIngestSettings = (env: NodeJS.ProcessEnv = process.env): Ingest
     partSizeBytes: c.MEDIAFLOW_UPLOAD_PART_SIZE_BYTES,
     urlTtlSeconds: c.MEDIAFLOW_UPLOAD_URL_TTL_SECONDS,
     uploadExpirySeconds: c.MEDIAFLOW_UPLOAD_EXPIRY_SECONDS,
-    profiles: c.MEDIAFLOW_PROFILES,
-    defaultProfile: c.MEDIAFLOW_PROFILES.includes(c.MEDIAFLOW_DEFAULT_PROFILE)
-      ? c.MEDIAFLOW_DEFAULT_PROFILE
-      : (c.MEDIAFLOW_PROFILES[0] ?? 'default'),
+    // The profiles media-planning defines: the names jobs plans with, so ingest accepts no other.
+    profiles: profileNames(),
+    defaultProfile: DEFAULT_PROFILE_NAME,
   };
   return {
     policy,

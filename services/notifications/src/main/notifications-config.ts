@@ -1,13 +1,12 @@
 // notifications' settings, read and validated from the environment once by the composition roots.
 // Every variable has a default; the loopback switch defaults by mode (on embedded, off on AWS).
 import { z } from 'zod';
-import { loadConfig } from '@mediaflow/config';
+import { flagSetting, intSetting, loadConfig, secondsSetting, setting } from '@mediaflow/config';
 import type { WebhookSettings } from '../application/webhook-settings';
 import type { EventStreamSettings } from '../adapters/http/event-stream-route';
 import { DEFAULT_DISABLE_POLICY } from '../domain/endpoint-health';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy';
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const secondsList = (defaults: readonly number[]) =>
   z
     .string()
@@ -16,21 +15,30 @@ const secondsList = (defaults: readonly number[]) =>
     .transform((s) => s.split(',').map(Number));
 
 export const NotificationsEnvironmentSchema = z.object({
-  MEDIAFLOW_WEBHOOKS_ALLOW_HTTP_LOOPBACK: flag.optional(),
-  MEDIAFLOW_WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-  MEDIAFLOW_WEBHOOKS_RETRY_DELAYS_SECONDS: secondsList(DEFAULT_RETRY_POLICY.delaysSeconds),
-  MEDIAFLOW_WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_RETRY_POLICY.maxAttempts),
-  MEDIAFLOW_WEBHOOKS_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_DISABLE_POLICY.afterConsecutiveFailures),
-  MEDIAFLOW_WEBHOOKS_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(0).max(30 * 86400).default(DEFAULT_DISABLE_POLICY.afterFailingSeconds),
-  MEDIAFLOW_WEBHOOKS_MAX_PER_OWNER: z.coerce.number().int().min(1).max(99).default(20),
-  MEDIAFLOW_WEBHOOKS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-  MEDIAFLOW_WEBHOOKS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-  MEDIAFLOW_WEBHOOKS_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  MEDIAFLOW_SSE_HEARTBEAT_SECONDS: z.coerce.number().min(0.05).max(300).default(15),
-  MEDIAFLOW_SSE_REPLAY_EVENTS: z.coerce.number().int().min(0).max(10_000).default(500),
-  MEDIAFLOW_SSE_MAX_STREAMS_PER_OWNER: z.coerce.number().int().min(1).max(1000).default(10),
-  MEDIAFLOW_SSE_REPLAY_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(3600),
-  MEDIAFLOW_SSE_TAIL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  MEDIAFLOW_WEBHOOKS_ALLOW_HTTP_LOOPBACK: flagSetting({
+    description: 'Accept http:// webhook URLs on the loopback (local receivers)',
+    defaultText: 'true embedded, false on AWS',
+  }).optional(),
+  MEDIAFLOW_WEBHOOKS_TIMEOUT_MS: intSetting({ min: 100, max: 120_000, default: 15_000 }, 'Timeout of one delivery attempt, in milliseconds'),
+  MEDIAFLOW_WEBHOOKS_RETRY_DELAYS_SECONDS: setting(secondsList(DEFAULT_RETRY_POLICY.delaysSeconds), 'Comma-separated waits before each redelivery, in whole seconds'),
+  MEDIAFLOW_WEBHOOKS_MAX_ATTEMPTS: intSetting({ min: 1, max: 50, default: DEFAULT_RETRY_POLICY.maxAttempts }, 'Delivery attempts before a delivery is given up'),
+  MEDIAFLOW_WEBHOOKS_DISABLE_AFTER_FAILURES: intSetting(
+    { min: 1, max: 10_000, default: DEFAULT_DISABLE_POLICY.afterConsecutiveFailures },
+    'Consecutive failures that disable an endpoint (with the time below)',
+  ),
+  MEDIAFLOW_WEBHOOKS_DISABLE_AFTER_SECONDS: intSetting(
+    { min: 0, max: 30 * 86400, default: DEFAULT_DISABLE_POLICY.afterFailingSeconds },
+    'How long an endpoint must have been failing before it is disabled',
+  ),
+  MEDIAFLOW_WEBHOOKS_MAX_PER_OWNER: intSetting({ min: 1, max: 99, default: 20 }, 'Webhook subscriptions an owner may have'),
+  MEDIAFLOW_WEBHOOKS_CONCURRENCY: intSetting({ min: 1, max: 256, default: 16 }, 'Deliveries in flight at once'),
+  MEDIAFLOW_WEBHOOKS_POLL_MS: intSetting({ min: 10, max: 60_000, default: 1000 }, 'How often the dispatcher looks for due deliveries, in milliseconds'),
+  MEDIAFLOW_WEBHOOKS_RETENTION_DAYS: intSetting({ min: 1, max: 365, default: 30 }, 'Days the delivery log is kept'),
+  MEDIAFLOW_SSE_HEARTBEAT_SECONDS: secondsSetting({ min: 0.05, max: 300, default: 15 }, 'Heartbeat period of the live event streams'),
+  MEDIAFLOW_SSE_REPLAY_EVENTS: intSetting({ min: 0, max: 10_000, default: 500 }, 'Events per owner a reconnecting stream can resume from'),
+  MEDIAFLOW_SSE_MAX_STREAMS_PER_OWNER: intSetting({ min: 1, max: 1000, default: 10 }, 'Open live streams an owner may have'),
+  MEDIAFLOW_SSE_REPLAY_SECONDS: secondsSetting({ min: 60, max: 7 * 86400, default: 3600 }, 'How long the recent-events log keeps events for resumes'),
+  MEDIAFLOW_SSE_TAIL_MS: intSetting({ min: 50, max: 60_000, default: 1000 }, 'AWS api task: how often it polls the recent-events log, in milliseconds'),
 });
 
 export interface NotificationsSettings {
@@ -45,7 +53,7 @@ export interface NotificationsSettings {
   readonly tailIntervalMs: number;
 }
 
-export const loadNotificationsSettings = (mode: 'embedded' | 'aws', env: NodeJS.ProcessEnv = process.env): NotificationsSettings => {
+export const loadNotificationsSettings = (mode: 'embedded' | 'aws', env: NodeJS.ProcessEnv): NotificationsSettings => {
   const c = loadConfig(NotificationsEnvironmentSchema, env);
   return {
     webhooks: {
