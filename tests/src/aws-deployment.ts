@@ -18,7 +18,7 @@ import { bootstrap, type BootstrapReport } from '@mediaflow/localstack';
 import { serviceDeclarations } from '@mediaflow/service-registry';
 import { createLogger } from '@mediaflow/logging';
 import { createAwsService as notifications } from '@mediaflow/notifications/aws';
-import { createAwsService as processing, loadProcessingConfig } from '@mediaflow/processing/aws';
+import { createAwsService as processing } from '@mediaflow/processing/aws';
 import type { ServiceInstance } from '@mediaflow/runtime';
 import { ApiClient } from './api-client';
 
@@ -74,7 +74,7 @@ export const startAwsTestDeployment = async (
   const instances: ServiceInstance[] = [
     await ingest(serviceEnv),
     await jobs(serviceEnv),
-    await processing(loadProcessingConfig(serviceEnv), { runnerDispatch: 'local' }),
+    await processing(serviceEnv, { runnerDispatch: 'local' }),
     await notifications(serviceEnv),
   ];
   const app = createHttpApp({

@@ -73,7 +73,7 @@ export interface ProbedStream {
 
 /** ffprobe's streams of a URL or a file. */
 export const probeStreams = async (input: string): Promise<ProbedStream[]> => {
-  const { stdout } = await run(mediaBinaries().ffprobe.path, [
+  const { stdout } = await run(mediaBinaries(process.env).ffprobe.path, [
     '-v',
     'error',
     '-print_format',

@@ -16,8 +16,8 @@ export interface StaticWebHost {
 }
 
 export const startStaticWebHost = async (): Promise<StaticWebHost> => {
-  ensureWebBuild();
-  const dist = webDistDir();
+  ensureWebBuild(process.env);
+  const dist = webDistDir(process.env);
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no web build at ${dist}`);
   let config: Record<string, unknown> = {};
   let extra: Record<string, () => Promise<unknown>> = {};

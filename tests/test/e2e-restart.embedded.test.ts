@@ -44,7 +44,7 @@ describe('embedded restart after kill -9 mid-transcode', () => {
 
   it('completes the job after the restart', async () => {
     const clip = path.join(dataDir, 'long.mp4');
-    execFileSync(mediaBinaries().ffmpeg.path, [
+    execFileSync(mediaBinaries(process.env).ffmpeg.path, [
       '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=8', '-f', 'lavfi', '-i', 'sine=duration=8',
       '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', clip,
     ]);

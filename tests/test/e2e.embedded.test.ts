@@ -40,7 +40,7 @@ describe('embedded end to end', () => {
     expect(master.status).toBe(200);
     const text = await master.text();
     expect(text).toMatch(/#EXT-X-STREAM-INF:.*RESOLUTION=\d+x\d+/);
-    const { stdout } = await run(mediaBinaries().ffprobe.path, ['-v', 'error', '-print_format', 'json', '-show_streams', job.outputs.playbackUrl]);
+    const { stdout } = await run(mediaBinaries(process.env).ffprobe.path, ['-v', 'error', '-print_format', 'json', '-show_streams', job.outputs.playbackUrl]);
     const streams = JSON.parse(stdout).streams as Array<{ codec_type: string; height?: number }>;
     const heights = streams.filter((s) => s.codec_type === 'video').map((s) => s.height).sort();
     expect(heights.length).toBeGreaterThanOrEqual(2);

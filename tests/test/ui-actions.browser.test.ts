@@ -37,7 +37,7 @@ describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin
 
   beforeAll(async () => {
     // ~18 MB: lossless H.264 of noise, so it travels as 4 parts of 5 MiB.
-    execFileSync(mediaBinaries().ffmpeg.path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', '2', '-vf', 'noise=alls=30:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', big]);
+    execFileSync(mediaBinaries(process.env).ffmpeg.path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', '2', '-vf', 'noise=alls=30:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', big]);
     t = await startTestDeployment({
       MEDIAFLOW_UPLOAD_MULTIPART_THRESHOLD_BYTES: String(8 * MiB),
       MEDIAFLOW_UPLOAD_PART_SIZE_BYTES: String(5 * MiB),

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { awsClientSettings } from '@mediaflow/config';
 import { S3BlobStorage, createS3Client } from '../src/aws';
 import { describeBlobStorageContract } from '../src/testing/blob-storage-contract';
 
@@ -16,7 +17,7 @@ const newBucket = async (client: S3Client): Promise<string> => {
 };
 
 describeBlobStorageContract(`S3 @ ${process.env.AWS_ENDPOINT_URL}`, async () => {
-  const client = createS3Client();
+  const client = createS3Client(awsClientSettings());
   const bucket = await newBucket(client);
   return {
     // A small page size makes the 130-key listing cross pages without writing thousands of objects.
@@ -26,7 +27,7 @@ describeBlobStorageContract(`S3 @ ${process.env.AWS_ENDPOINT_URL}`, async () => 
 });
 
 describe(`S3BlobStorage [${process.env.AWS_ENDPOINT_URL}]`, () => {
-  const client = createS3Client();
+  const client = createS3Client(awsClientSettings());
   let bucket: string;
   beforeAll(async () => {
     bucket = await newBucket(client);

@@ -4,10 +4,16 @@ import { Logger } from '@aws-lambda-powertools/logger';
 
 export type { Logger };
 
-export const createLogger = (serviceName: string, keys: Record<string, string> = {}): Logger =>
+export type LogLevelName = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | 'CRITICAL';
+
+/**
+ * `logLevel` comes from the settings the entry point loaded (LOG_LEVEL); without one, powertools
+ * applies its own default (its LOG_LEVEL variable, else INFO).
+ */
+export const createLogger = (serviceName: string, keys: Record<string, string> = {}, logLevel?: LogLevelName): Logger =>
   new Logger({
     serviceName: `mediaflow-${serviceName}`,
-    logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+    ...(logLevel && { logLevel }),
     persistentKeys: keys,
   });
 

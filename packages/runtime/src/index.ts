@@ -4,6 +4,8 @@ import 'reflect-metadata';
 export * from './tokens';
 export * from './infrastructure-config';
 export * from './service-runtime';
+export * from './service-infrastructure';
+export * from './runtime-module';
 export * from './embedded-infrastructure';
 export * from './embedded-paths';
 export * from './aws-infrastructure';

@@ -1,12 +1,13 @@
 // What each service hands the process that runs it: its HTTP routers and a start/stop pair for its
 // background work. The embedded all-in-one runs four of them in one process; on AWS each runs alone.
-import type { SqliteBus } from '@mediaflow/bus';
+import type { SqliteBus } from '@mediaflow/bus/sqlite';
 import type { ServiceName } from '@mediaflow/contracts';
 import type { ServiceRouter } from '@mediaflow/http';
-import type { ServiceInfrastructureConfig } from './infrastructure-config';
+import type { InfrastructureSettings } from './infrastructure-config';
 
 export interface EmbeddedShared {
-  readonly config: ServiceInfrastructureConfig;
+  /** The infrastructure settings every service of the deployment shares (data folder, relay, consumer). */
+  readonly config: InfrastructureSettings;
   /** One bus file for the whole deployment. */
   readonly bus: SqliteBus;
   /** The origin clients reach this process at, for URLs handed to them (e.g. http://127.0.0.1:8080). */

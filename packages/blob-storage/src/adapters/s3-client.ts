@@ -1,7 +1,6 @@
-// The S3 client every composition root builds the same way: region, emulator endpoint and
-// path-style addressing all come from @mediaflow/config.
+// An S3 client from the shared AWS client settings (region, emulator endpoint, path style), for code
+// outside a service container; a service uses its infrastructure's one client.
 import { S3Client } from '@aws-sdk/client-s3';
-import { awsClientSettings } from '@mediaflow/config';
+import type { AwsClientSettings } from '@mediaflow/config';
 
-export const createS3Client = (env: NodeJS.ProcessEnv = process.env): S3Client =>
-  new S3Client(awsClientSettings(env));
+export const createS3Client = (settings: AwsClientSettings): S3Client => new S3Client(settings);

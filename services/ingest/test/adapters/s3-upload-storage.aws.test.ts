@@ -3,12 +3,13 @@
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { S3BlobStorage } from '@mediaflow/blob-storage/aws';
+import { awsClientSettings } from '@mediaflow/config';
 import { createPresigningS3Client } from '../../src/adapters/aws/presigning-s3-client';
 import { S3UploadStorage } from '../../src/adapters/aws/s3-upload-storage';
 import { describeUploadStorageContract } from '../../src/testing/upload-storage-contract';
 
 const newBucket = async () => {
-  const client = createPresigningS3Client();
+  const client = createPresigningS3Client(awsClientSettings());
   const bucket = `ingest-test-${randomUUID().slice(0, 13)}`;
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   return { client, bucket };

@@ -45,7 +45,7 @@ const sqs = new SQSClient(settings);
 
 beforeAll(async () => {
   const dynamo = new DynamoDBClient(settings);
-  const s3 = createPresigningS3Client();
+  const s3 = createPresigningS3Client(awsClientSettings());
   const eventBridge = new EventBridgeClient(settings);
   ({ queueUrl: inbox } = await provisionMessaging({ eventBridge, sqs }, subscriber, env));
   await createEventStoreTable(dynamo, resourceNames('ingest', env).table);

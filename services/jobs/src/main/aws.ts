@@ -1,21 +1,22 @@
 // AWS composition root: jobs alone in its task, the DynamoDB event store, EventBridge/SQS from
 // @mediaflow/runtime, and its read-model table (`resourceNames('jobs', env).readModel`, created by
-// cdktf or the emulator bootstrap from jobReadModelTableDefinition). Output URLs are the blob
-// router's signed prefixes, which the AWS redirect router answers with S3 presigned GETs.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+// cdktf or the emulator bootstrap from jobReadModelTableDefinition) over the infrastructure's one
+// DynamoDB client. Output URLs are the blob router's signed prefixes, which the AWS redirect router
+// answers with S3 presigned GETs.
+import { ContainerModule } from 'inversify';
 import { BlobUrlSigner } from '@mediaflow/blob-http';
-import { awsClientSettings, ConfigurationError } from '@mediaflow/config';
-import { createAwsContainer } from '@mediaflow/runtime';
+import { ConfigurationError } from '@mediaflow/config';
+import { awsInfrastructure, bindTyped, createServiceContainer, loadInfrastructureSettings, resolve, TOKENS } from '@mediaflow/runtime';
 import { resourceNames } from '@mediaflow/topology';
 import { DynamoDbJobReadModel } from '../adapters/aws/dynamodb-job-read-model';
 import { BlobHttpOutputUrls } from '../adapters/http/blob-http-output-urls';
-import { MediaPlanningRenditionPlanner } from '../adapters/planning/media-planning-rendition-planner';
 import { jobsDeclaration } from '../subscriptions';
-import { composeJobs, type JobsInstance } from './compose-jobs';
-import { loadJobsConfig, type JobsConfig } from './jobs-config';
+import { loadJobsSettings, type JobsSettings } from './jobs-config';
+import { jobsInstance, jobsModule, type JobsInstance } from './jobs-module';
+import { JOBS_TOKENS } from './jobs-tokens';
 
-const signerOf = (config: JobsConfig): BlobUrlSigner => {
-  const { MEDIAFLOW_PUBLIC_URL: baseUrl, MEDIAFLOW_URL_SIGNING_SECRET: secret } = config;
+const signerOf = (settings: JobsSettings): BlobUrlSigner => {
+  const { publicUrl: baseUrl, urlSigningSecret: secret } = settings;
   if (!baseUrl || !secret) {
     throw new ConfigurationError([
       ...(baseUrl ? [] : ['MEDIAFLOW_PUBLIC_URL: required on AWS (the API origin output URLs point at)']),
@@ -25,11 +26,19 @@ const signerOf = (config: JobsConfig): BlobUrlSigner => {
   return new BlobUrlSigner({ secret, baseUrl });
 };
 
-export const createAwsService = async (env: NodeJS.ProcessEnv = process.env): Promise<JobsInstance> => {
-  const config = loadJobsConfig(env);
-  const outputUrls = new BlobHttpOutputUrls(signerOf(config), config.MEDIAFLOW_JOBS_OUTPUT_URL_TTL_SECONDS);
-  const container = await createAwsContainer({ declaration: jobsDeclaration, config });
-  const client = new DynamoDBClient(awsClientSettings(env));
-  const readModel = new DynamoDbJobReadModel({ client, tableName: resourceNames('jobs', config.MEDIAFLOW_ENV).readModel });
-  return composeJobs(container, { readModel, planner: new MediaPlanningRenditionPlanner(), outputUrls }, config, () => client.destroy());
+/** `env`: the environment of the process, handed in by the entry file. */
+export const createAwsService = async (env: NodeJS.ProcessEnv): Promise<JobsInstance> => {
+  const infrastructureSettings = loadInfrastructureSettings(env);
+  const settings = loadJobsSettings(env);
+  const outputUrls = new BlobHttpOutputUrls(signerOf(settings), settings.outputUrlTtlSeconds);
+  const infrastructure = await awsInfrastructure({ declaration: jobsDeclaration, settings: infrastructureSettings });
+  const tableName = resourceNames('jobs', infrastructureSettings.environment).readModel;
+  const awsAdapters = new ContainerModule(({ bind }) => {
+    bindTyped(bind, JOBS_TOKENS.ReadModel)
+      .toDynamicValue((ctx) => new DynamoDbJobReadModel({ client: resolve(ctx, TOKENS.DynamoDb), tableName }))
+      .inSingletonScope();
+    bindTyped(bind, JOBS_TOKENS.OutputUrls).toConstantValue(outputUrls);
+  });
+  const container = createServiceContainer(infrastructure, jobsModule(settings), awsAdapters);
+  return jobsInstance(container, infrastructure, () => undefined);
 };

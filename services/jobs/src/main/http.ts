@@ -3,7 +3,7 @@ import { createLogger } from '@mediaflow/logging';
 import { runAwsProcess } from '@mediaflow/runtime';
 import { createAwsService } from './aws';
 
-runAwsProcess('api', () => createAwsService()).catch((error: unknown) => {
+runAwsProcess('api', () => createAwsService(process.env), process.env).catch((error: unknown) => {
   createLogger('jobs', { process: 'api' }).critical('failed to start', { error: error as Error });
   process.exit(1);
 });

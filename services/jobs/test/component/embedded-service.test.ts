@@ -29,7 +29,7 @@ describe('jobs embedded service', () => {
   it('turns an UploadCompleted from the bus into a job, visible in the read model and published', async () => {
     const deployment = createEmbeddedTestDeployment({ env: process.env, publicBaseUrl: 'http://127.0.0.1:8080' });
     const { bus, dataDir: dir } = deployment;
-    const instance = await createEmbeddedService(deployment.shared, { MEDIAFLOW_JOBS_RETRY_SCAN_MS: 20 });
+    const instance = await createEmbeddedService(deployment.shared, { retryScanIntervalMs: 20 });
     bus.provision(listener);
     const seen: unknown[] = [];
     const consumer = bus.consumer(listener, { concurrency: 1, pollIntervalMs: 20 });

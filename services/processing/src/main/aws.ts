@@ -1,19 +1,27 @@
 // processing alone on AWS (the worker task): DynamoDB store, SQS inbox, EventBridge, S3, runner tasks
-// on ECS Fargate, and the active-transcodes index in the service's read-model table. Against an
-// emulator whose ECS never runs tasks (moto), runners can be local child processes in AWS mode instead.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+// on ECS Fargate, and the active-transcodes index in the service's read-model table (over the
+// infrastructure's one DynamoDB client). Against an emulator whose ECS never runs tasks (moto),
+// runners can be local child processes in AWS mode instead.
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { awsClientSettings } from '@mediaflow/config';
-import type { Logger } from '@mediaflow/logging';
-import { createAwsContainer, TOKENS, type ServiceInstance } from '@mediaflow/runtime';
+import { ContainerModule } from 'inversify';
+import {
+  awsInfrastructure,
+  bindTyped,
+  createServiceContainer,
+  loadInfrastructureSettings,
+  resolve,
+  TOKENS,
+  type InfrastructureSettings,
+  type ServiceInstance,
+} from '@mediaflow/runtime';
 import { resourceNames } from '@mediaflow/topology';
 import { DynamoDbActiveTranscodes } from '../adapters/aws/dynamodb-active-transcodes';
 import { EcsRunnerDispatcher, type EcsRunnerSettings } from '../adapters/aws/ecs-runner-dispatcher';
 import { ChildProcessRunnerDispatcher } from '../adapters/local/child-process-runner-dispatcher';
-import type { RunnerDispatcher } from '../ports/runner-dispatcher';
 import { processingDeclaration } from '../subscriptions';
-import { bindProcessing, processingInstance } from './bind-processing';
-import { loadProcessingConfig, type ProcessingConfig } from './processing-config';
+import { loadProcessingSettings, type RunnerTaskPlacement } from './processing-config';
+import { processingInstance, processingModule } from './processing-module';
+import { PROCESSING_TOKENS } from './processing-tokens';
 
 export class RunnerDispatchNotConfigured extends Error {
   readonly code = 'RUNNER_DISPATCH_NOT_CONFIGURED';
@@ -23,21 +31,21 @@ export class RunnerDispatchNotConfigured extends Error {
   }
 }
 
-export const ecsRunnerSettings = (settings: ProcessingConfig): EcsRunnerSettings => {
-  const { MEDIAFLOW_RUNNER_CLUSTER: cluster, MEDIAFLOW_RUNNER_TASK_DEFINITION: taskDefinition } = settings;
+const ecsRunnerSettings = (placement: RunnerTaskPlacement): EcsRunnerSettings => {
+  const { cluster, taskDefinition } = placement;
   const missing = [
     ...(cluster ? [] : ['MEDIAFLOW_RUNNER_CLUSTER']),
     ...(taskDefinition ? [] : ['MEDIAFLOW_RUNNER_TASK_DEFINITION']),
-    ...(settings.MEDIAFLOW_RUNNER_SUBNETS.length ? [] : ['MEDIAFLOW_RUNNER_SUBNETS']),
+    ...(placement.subnets.length ? [] : ['MEDIAFLOW_RUNNER_SUBNETS']),
   ];
   if (!cluster || !taskDefinition || missing.length) throw new RunnerDispatchNotConfigured(missing);
   return {
     cluster,
     taskDefinition,
-    container: settings.MEDIAFLOW_RUNNER_CONTAINER,
-    subnets: settings.MEDIAFLOW_RUNNER_SUBNETS,
-    securityGroups: settings.MEDIAFLOW_RUNNER_SECURITY_GROUPS,
-    assignPublicIp: settings.MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP === 'true',
+    container: placement.container,
+    subnets: placement.subnets,
+    securityGroups: placement.securityGroups,
+    assignPublicIp: placement.assignPublicIp,
   };
 };
 
@@ -50,39 +58,47 @@ export interface AwsProcessingOptions {
   readonly runnerDispatch?: 'ecs' | 'local';
 }
 
-const localRunnerPool = (settings: ProcessingConfig, logger: Logger): RunnerDispatcher =>
-  new ChildProcessRunnerDispatcher({
-    concurrency: settings.MEDIAFLOW_RUNNER_CONCURRENCY,
-    env: {
-      MEDIAFLOW_MODE: 'aws',
-      MEDIAFLOW_ENV: settings.MEDIAFLOW_ENV,
-      AWS_REGION: settings.AWS_REGION,
-      LOG_LEVEL: settings.LOG_LEVEL,
-      ...(settings.AWS_ENDPOINT_URL && { AWS_ENDPOINT_URL: settings.AWS_ENDPOINT_URL }),
-    },
-    logger,
-  });
+/** The local pool's runners get this process's environment, in AWS mode, with its resource suffix. */
+const localRunnerEnv = (env: NodeJS.ProcessEnv, infrastructure: InfrastructureSettings): NodeJS.ProcessEnv => ({
+  ...env,
+  MEDIAFLOW_MODE: 'aws',
+  MEDIAFLOW_ENV: infrastructure.environment,
+  AWS_REGION: infrastructure.aws.region,
+  LOG_LEVEL: infrastructure.logLevel,
+  ...(infrastructure.awsEndpoint && { AWS_ENDPOINT_URL: infrastructure.awsEndpoint }),
+});
 
-export const createAwsService = async (
-  overrides: Partial<ProcessingConfig> = {},
-  options: AwsProcessingOptions = {},
-): Promise<ServiceInstance> => {
-  const settings: ProcessingConfig = { ...loadProcessingConfig(), ...overrides };
-  const container = await createAwsContainer({ declaration: processingDeclaration, config: settings });
-  const aws = awsClientSettings();
-  const logger = container.get<Logger>(TOKENS.Logger);
-  const dispatcher =
-    options.runnerDispatch === 'local'
-      ? localRunnerPool(settings, logger.createChild({ persistentKeys: { component: 'runner-pool' } }))
-      : new EcsRunnerDispatcher({
-          client: new ECSClient(aws),
-          settings: ecsRunnerSettings(settings),
-          logger: logger.createChild({ persistentKeys: { component: 'ecs-runner' } }),
-        });
-  const active = new DynamoDbActiveTranscodes({
-    client: new DynamoDBClient(aws),
-    tableName: resourceNames('processing', settings.MEDIAFLOW_ENV).readModel,
+/** `env`: the environment of the process, handed in by the entry file. */
+export const createAwsService = async (env: NodeJS.ProcessEnv, options: AwsProcessingOptions = {}): Promise<ServiceInstance> => {
+  const infrastructureSettings = loadInfrastructureSettings(env);
+  const settings = loadProcessingSettings(env);
+  // Checked before anything is built: a task without its ECS settings stops at start, naming them.
+  const ecs = options.runnerDispatch === 'local' ? undefined : ecsRunnerSettings(settings.runnerTasks);
+  const infrastructure = await awsInfrastructure({ declaration: processingDeclaration, settings: infrastructureSettings });
+  const ecsClient = ecs ? new ECSClient(infrastructureSettings.aws) : undefined;
+  const awsAdapters = new ContainerModule(({ bind }) => {
+    bindTyped(bind, PROCESSING_TOKENS.ActiveTranscodes)
+      .toDynamicValue(
+        (ctx) =>
+          new DynamoDbActiveTranscodes({
+            client: resolve(ctx, TOKENS.DynamoDb),
+            tableName: resourceNames('processing', infrastructureSettings.environment).readModel,
+          }),
+      )
+      .inSingletonScope();
+    bindTyped(bind, PROCESSING_TOKENS.RunnerDispatcher)
+      .toDynamicValue((ctx) => {
+        const logger = resolve(ctx, TOKENS.Logger);
+        return ecs && ecsClient
+          ? new EcsRunnerDispatcher({ client: ecsClient, settings: ecs, logger: logger.createChild({ persistentKeys: { component: 'ecs-runner' } }) })
+          : new ChildProcessRunnerDispatcher({
+              concurrency: settings.runnerConcurrency,
+              env: localRunnerEnv(env, infrastructureSettings),
+              logger: logger.createChild({ persistentKeys: { component: 'runner-pool' } }),
+            });
+      })
+      .inSingletonScope();
   });
-  bindProcessing(container, { settings, dispatcher, active });
-  return processingInstance(container);
+  const container = createServiceContainer(infrastructure, processingModule(settings, { env }), awsAdapters);
+  return processingInstance(container, infrastructure, () => ecsClient?.destroy());
 };

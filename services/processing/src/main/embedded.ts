@@ -1,56 +1,59 @@
-// processing in the embedded all-in-one: the runtime's SQLite/local-disk container, a child-process
-// runner pool, the active-transcodes index in `<data>/processing.read.sqlite`, and the watchdog.
+// processing in the embedded all-in-one: the runtime's SQLite/local-disk infrastructure, a
+// child-process runner pool, the active-transcodes index in `<data>/processing.read.sqlite`, and
+// the watchdog.
 import path from 'node:path';
+import { ContainerModule } from 'inversify';
 import {
-  createEmbeddedContainer,
+  bindTyped,
+  createServiceContainer,
+  embeddedInfrastructure,
+  resolve,
   TOKENS,
   type EmbeddedShared,
   type ServiceInstance,
 } from '@mediaflow/runtime';
-import type { Logger } from '@mediaflow/logging';
 import { ChildProcessRunnerDispatcher } from '../adapters/local/child-process-runner-dispatcher';
 import { SqliteActiveTranscodes } from '../adapters/local/sqlite-active-transcodes';
 import type { MediaProber } from '../ports/media-prober';
 import { processingDeclaration } from '../subscriptions';
-import { bindProcessing, processingInstance } from './bind-processing';
-import { loadProcessingConfig, type ProcessingConfig } from './processing-config';
+import { loadProcessingSettings, type ProcessingSettings } from './processing-config';
+import { processingInstance, processingModule } from './processing-module';
+import { PROCESSING_TOKENS } from './processing-tokens';
 
 export interface EmbeddedProcessingOptions {
   /** Settings instead of the environment's (tests: a tiny stall time, concurrency 1). */
-  readonly settings?: Partial<ProcessingConfig>;
+  readonly settings?: Partial<ProcessingSettings>;
   /** Where runners' logs go (tests: 'ignore'). */
   readonly runnerStdio?: 'inherit' | 'ignore';
   readonly prober?: MediaProber;
 }
 
-export const processingReadModelFile = (dataDir: string): string =>
-  path.join(dataDir, 'processing.read.sqlite');
+export const processingReadModelFile = (dataDir: string): string => path.join(dataDir, 'processing.read.sqlite');
 
-export const createEmbeddedService = async (
-  shared: EmbeddedShared,
-  options: EmbeddedProcessingOptions = {},
-): Promise<ServiceInstance> => {
-  const settings: ProcessingConfig = { ...loadProcessingConfig(shared.env), ...shared.config, ...options.settings };
-  const container = createEmbeddedContainer({
-    declaration: processingDeclaration,
-    config: shared.config,
-    bus: shared.bus,
-  });
-  const dataDir = path.resolve(shared.config.MEDIAFLOW_DATA_DIR);
+export const createEmbeddedService = async (shared: EmbeddedShared, options: EmbeddedProcessingOptions = {}): Promise<ServiceInstance> => {
+  const settings: ProcessingSettings = { ...loadProcessingSettings(shared.env), ...options.settings };
+  const infrastructure = embeddedInfrastructure({ declaration: processingDeclaration, settings: shared.config, bus: shared.bus });
+  const dataDir = path.resolve(shared.config.dataDir);
   const active = new SqliteActiveTranscodes(processingReadModelFile(dataDir));
-  const dispatcher = new ChildProcessRunnerDispatcher({
-    concurrency: settings.MEDIAFLOW_RUNNER_CONCURRENCY,
-    env: { MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: settings.LOG_LEVEL },
-    logger: container
-      .get<Logger>(TOKENS.Logger)
-      .createChild({ persistentKeys: { component: 'runner-pool' } }),
-    stdio: options.runnerStdio ?? 'inherit',
+  const embeddedAdapters = new ContainerModule(({ bind }) => {
+    bindTyped(bind, PROCESSING_TOKENS.ActiveTranscodes).toConstantValue(active);
+    bindTyped(bind, PROCESSING_TOKENS.RunnerDispatcher)
+      .toDynamicValue(
+        (ctx) =>
+          new ChildProcessRunnerDispatcher({
+            concurrency: settings.runnerConcurrency,
+            // The child's environment: the deployment's, with the mode and data folder it must use.
+            env: { ...shared.env, MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: shared.config.logLevel },
+            logger: resolve(ctx, TOKENS.Logger).createChild({ persistentKeys: { component: 'runner-pool' } }),
+            stdio: options.runnerStdio ?? 'inherit',
+          }),
+      )
+      .inSingletonScope();
   });
-  bindProcessing(container, {
-    settings,
-    dispatcher,
-    active,
-    ...(options.prober ? { prober: options.prober } : {}),
-  });
-  return processingInstance(container, () => active.close());
+  const container = createServiceContainer(
+    infrastructure,
+    processingModule(settings, { env: shared.env, ...(options.prober && { prober: options.prober }) }),
+    embeddedAdapters,
+  );
+  return processingInstance(container, infrastructure, () => active.close());
 };

@@ -1,16 +1,15 @@
 // Identifiers of processing's own bindings, beside @mediaflow/runtime's TOKENS. Only src/main resolves them.
+import { identifier } from '@mediaflow/runtime';
 import type { RunnerWatchdog } from '../application/runner-watchdog';
-import type { MediaProber } from '../ports/media-prober';
 import type { ActiveTranscodes } from '../ports/active-transcodes';
-import type { RunnerDispatcher } from '../ports/runner-dispatcher';
-import type { ProcessingConfig } from './processing-config';
-
-const token = <T>(name: string) => Symbol.for(`mediaflow.processing.${name}`) as symbol & { __type?: T };
+import type { MediaProber } from '../ports/media-prober';
+import type { RunnerDispatcher, RunnerEventListener } from '../ports/runner-dispatcher';
 
 export const PROCESSING_TOKENS = {
-  Settings: token<ProcessingConfig>('Settings'),
-  RunnerDispatcher: token<RunnerDispatcher>('RunnerDispatcher'),
-  ActiveTranscodes: token<ActiveTranscodes>('ActiveTranscodes'),
-  MediaProber: token<MediaProber>('MediaProber'),
-  Watchdog: token<RunnerWatchdog>('Watchdog'),
+  RunnerDispatcher: identifier<RunnerDispatcher>('processing.RunnerDispatcher'),
+  ActiveTranscodes: identifier<ActiveTranscodes>('processing.ActiveTranscodes'),
+  MediaProber: identifier<MediaProber>('processing.MediaProber'),
+  Watchdog: identifier<RunnerWatchdog>('processing.Watchdog'),
+  /** Turns the runners' reports into commands on the transcode streams; hooked up at start. */
+  RunnerEventRecorder: identifier<RunnerEventListener>('processing.RunnerEventRecorder'),
 } as const;

@@ -3,20 +3,19 @@
 // child (one per job) does not pay for the AWS SDK at start.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { S3BlobStorage } from '@mediaflow/blob-storage';
-import { awsClientSettings } from '@mediaflow/config';
-import { DynamoDbEventStore } from '@mediaflow/event-store';
+import { S3BlobStorage } from '@mediaflow/blob-storage/aws';
+import type { AwsClientSettings } from '@mediaflow/config';
+import { DynamoDbEventStore } from '@mediaflow/event-store/aws';
 import { randomIds, systemClock } from '@mediaflow/service-kit';
 import { bucketKeyPrefixes, bucketNames, resourceNames } from '@mediaflow/topology';
 import { EventStoreRunReporter } from '../adapters/aws/event-store-run-reporter';
 import { defaultProgressThrottle } from '../domain/progress-throttle';
 import type { RunReporter } from '../ports/run-reporter';
-import { stallSecondsFrom } from './processing-config';
 import type { ReporterChoice } from './runner-reporter';
 import type { RunnerStorage } from './runner-storage';
 
-export const s3RunnerStorage = (env: string): RunnerStorage => {
-  const s3 = new S3Client(awsClientSettings());
+export const s3RunnerStorage = (env: string, aws: AwsClientSettings): RunnerStorage => {
+  const s3 = new S3Client(aws);
   const buckets = bucketNames(env);
   const uploads = new S3BlobStorage({ client: s3, bucket: buckets.uploads, keyPrefix: bucketKeyPrefixes.uploads });
   return {
@@ -28,13 +27,13 @@ export const s3RunnerStorage = (env: string): RunnerStorage => {
 export const eventStoreRunReporter = (choice: ReporterChoice): RunReporter =>
   new EventStoreRunReporter({
     store: new DynamoDbEventStore({
-      client: new DynamoDBClient(awsClientSettings()),
+      client: new DynamoDBClient(choice.aws),
       tableName: resourceNames('processing', choice.env).table,
     }),
     clock: systemClock,
     ids: randomIds,
     logger: choice.logger,
     spec: choice.spec,
-    throttle: defaultProgressThrottle(stallSecondsFrom(process.env) * 1000),
+    throttle: defaultProgressThrottle(choice.stallSeconds * 1000),
     onAttemptEnded: choice.onAttemptEnded,
   });

@@ -4,7 +4,7 @@
 // into processing's event store. The exit code says what happened (application/runner-exit.ts).
 // SIGTERM, or losing the parent that forked it, stops ffmpeg cleanly and removes partial outputs.
 import fs from 'node:fs';
-import { loadConfig, BaseEnvironmentSchema } from '@mediaflow/config';
+import { awsClientSettings, BaseEnvironmentSchema, loadConfig } from '@mediaflow/config';
 import { createLogger } from '@mediaflow/logging';
 import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
@@ -13,6 +13,7 @@ import { JobSpecSchema, type JobSpec } from '../application/job-spec';
 import { classifyRunnerFailure, RunnerExit } from '../application/runner-exit';
 import { runTranscodeJob } from '../application/run-transcode-job';
 import { runReporterFor } from './runner-reporter';
+import { stallSecondsFrom } from './processing-config';
 import { runnerStorage } from './runner-storage';
 
 const logger = createLogger('processing', { component: 'runner' });
@@ -46,8 +47,9 @@ const main = async (): Promise<number> => {
     send({ type: 'failed', code: 'INVALID_JOB_SPEC', reason: (error as Error).message, retryable: false });
     return RunnerExit.InvalidSpec;
   }
-  const config = loadConfig(BaseEnvironmentSchema);
-  const binaries = mediaBinaries();
+  const config = loadConfig(BaseEnvironmentSchema, process.env);
+  const aws = awsClientSettings(process.env);
+  const binaries = mediaBinaries(process.env);
   const log = logger.createChild({ persistentKeys: { jobId: spec.jobId, attempt: String(spec.attempt) } });
   log.info('runner starting', { ffmpeg: binaries.ffmpeg, ffprobe: binaries.ffprobe, mode: config.MEDIAFLOW_MODE });
   const abort = new AbortController();
@@ -57,8 +59,8 @@ const main = async (): Promise<number> => {
   process.on('SIGINT', () => abort.abort());
   // A parent killed with -9 cannot stop us; its restart fails this attempt as lost and a retry redoes it.
   if (process.send) process.on('disconnect', () => abort.abort());
-  const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR);
-  const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, spec, logger: log, onAttemptEnded: () => abort.abort() });
+  const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR, aws);
+  const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => abort.abort() });
   try {
     const result = await runTranscodeJob(
       spec,

@@ -3,7 +3,7 @@ import { createLogger } from '@mediaflow/logging';
 import { runAwsProcess } from '@mediaflow/runtime';
 import { createAwsService } from './aws';
 
-runAwsProcess('worker', () => createAwsService()).catch((error: unknown) => {
+runAwsProcess('worker', () => createAwsService(process.env), process.env).catch((error: unknown) => {
   createLogger('processing', { process: 'worker' }).critical('failed to start', { error: error as Error });
   process.exit(1);
 });

@@ -32,8 +32,11 @@ const versionOf = (bin: string): string | undefined => {
   }
 };
 
-const onPath = (tool: string): string | undefined => {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+/** The variables the search reads: PATH, FFMPEG_PATH, FFPROBE_PATH (the environment of the process). */
+export type MediaSearchEnv = Readonly<Record<string, string | undefined>>;
+
+const onPath = (tool: string, searchPath: string): string | undefined => {
+  for (const dir of searchPath.split(path.delimiter)) {
     const candidate = path.join(dir, tool);
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
@@ -54,10 +57,10 @@ const fromNpmPackage = (tool: 'ffmpeg' | 'ffprobe'): string | undefined => {
   }
 };
 
-const locate = (tool: 'ffmpeg' | 'ffprobe'): MediaBinary => {
+const locate = (tool: 'ffmpeg' | 'ffprobe', env: MediaSearchEnv): MediaBinary => {
   const candidates: [string | undefined, MediaBinary['origin']][] = [
-    [process.env[`${tool.toUpperCase()}_PATH`], 'env'],
-    [onPath(tool), 'path'],
+    [env[`${tool.toUpperCase()}_PATH`], 'env'],
+    [onPath(tool, env.PATH ?? ''), 'path'],
     [fromNpmPackage(tool), 'npm-package'],
   ];
   for (const [bin, origin] of candidates) {
@@ -70,5 +73,6 @@ const locate = (tool: 'ffmpeg' | 'ffprobe'): MediaBinary => {
 
 let cached: MediaBinaries | undefined;
 
-/** Locates both binaries once per process. */
-export const mediaBinaries = (): MediaBinaries => (cached ??= { ffmpeg: locate('ffmpeg'), ffprobe: locate('ffprobe') });
+/** Locates both binaries once per process, from the environment the entry point hands in. */
+export const mediaBinaries = (env: MediaSearchEnv): MediaBinaries =>
+  (cached ??= { ffmpeg: locate('ffmpeg', env), ffprobe: locate('ffprobe', env) });

@@ -9,7 +9,6 @@ import type { Plan } from '@mediaflow/media-planning';
 import type { ProducedFile, TranscodeOptions, Transcoder } from '../ports/transcoder';
 import { buildSingleProcessCommand } from './ffmpeg-command';
 import { ProgressTracker } from './ffmpeg-command-progress';
-import { mediaBinaries } from './ffmpeg-binaries';
 import { runFfmpeg } from './fluent-ffmpeg-transcoder-process';
 import {
   assertPlannedFilesExist,
@@ -18,8 +17,8 @@ import {
 } from './fluent-ffmpeg-transcoder-outputs';
 
 export interface FluentFfmpegTranscoderDeps {
-  /** Defaults to mediaBinaries() (FFMPEG_PATH, PATH, then the npm installer package). */
-  ffmpegPath?: string;
+  /** As mediaBinaries(env) finds it (FFMPEG_PATH, PATH, then the npm installer package). */
+  ffmpegPath: string;
   logger?: Logger;
   /** How long ffmpeg gets to exit after SIGTERM before SIGKILL. */
   killGraceMs?: number;
@@ -29,19 +28,9 @@ export class FluentFfmpegTranscoder implements Transcoder {
   private readonly logger: Logger;
   private readonly ffmpegPath: string;
 
-  constructor(private readonly deps: FluentFfmpegTranscoderDeps = {}) {
+  constructor(private readonly deps: FluentFfmpegTranscoderDeps) {
     this.logger = deps.logger ?? createLogger('processing', { component: 'transcoder' });
-    if (deps.ffmpegPath) {
-      this.ffmpegPath = deps.ffmpegPath;
-    } else {
-      const { ffmpeg } = mediaBinaries();
-      this.logger.info('ffmpeg located', {
-        path: ffmpeg.path,
-        version: ffmpeg.version,
-        origin: ffmpeg.origin,
-      });
-      this.ffmpegPath = ffmpeg.path;
-    }
+    this.ffmpegPath = deps.ffmpegPath;
   }
 
   async transcode(

@@ -38,7 +38,7 @@ export interface FfprobeSummary {
 }
 
 export const clipTools = (): ClipTools => {
-  const { ffmpeg, ffprobe } = mediaBinaries();
+  const { ffmpeg, ffprobe } = mediaBinaries(process.env);
   return {
     ffmpeg: async (args) => {
       await run(ffmpeg.path, ['-hide_banner', '-v', 'error', '-y', '-nostdin', ...args]);

@@ -35,7 +35,7 @@ const recipeKey = (kind: ClipKind): string => {
   recipesDigest ??= ['clip-recipes.ts', 'clip-makers.ts', 'clip-spec.ts', 'exif-jpeg.ts']
     .map((file) => readFileSync(path.join(__dirname, file), 'utf8'))
     .join('\n');
-  const { ffmpeg } = mediaBinaries();
+  const { ffmpeg } = mediaBinaries(process.env);
   return createHash('sha256')
     .update(`${kind}\n${ffmpeg.path}\n${ffmpeg.version}\n${recipesDigest}`)
     .digest('hex')

@@ -27,7 +27,7 @@ const makePool = (concurrency: number, stopGraceMs = 5000) => {
     concurrency,
     logger: quietLogger(),
     entrypoint: { path: path.join(__dirname, '..', 'fixtures', 'fake-runner.js'), execArgv: [] },
-    env: { FAKE_RUNNER_LOG: log },
+    env: { ...process.env, FAKE_RUNNER_LOG: log },
     stdio: 'ignore',
     stopGraceMs,
   });

@@ -24,7 +24,7 @@ export const startEmbeddedNode = async (
   const service = await createEmbeddedService(
     deployment.shared,
     {
-      settings: { MEDIAFLOW_RUNNER_CONCURRENCY: 1, MEDIAFLOW_RUNNER_STALL_SECONDS: 120 },
+      settings: { runnerConcurrency: 1, runnerStallSeconds: 120 },
       runnerStdio: 'ignore',
     },
   );

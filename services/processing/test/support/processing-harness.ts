@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { EventDataOf, EventName, KnownEventOf } from '@mediaflow/contracts';
 import {
   mediaInfoFromContract,
@@ -56,14 +56,14 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
   const dispatcher = new ChildProcessRunnerDispatcher({
     concurrency: options.concurrency ?? 1,
     logger,
-    env: { MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: temp.dir, LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: temp.dir, LOG_LEVEL: 'ERROR' },
     stdio: 'ignore',
   });
   const deps = { store: temp.store, clock: systemClock, ids: testIds };
   dispatcher.onEvent(
     runnerEventRecorder({ ...deps, active, logger, throttle: defaultProgressThrottle(120_000) }),
   );
-  const prober = new FfprobeMediaProber({ ffprobe: mediaBinaries().ffprobe, logger });
+  const prober = new FfprobeMediaProber({ ffprobe: mediaBinaries(process.env).ffprobe, logger });
   const handlers = processingHandlers({ ...deps, prober, uploads, dispatcher, active });
   const deliver = <N extends 'JobCreated' | 'JobValidated' | 'JobCancelled'>(
     event: KnownEventOf<N>,

@@ -7,7 +7,7 @@ import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
 export const quietProber = (): FfprobeMediaProber => {
   const logger = createLogger('processing-test');
   logger.setLogLevel(process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'SILENT');
-  return new FfprobeMediaProber({ ffprobe: mediaBinaries().ffprobe, logger });
+  return new FfprobeMediaProber({ ffprobe: mediaBinaries(process.env).ffprobe, logger });
 };
 
 /** The error a promise rejects with (fails the test when it resolves). */

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const words = (text: string): string[] => text.split(' ');
 
 const ffmpeg = async (args: string[]): Promise<void> => {
-  await run(mediaBinaries().ffmpeg.path, [...words('-hide_banner -loglevel error -y'), ...args], {
+  await run(mediaBinaries(process.env).ffmpeg.path, [...words('-hide_banner -loglevel error -y'), ...args], {
     timeout: 60_000,
   });
 };
@@ -82,7 +82,7 @@ export const tempDir = (name: string): Promise<string> =>
 let key: string | undefined;
 const cacheKey = (): string =>
   (key ??= createHash('sha256')
-    .update(`${mediaBinaries().ffmpeg.version}\n${readFileSync(__filename, 'utf8')}`)
+    .update(`${mediaBinaries(process.env).ffmpeg.version}\n${readFileSync(__filename, 'utf8')}`)
     .digest('hex')
     .slice(0, 12));
 

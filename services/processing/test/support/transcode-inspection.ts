@@ -20,7 +20,7 @@ export interface ProbedStream {
 export const probeStreams = async (
   file: string,
 ): Promise<{ streams: ProbedStream[]; durationSeconds: number }> => {
-  const { stdout } = await run(mediaBinaries().ffprobe.path, [
+  const { stdout } = await run(mediaBinaries(process.env).ffprobe.path, [
     '-v',
     'error',
     '-print_format',
@@ -47,7 +47,7 @@ export const keyframeTimes = async (
 ): Promise<number[]> => {
   const parts = await Promise.all([initFile, ...segmentFiles].map((f) => fs.readFile(f)));
   await fs.writeFile(scratchFile, Buffer.concat(parts));
-  const { stdout } = await run(mediaBinaries().ffprobe.path, [
+  const { stdout } = await run(mediaBinaries(process.env).ffprobe.path, [
     '-v',
     'error',
     '-select_streams',
@@ -83,7 +83,7 @@ export const topLevelBoxes = async (file: string): Promise<string[]> => {
 /** RGB of the picture shrunk to 2x2 (in RGB: 4:2:0 at 2x2 would share one chroma sample): [top-left, top-right, bottom-left, bottom-right]. */
 export const quadrantColours = async (file: string): Promise<[number, number, number][]> => {
   const { stdout } = await run(
-    mediaBinaries().ffmpeg.path,
+    mediaBinaries(process.env).ffmpeg.path,
     [
       '-v',
       'error',

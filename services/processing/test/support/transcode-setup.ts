@@ -1,6 +1,7 @@
 // What the transcoder tests plan with: a fast profile, a quiet transcoder, and MediaInfo values as
 // the prober would report them for the shared test clips (src/testing/clips) or for a given shape.
 import { createLogger } from '@mediaflow/logging';
+import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
 import { FluentFfmpegTranscoder } from '../../src/media/fluent-ffmpeg-transcoder';
 import type { MediaInfo } from '../../src/domain/media-info';
 import { type Profile, ProfileSchema, profileByName } from '@mediaflow/media-planning';
@@ -12,7 +13,7 @@ export type { VideoShape } from '@mediaflow/media-planning/testing';
 export const quietTranscoder = (): FluentFfmpegTranscoder => {
   const logger = createLogger('processing-test');
   logger.setLogLevel(process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'SILENT');
-  return new FluentFfmpegTranscoder({ logger });
+  return new FluentFfmpegTranscoder({ ffmpegPath: mediaBinaries(process.env).ffmpeg.path, logger });
 };
 
 /** The default profile made quick: ultrafast, 1 s segments, storyboard every 0.5 s, small image widths. */

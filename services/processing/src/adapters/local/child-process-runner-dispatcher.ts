@@ -13,8 +13,11 @@ import { runnerEntrypoint, type RunnerEntrypoint } from './runner-entrypoint';
 export interface ChildProcessRunnerDispatcherOptions {
   /** Runners at once (MEDIAFLOW_RUNNER_CONCURRENCY); default the machine's available parallelism. */
   readonly concurrency?: number;
-  /** Environment of every runner (mode, data dir, log level); the job spec is added per run. */
-  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The whole environment of every runner: the entry point's own, with the mode, data dir and log
+   * level the runner must use; the job spec is added per run.
+   */
+  readonly env: NodeJS.ProcessEnv;
   readonly logger: Logger;
   readonly entrypoint?: RunnerEntrypoint;
   /** After SIGTERM, how long a runner may take to clean up before SIGKILL (default 15 s). */
@@ -121,7 +124,7 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
       runnerId,
       spec,
       entrypoint: this.options.entrypoint ?? runnerEntrypoint(),
-      env: { ...process.env, ...this.options.env },
+      env: this.options.env,
       stdio: this.options.stdio ?? 'inherit',
       stopGraceMs: this.options.stopGraceMs ?? 15_000,
       logger: this.options.logger,

@@ -1,0 +1,65 @@
+// Ingest's module, the same in both modes once the mode's module has bound UploadStorage and
+// Deadlines: the application over the container's store, clock and ids, and the expiry sweeper.
+// Ingest consumes nothing: its runtime only runs the outbox relay.
+import { ContainerModule, type Container } from 'inversify';
+import type { ServiceRouter } from '@mediaflow/http';
+import { bindTyped, resolve, TOKENS, type ServiceInfrastructure, type ServiceInstance } from '@mediaflow/runtime';
+import { randomUploadIds } from '../adapters/random-upload-ids';
+import { ingestRouter } from '../adapters/http/ingest-router';
+import { IngestApplication } from '../application/ingest-application';
+import { UploadSweeper } from '../application/upload-sweeper';
+import type { IngestSettings } from './ingest-config';
+import { INGEST_TOKENS } from './ingest-tokens';
+
+export const ingestModule = (settings: IngestSettings): ContainerModule =>
+  new ContainerModule(({ bind }) => {
+    bindTyped(bind, INGEST_TOKENS.Application)
+      .toDynamicValue(
+        (ctx) =>
+          new IngestApplication({
+            store: resolve(ctx, TOKENS.EventStore),
+            clock: resolve(ctx, TOKENS.Clock),
+            ids: resolve(ctx, TOKENS.Ids),
+            uploadIds: randomUploadIds,
+            storage: resolve(ctx, INGEST_TOKENS.UploadStorage),
+            deadlines: resolve(ctx, INGEST_TOKENS.Deadlines),
+            policy: settings.policy,
+            logger: resolve(ctx, TOKENS.Logger),
+          }),
+      )
+      .inSingletonScope();
+    bindTyped(bind, INGEST_TOKENS.Sweeper)
+      .toDynamicValue((ctx) => {
+        const app = resolve(ctx, INGEST_TOKENS.Application);
+        return new UploadSweeper(() => app.expireDueUploads(), settings.sweepIntervalMs, resolve(ctx, TOKENS.Logger));
+      })
+      .inSingletonScope();
+  });
+
+/**
+ * The instance over a loaded container: runtime (outbox relay) and sweeper started and stopped
+ * together; `release` closes the mode's own resources, then the infrastructure is closed.
+ */
+export const ingestInstance = (
+  container: Container,
+  infrastructure: ServiceInfrastructure,
+  extraRouters: ServiceRouter[],
+  release: () => Promise<void> | void = () => undefined,
+): ServiceInstance => {
+  const runtime = resolve(container, TOKENS.Runtime);
+  const sweeper = resolve(container, INGEST_TOKENS.Sweeper);
+  return {
+    service: 'ingest',
+    routers: [ingestRouter(resolve(container, INGEST_TOKENS.Application)), ...extraRouters],
+    start: async () => {
+      await runtime.start();
+      sweeper.start();
+    },
+    stop: async () => {
+      await sweeper.stop();
+      await runtime.stop();
+      await release();
+      await infrastructure.close();
+    },
+  };
+};
