@@ -3,7 +3,9 @@
 // A name declared with `export` in a TypeScript file is live when its word appears in another
 // tracked .ts/.tsx file outside an `export … from` re-export (a barrel that passes a name on does not
 // use it). A grep estimate, not a type-checker: a word that happens to match elsewhere keeps a name
-// alive, so the count is a lower bound. Exits 1 when the count passes --max N.
+// alive, so the count is a lower bound. What a published package (one without `"private": true`,
+// i.e. @mediaflow/contracts, which other teams install) exports from its entries is its public API
+// and counts as used. Exits 1 when the count passes --max N.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,8 +44,27 @@ for (const [file, text] of usesText) {
   }
 }
 
+/** Files whose every export a published package's entry passes on with `export * from`. */
+const publishedFiles = () => {
+  const published = new Set();
+  for (const pj of execFileSync('git', ['ls-files', '--', 'package.json', '*/package.json'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, pj), 'utf8'));
+    if (pkg.private || !pkg.exports) continue;
+    const queue = Object.values(pkg.exports).map((t) => path.join(path.dirname(pj), t));
+    while (queue.length) {
+      const file = path.normalize(queue.pop());
+      if (published.has(file) || !texts.has(file)) continue;
+      published.add(file);
+      for (const m of texts.get(file).matchAll(/export\s+\*\s+from\s+'(\.[^']+)'/g)) queue.push(`${path.join(path.dirname(file), m[1])}.ts`);
+    }
+  }
+  return published;
+};
+
+const publicFiles = publishedFiles();
 const dead = [];
 for (const [file, text] of texts) {
+  if (publicFiles.has(file)) continue;
   for (const name of exportsOf(text)) {
     const users = [...(wordIndex.get(name) ?? [])].filter((f) => f !== file);
     if (users.length === 0) dead.push(`${file}: ${name}`);

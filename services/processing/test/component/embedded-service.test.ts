@@ -3,7 +3,7 @@
 // sends JobCreated / JobValidated and sees what processing publishes.
 import fs from 'node:fs';
 import os from 'node:os';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { BusEnvelope, EventDataOf, EventName } from '@mediaflow/contracts';
 import { embeddedPaths } from '@mediaflow/runtime';
 import { generateClip } from '../../src/testing/clips';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LocalDiskBlobStorage } from '@mediaflow/blob-storage';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { BusEnvelope, EventDataOf, EventName } from '@mediaflow/contracts';
 import { embeddedPaths } from '@mediaflow/runtime';
 import { generateClip } from '../../src/testing/clips';

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { awsClientSettings } from '@mediaflow/config';
-import { S3BlobStorage } from '@mediaflow/blob-storage';
+import { S3BlobStorage } from '@mediaflow/blob-storage/aws';
 import { bucketKeyPrefixes, bucketNames } from '@mediaflow/topology';
 import { generateClip } from '../../src/testing/clips';
 import { runRunner } from '../support/run-runner';
