@@ -10,7 +10,7 @@ import { mediaBinaries } from '@mediaflow/processing/media';
 
 const run = promisify(execFile);
 
-export interface FetchedBlob {
+interface FetchedBlob {
   readonly url: string;
   readonly status: number;
   /** Where the API redirected to (a presigned S3 URL), when it did. */
@@ -40,7 +40,7 @@ const uriLines = (playlist: string): string[] =>
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
 
-export interface RenditionSample {
+interface RenditionSample {
   readonly playlist: FetchedBlob;
   /** The fMP4 init section (#EXT-X-MAP), when the rendition has one. */
   readonly init?: FetchedBlob;

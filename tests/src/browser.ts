@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** Flags for a headless browser on a machine whose network is closed (see TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
 const found = (): string | undefined => [process.env.MEDIAFLOW_CHROMIUM, ...CANDIDATES].find((p): p is string => !!p && fs.existsSync(p));
 
@@ -30,7 +30,7 @@ const installWithApt = (log: (line: string) => void): string | undefined => {
   return found();
 };
 
-export type ChromiumLookup = { readonly path: string } | { readonly missing: string };
+type ChromiumLookup = { readonly path: string } | { readonly missing: string };
 
 export const findOrInstallChromium = (log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): ChromiumLookup => {
   const existing = found() ?? installWithApt(log);
@@ -59,7 +59,7 @@ export const launchChromium = async (executablePath: string): Promise<Browser> =
 };
 
 /** Screenshots are test artifacts: <repo>/artifacts/screenshots (kept by CI, ignored by git). */
-export const screenshotDir = (): string => {
+const screenshotDir = (): string => {
   const dir = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return dir;
@@ -84,7 +84,7 @@ export const collectPageErrors = (page: Page): string[] => {
   return errors;
 };
 
-export interface PageUnderTest {
+interface PageUnderTest {
   page: Page;
   /** Page errors, failed console lines and HTTP answers >= 400 seen so far. */
   errors: string[];

@@ -19,7 +19,7 @@ import { openSqliteEventStore } from '@mediaflow/event-store/sqlite';
 import { type EventStore, type Outbox } from '@mediaflow/event-store';
 import { resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
 
-export interface ServiceStore {
+interface ServiceStore {
   readonly store: EventStore;
   readonly outbox: Outbox;
 }

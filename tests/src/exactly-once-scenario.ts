@@ -24,12 +24,12 @@ const waitFor = async (check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 };
 
-export interface ScenarioResult {
+interface ScenarioResult {
   effectsPerJob: Record<string, Record<string, number>>;
   deliveries: Record<string, number>;
 }
 
-export const runExactlyOnceScenario = async (world: DeliveryWorld, jobIds: readonly string[]): Promise<ScenarioResult> => {
+const runExactlyOnceScenario = async (world: DeliveryWorld, jobIds: readonly string[]): Promise<ScenarioResult> => {
   const deliveries: Record<string, number> = { processing: 0, notifications: 0 };
   const consumers = [];
   const stores: Record<string, Awaited<ReturnType<DeliveryWorld['openStore']>>> = {};

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyStandardWebhook, WebhookVerificationFailed } from '@mediaflow/notifications/testing';
 
-export interface ReceivedDelivery {
+interface ReceivedDelivery {
   id: string;
   timestamp: number;
   type: string;

@@ -4,7 +4,7 @@ import type { ByteRange } from './blob-storage';
 import { InvalidBlobKey, InvalidBlobRange, InvalidPresignExpiry } from './errors';
 
 /** S3's own limit, in UTF-8 bytes. */
-export const MAX_BLOB_KEY_BYTES = 1024;
+const MAX_BLOB_KEY_BYTES = 1024;
 export const MAX_PRESIGN_EXPIRY_SECONDS = 7 * 24 * 3600;
 
 // C0, DEL and C1 controls: NUL truncates paths, newlines forge log lines and HTTP headers.

@@ -3,7 +3,7 @@
 
 export const BLOB_KEY_INVALID = 'BLOB_KEY_INVALID';
 export const BLOB_NOT_FOUND = 'BLOB_NOT_FOUND';
-export const BLOB_PRESIGN_EXPIRY_INVALID = 'BLOB_PRESIGN_EXPIRY_INVALID';
+const BLOB_PRESIGN_EXPIRY_INVALID = 'BLOB_PRESIGN_EXPIRY_INVALID';
 export const BLOB_RANGE_INVALID = 'BLOB_RANGE_INVALID';
 
 const hasCode = (error: unknown, code: string): boolean =>

@@ -12,7 +12,6 @@ export type {
 export {
   BLOB_KEY_INVALID,
   BLOB_NOT_FOUND,
-  BLOB_PRESIGN_EXPIRY_INVALID,
   BLOB_RANGE_INVALID,
   BlobNotFound,
   InvalidBlobKey,
@@ -23,4 +22,4 @@ export {
   isInvalidBlobRange,
   isInvalidPresignExpiry,
 } from './errors';
-export { MAX_BLOB_KEY_BYTES, MAX_PRESIGN_EXPIRY_SECONDS, assertBlobKey, assertBlobPrefix } from './blob-key';
+export { MAX_PRESIGN_EXPIRY_SECONDS, assertBlobKey, assertBlobPrefix } from './blob-key';

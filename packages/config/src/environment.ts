@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { setting } from './settings-pieces';
 
-export const DeploymentModeSchema = z.enum(['embedded', 'aws']);
-export const LogLevelSchema = z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']);
+const DeploymentModeSchema = z.enum(['embedded', 'aws']);
+const LogLevelSchema = z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']);
 export type LogLevel = z.infer<typeof LogLevelSchema>;
 export type DeploymentMode = z.infer<typeof DeploymentModeSchema>;
 

@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 
 export type { Logger };
 
-export type LogLevelName = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | 'CRITICAL';
+type LogLevelName = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | 'CRITICAL';
 
 /**
  * `logLevel` comes from the settings the entry point loaded (LOG_LEVEL); without one, powertools

@@ -3,17 +3,11 @@
 export * from './media-info';
 export * from './planning-errors';
 export * from './profiles';
-export {
-  ProfileSchema,
-  VideoRungSpecSchema,
-  X264PresetSchema,
-  H264ProfileSchema,
-  type H264Profile,
-} from './profiles-schema';
+export { ProfileSchema, type H264Profile } from './profiles-schema';
 export * from './ladder';
 export * from './plan';
-export { planFrameRate } from './plan-video';
-export { orientationSwapsSides, variantWidths } from './plan-image';
+
+export { orientationSwapsSides } from './plan-image';
 export * from './rendition-keys';
 export * from './rendition-codecs';
 export * from './rendition-storyboard';

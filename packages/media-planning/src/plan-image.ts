@@ -11,7 +11,7 @@ export const orientationSwapsSides = (orientation: number): boolean => orientati
  * Profile widths below the source, plus the source width itself when a profile width would have
  * been larger: a 1000 px photo gets 320/640/1000, not a 1000 px photo shrunk to 640 at best.
  */
-export const variantWidths = (sourceWidth: number, widths: readonly number[]): number[] => {
+const variantWidths = (sourceWidth: number, widths: readonly number[]): number[] => {
   const sorted = [...new Set(widths)].sort((a, b) => a - b);
   const below = sorted.filter((w) => w < sourceWidth);
   return sorted.some((w) => w >= sourceWidth) ? [...below, sourceWidth] : below;

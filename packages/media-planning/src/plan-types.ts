@@ -3,7 +3,7 @@
 import type { H264Profile, Profile } from './profiles-schema';
 import type { StoryboardPlan } from './rendition-storyboard';
 
-export interface HlsPackaging {
+interface HlsPackaging {
   segmentSeconds: number;
   masterKey: string;
 }

@@ -11,7 +11,7 @@ import { planStoryboard } from './rendition-storyboard';
 const NTSC_RATES = [24000, 30000, 60000].map((n) => ({ fps: n / 1001, expression: `${n}/1001` }));
 
 /** Unknown rates fall back to 25 and are resampled, so the GOP arithmetic always has a rate. */
-export const planFrameRate = (video: VideoStreamInfo, maxFrameRate: number): OutputFrameRate => {
+const planFrameRate = (video: VideoStreamInfo, maxFrameRate: number): OutputFrameRate => {
   const known = Number.isFinite(video.frameRate) && video.frameRate > 0;
   let fps = known ? video.frameRate : 25;
   // Halving (or thirding) keeps motion even: 120 → 60 and 50 stays, rather than 120 → 60 by dropping unevenly.

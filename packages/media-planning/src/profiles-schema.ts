@@ -7,7 +7,7 @@ import { AUDIO_RENDITION_NAME } from './rendition-keys';
 const OutputNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/);
 const KbpsSchema = z.number().int().min(16).max(200_000);
 
-export const X264PresetSchema = z.enum([
+const X264PresetSchema = z.enum([
   'ultrafast',
   'superfast',
   'veryfast',
@@ -16,10 +16,10 @@ export const X264PresetSchema = z.enum([
   'medium',
   'slow',
 ]);
-export const H264ProfileSchema = z.enum(['baseline', 'main', 'high']);
+const H264ProfileSchema = z.enum(['baseline', 'main', 'high']);
 export type H264Profile = z.infer<typeof H264ProfileSchema>;
 
-export const VideoRungSpecSchema = z
+const VideoRungSpecSchema = z
   .object({
     name: OutputNameSchema,
     /** The short side of the frame: the height of a landscape frame, the width of a portrait one. */

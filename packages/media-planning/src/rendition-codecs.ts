@@ -21,7 +21,7 @@ const LEVELS: readonly (readonly [string, number, number, number])[] = [
   ['5.2', 2073600, 36864, 240000],
 ];
 
-export interface LevelQuery {
+interface LevelQuery {
   width: number;
   height: number;
   frameRate: number;

@@ -18,7 +18,7 @@ import { runtimeModule } from './runtime-module';
 import type { ServiceInfrastructure } from './service-infrastructure';
 import { bindTyped, resolve, TOKENS } from './tokens';
 
-export interface AwsInfrastructureOptions {
+interface AwsInfrastructureOptions {
   readonly declaration: ServiceDeclaration;
   readonly settings: InfrastructureSettings;
 }

@@ -13,7 +13,7 @@ import { runtimeModule } from './runtime-module';
 import type { ServiceInfrastructure } from './service-infrastructure';
 import { bindTyped, resolve, TOKENS } from './tokens';
 
-export interface EmbeddedInfrastructureOptions {
+interface EmbeddedInfrastructureOptions {
   readonly declaration: ServiceDeclaration;
   readonly settings: InfrastructureSettings;
   /** The process-wide bus (one file for every service of the deployment). */

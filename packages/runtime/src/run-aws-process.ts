@@ -34,7 +34,7 @@ export const createApiApp = (instance: ServiceInstance, logger: Logger, env: Nod
   });
 };
 
-export type AwsProcessKind = 'api' | 'worker';
+type AwsProcessKind = 'api' | 'worker';
 
 /** `env` is the process environment, handed in by the entry file (src/main/http.ts or worker.ts). */
 export const runAwsProcess = async (kind: AwsProcessKind, create: () => Promise<ServiceInstance>, env: NodeJS.ProcessEnv): Promise<void> => {

@@ -12,7 +12,7 @@ import type { Clock, IdGenerator, TypedHandlers } from '@mediaflow/service-kit';
 import type { ServiceRuntime } from './service-runtime';
 
 /** An inversify identifier that carries the type bound to it. */
-export type Identifier<T> = ServiceIdentifier<T> & symbol & { readonly __type?: T };
+type Identifier<T> = ServiceIdentifier<T> & symbol & { readonly __type?: T };
 
 export const identifier = <T>(name: string): Identifier<T> => Symbol.for(`mediaflow.${name}`) as Identifier<T>;
 

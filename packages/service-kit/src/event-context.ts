@@ -19,7 +19,7 @@ export interface IdGenerator {
 }
 
 /** A public event is written at the newest major version this build publishes; internal ones at 1. */
-export const schemaVersionOf = (type: string): number => (isEventName(type) ? Math.max(...versionsOf(type)) : 1);
+const schemaVersionOf = (type: string): number => (isEventName(type) ? Math.max(...versionsOf(type)) : 1);
 
 export const metadataFor = (type: string, context: EventContext, clock: Clock, ids: IdGenerator): EventMetadata => ({
   eventId: ids.next(),

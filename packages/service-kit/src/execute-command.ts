@@ -24,7 +24,7 @@ export type CommandOutcome<E, S> =
   | { readonly status: 'applied'; readonly events: readonly E[]; readonly state: S; readonly version: number }
   | { readonly status: 'duplicate' };
 
-export class CommandConflictPersisted extends Error {
+class CommandConflictPersisted extends Error {
   readonly code = 'COMMAND_CONFLICT_PERSISTED';
   override readonly name = 'CommandConflictPersisted';
   constructor(

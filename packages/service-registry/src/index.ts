@@ -11,12 +11,12 @@ import { activeTranscodesTableDefinition, processingDeclaration } from '@mediafl
 import type { ServiceDeclaration } from '@mediaflow/topology';
 
 /** A service's own table beside its event store (its read model, deadlines or deliveries). */
-export interface ReadTable {
+interface ReadTable {
   readonly definition: (tableName: string) => CreateTableCommandInput;
   readonly ttlAttribute?: string;
 }
 
-export interface RegisteredService {
+interface RegisteredService {
   readonly declaration: ServiceDeclaration;
   readonly readTable: ReadTable;
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 
 export type SqliteDatabase = Database.Database;
 
-export interface SqliteFileOptions {
+interface SqliteFileOptions {
   readonly filename: string;
   /** CREATE … IF NOT EXISTS statements: applied on every open, idempotently. */
   readonly schema: string;

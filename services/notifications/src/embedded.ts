@@ -1,2 +1,2 @@
 // @mediaflow/notifications/embedded: notifications in the all-in-one process (SQLite stores, SSE on the shared port).
-export { createEmbeddedService, type EmbeddedNotificationsOverrides } from './main/embedded';
+export { createEmbeddedService } from './main/embedded';

@@ -22,9 +22,9 @@ import { listLocal, pruneEmptyFolders } from './local-disk-listing';
 import { headOf, readSidecar, sidecarFor, writeSidecar } from './local-disk-sidecar';
 
 /** Makes a URL that serves `key` until it expires (the embedded HTTP server's signed blob route). */
-export type LocalUrlSigner = (key: string, expiresInSeconds: number) => string | Promise<string>;
+type LocalUrlSigner = (key: string, expiresInSeconds: number) => string | Promise<string>;
 
-export interface LocalDiskBlobStorageOptions {
+interface LocalDiskBlobStorageOptions {
   /** Folder holding objects/, meta/ and tmp/; created when missing. */
   root: string;
   /** Without one, presignGet answers a file:// URL (fine for ffmpeg on this machine, not for browsers). */

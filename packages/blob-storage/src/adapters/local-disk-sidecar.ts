@@ -4,7 +4,7 @@ import type { Stats } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BlobHead, PutOptions } from '../blob-storage';
 
-export interface Sidecar {
+interface Sidecar {
   contentType: string;
   cacheControl?: string;
   metadata: Record<string, string>;
@@ -16,7 +16,7 @@ export interface Sidecar {
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
 /** Lower-cases metadata keys, as S3 does, so both adapters return the same head. */
-export const normaliseMetadata = (metadata: Record<string, string> = {}): Record<string, string> =>
+const normaliseMetadata = (metadata: Record<string, string> = {}): Record<string, string> =>
   Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k.toLowerCase(), v]));
 
 export const sidecarFor = (options: PutOptions, sha256: string, file: Stats): Sidecar => ({

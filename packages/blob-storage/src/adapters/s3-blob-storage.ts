@@ -28,7 +28,7 @@ import { isS3InvalidRange, isS3NotFound } from './s3-errors';
 import { spoolToTempFile } from './s3-spool';
 import { MIN_PART_SIZE, SHA256_METADATA_KEY, stripQuotes, uploadToS3, type UploadTuning } from './s3-upload';
 
-export interface S3BlobStorageOptions {
+interface S3BlobStorageOptions {
   client: S3Client;
   bucket: string;
   /** Prepended to every key (e.g. "tenant-a/"); list and deletePrefix stay inside it. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { writeHashed } from '../checksum';
 
-export interface SpooledFile {
+interface SpooledFile {
   path: string;
   size: number;
   sha256: string;

@@ -19,7 +19,7 @@ import {
   type ScratchDir,
 } from './contract-fixtures';
 
-export interface BlobStorageContractFixture {
+interface BlobStorageContractFixture {
   storage: BlobStorage;
   dispose?: () => Promise<void>;
 }

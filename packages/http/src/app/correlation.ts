@@ -11,7 +11,7 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 // forge a log line or break a header.
 const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-export const isSaneCorrelationId = (value: string): boolean => SANE_ID.test(value);
+const isSaneCorrelationId = (value: string): boolean => SANE_ID.test(value);
 
 export const correlation =
   (logger: Logger): RequestHandler =>

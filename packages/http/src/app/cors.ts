@@ -15,12 +15,12 @@ export interface CorsOptions {
   allowedOrigins: readonly string[];
 }
 
-export const CORS_ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'] as const;
+const CORS_ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'] as const;
 /** The request headers the API reads (auth, JSON bodies, SSE resume, correlation, ranged blob reads). */
-export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'last-event-id', CORRELATION_HEADER, 'range'] as const;
+const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'last-event-id', CORRELATION_HEADER, 'range'] as const;
 /** Response headers a script may read beyond the CORS-safelisted ones. */
-export const CORS_EXPOSED_HEADERS = ['location', 'etag', 'retry-after', CORRELATION_HEADER, 'content-range'] as const;
-export const CORS_MAX_AGE_SECONDS = 600;
+const CORS_EXPOSED_HEADERS = ['location', 'etag', 'retry-after', CORRELATION_HEADER, 'content-range'] as const;
+const CORS_MAX_AGE_SECONDS = 600;
 
 /** MEDIAFLOW_CORS_ORIGINS: comma-separated origins, checked and normalized; empty means none. */
 export const CorsOriginsSchema = z.string().transform((raw, ctx): string[] => {

@@ -6,7 +6,7 @@ import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '../problems/problem-d
 import { toProblem } from '../problems/to-problem';
 import { pathOf, requestContext } from './request-context';
 
-export const sendProblem = (res: Response, body: ProblemDetails, headers: Record<string, string> = {}): void => {
+const sendProblem = (res: Response, body: ProblemDetails, headers: Record<string, string> = {}): void => {
   requestContext(res).problemCode = body.code;
   res
     .status(body.status)

@@ -3,7 +3,7 @@
 import express, { type RequestHandler } from 'express';
 import { HttpProblem } from '../problems/http-problem';
 
-export const JSON_TYPES = ['application/json', 'application/*+json'];
+const JSON_TYPES = ['application/json', 'application/*+json'];
 export const DEFAULT_BODY_LIMIT = '1mb';
 
 const requireJsonContentType: RequestHandler = (req, _res, next) => {

@@ -5,7 +5,7 @@ import { type Logger } from '@mediaflow/logging';
 import { type Principal } from '../auth/principal';
 import { HttpProblem } from '../problems/http-problem';
 
-export interface RequestContext {
+interface RequestContext {
   correlationId: string;
   /** Child logger carrying the correlation id (and the owner id once authenticated). */
   log: Logger;

@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { MIN_SECRET_BYTES } from './auth-config';
 import { ADMIN_ROLE, isUsableOwnerId } from './principal';
 
-export interface DevelopmentTokenOptions {
+interface DevelopmentTokenOptions {
   secret: string;
   sub: string;
   admin?: boolean;

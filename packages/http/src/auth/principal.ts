@@ -12,7 +12,7 @@ export interface Principal {
 
 export const ADMIN_ROLE = 'admin';
 /** Cognito puts group membership here, whatever the configured claim is. */
-export const COGNITO_GROUPS_CLAIM = 'cognito:groups';
+const COGNITO_GROUPS_CLAIM = 'cognito:groups';
 
 // Owner ids end up in storage keys and stream names: no slashes, no control characters, bounded.
 const OWNER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@|:+-]{0,127}$/;

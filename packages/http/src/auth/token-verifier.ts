@@ -10,7 +10,7 @@ export interface TokenVerifier {
 }
 
 // Only asymmetric algorithms with a JWKS: an HS256 token signed with the public key must not pass.
-export const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'];
 const CLOCK_TOLERANCE_SECONDS = 5;
 
 export const bearerChallenge = (error?: string, description?: string): Record<string, string> => ({

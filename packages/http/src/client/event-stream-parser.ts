@@ -2,7 +2,7 @@
 // keeps the last event id and the server's retry delay across reconnections, as EventSource does.
 // The one reader of the format our server writes (server/event-stream.ts): the CLI and the tests use it.
 
-export interface SseMessage {
+interface SseMessage {
   /** The `event:` name ("message" when none). */
   readonly event: string;
   /** The `data:` lines joined by newlines. */
@@ -11,7 +11,7 @@ export interface SseMessage {
   readonly lastEventId: string | undefined;
 }
 
-export interface SseParserOptions {
+interface SseParserOptions {
   /** Sees each comment line (`: keep-alive`) without its colon; EventSource drops them, tests check heartbeats. */
   readonly onComment?: (text: string) => void;
 }

@@ -18,7 +18,7 @@ export interface OpenApiInfo {
   service?: string;
 }
 
-export interface OpenApiDocumentOptions extends OpenApiInfo {
+interface OpenApiDocumentOptions extends OpenApiInfo {
   routers: ServiceRouter[];
 }
 

@@ -11,7 +11,7 @@ export const BEARER_SCHEME = 'bearerAuth';
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content', 301: 'Moved permanently', 302: 'Found', 303: 'See other', 304: 'Not modified', 307: 'Temporary redirect' };
 
 /** The codes a route can answer without saying so: they follow from its auth and request schemas. */
-export const automaticProblems = (declaration: RouteDeclaration): string[] => {
+const automaticProblems = (declaration: RouteDeclaration): string[] => {
   const { body, query, params } = declaration.request;
   return [
     ...(body || query || params ? ['VALIDATION_FAILED'] : []),
@@ -61,7 +61,7 @@ const words = (path: string): string =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
-export const defaultOperationId = (service: string, method: string, fullPath: string): string =>
+const defaultOperationId = (service: string, method: string, fullPath: string): string =>
   `${service}${words(method)}${words(fullPath.replace(/^\/v\d+/, ''))}`.replace(/^./, (c) => c.toLowerCase());
 
 export const toOperation = (declaration: RouteDeclaration, service: string, fullPath: string): ZodOpenApiOperationObject => {

@@ -3,7 +3,7 @@
 import { problemCode } from './problem-codes';
 import { type ProblemIssue } from './problem-details';
 
-export interface HttpProblemInit {
+interface HttpProblemInit {
   code: string;
   detail: string;
   /** Defaults to the status registered for `code`; required for an unregistered code. */

@@ -1,7 +1,7 @@
 // The registry mapping stable error codes to HTTP statuses: the one place a domain error (which knows
 // nothing of HTTP) gets its status. Services add their codes at start-up with registerProblemCodes.
 
-export interface ProblemCodeDefinition {
+interface ProblemCodeDefinition {
   status: number;
   /** Defaults to the code in words: UPLOAD_NOT_FOUND → "Upload not found". */
   title?: string;
@@ -9,7 +9,7 @@ export interface ProblemCodeDefinition {
   detail?: string;
 }
 
-export interface ResolvedProblemCode {
+interface ResolvedProblemCode {
   code: string;
   status: number;
   title: string;

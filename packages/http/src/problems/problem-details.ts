@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export const ProblemIssueSchema = z
+const ProblemIssueSchema = z
   .object({
     in: z.enum(['body', 'query', 'params', 'headers']).describe('Which part of the request the issue is in'),
     path: z.string().describe('Dotted path inside that part; empty when the whole part is wrong'),

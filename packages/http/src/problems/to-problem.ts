@@ -5,12 +5,12 @@ import { isHttpProblem } from './http-problem';
 import { problemCode, problemTypeUri, titleFromCode } from './problem-codes';
 import { type ProblemDetails } from './problem-details';
 
-export interface ProblemContext {
+interface ProblemContext {
   instance: string;
   correlationId: string;
 }
 
-export interface ResolvedProblem {
+interface ResolvedProblem {
   body: ProblemDetails;
   headers: Record<string, string>;
   /** True when nothing recognised the error: the caller logs it with its stack. */

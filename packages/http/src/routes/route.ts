@@ -7,9 +7,9 @@ import { type Principal } from '../auth/principal';
 import { type Reply } from './reply';
 import { assertDocumentablePath, pathParamNames, RouteDeclarationInvalid } from './route-path';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** public: anyone; owner: any valid token, `sub` owns what it touches; admin: a token with the admin role. */
-export type AuthRequirement = 'public' | 'owner' | 'admin';
+type AuthRequirement = 'public' | 'owner' | 'admin';
 
 export interface RequestSchemas {
   body?: z.ZodType;
@@ -17,7 +17,7 @@ export interface RequestSchemas {
   params?: z.ZodObject;
 }
 
-export interface ResponseSpec {
+interface ResponseSpec {
   description?: string;
   /** JSON body; omit for a response without one (204, a redirect). */
   schema?: z.ZodType;
@@ -25,8 +25,8 @@ export interface ResponseSpec {
   headers?: z.ZodObject;
 }
 /** A zod schema (JSON body), a full spec, or null for "no body". */
-export type ResponseDeclaration = z.ZodType | ResponseSpec | null;
-export type ResponseDeclarations = Record<number, ResponseDeclaration>;
+type ResponseDeclaration = z.ZodType | ResponseSpec | null;
+type ResponseDeclarations = Record<number, ResponseDeclaration>;
 
 type Parsed<S, Otherwise> = S extends z.ZodType ? z.output<S> : Otherwise;
 /** '/uploads/:uploadId/parts/:part' → 'uploadId' | 'part', so undeclared params are typed too. */
@@ -37,7 +37,7 @@ type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${inf
     : never;
 type ResponseBody<D> = D extends z.ZodType ? z.input<D> : D extends { schema: infer S extends z.ZodType } ? z.input<S> : never;
 
-export interface HandlerContext<R extends RequestSchemas, A extends AuthRequirement, P extends string = string> {
+interface HandlerContext<R extends RequestSchemas, A extends AuthRequirement, P extends string = string> {
   body: Parsed<R['body'], undefined>;
   query: Parsed<R['query'], undefined>;
   params: Parsed<R['params'], string extends P ? Record<string, string> : Record<PathParamNames<P>, string>>;
@@ -61,7 +61,7 @@ interface RouteMetadata {
   problems?: string[];
 }
 
-export interface RouteDefinition<P extends string, R extends RequestSchemas, A extends AuthRequirement, Resp extends ResponseDeclarations>
+interface RouteDefinition<P extends string, R extends RequestSchemas, A extends AuthRequirement, Resp extends ResponseDeclarations>
   extends RouteMetadata {
   /** express syntax, relative to the service router's basePath: `/uploads/:uploadId`. */
   path: P;

@@ -8,7 +8,7 @@ import { Reply } from './reply';
 import { type RouteDeclaration, responseSpec } from './route';
 import { parseRequest } from './validate';
 
-export class ResponseContractViolation extends Error {
+class ResponseContractViolation extends Error {
   readonly code = 'RESPONSE_CONTRACT_VIOLATION';
   override readonly name = 'ResponseContractViolation';
   constructor(

@@ -28,7 +28,7 @@ export interface ServiceRouter {
   documentation?: ZodOpenApiPathsObject;
 }
 
-export interface MountOptions {
+interface MountOptions {
   verifier: TokenVerifier;
   bodyLimit: number | string;
 }

@@ -1,12 +1,12 @@
 // Request validation at the edge: params, query and body parsed with their zod schemas, every issue of
 // every part collected into one 400 VALIDATION_FAILED with the path of each.
-import { type Request, type RequestHandler, type Response } from 'express';
+import { type Request } from 'express';
 import { type z } from 'zod';
 import { HttpProblem } from '../problems/http-problem';
 import { type ProblemIssue } from '../problems/problem-details';
 import { type RequestSchemas } from './route';
 
-export interface ParsedRequest {
+interface ParsedRequest {
   body: unknown;
   query: unknown;
   params: unknown;
@@ -36,21 +36,5 @@ export const parseRequest = (schemas: RequestSchemas, req: Request): ParsedReque
     const noun = issues.length === 1 ? 'issue' : 'issues';
     throw new HttpProblem({ code: 'VALIDATION_FAILED', detail: `the request has ${issues.length} validation ${noun}`, errors: issues });
   }
-  return parsed;
-};
-
-const VALIDATED = 'mediaflowValidated';
-
-/** For raw routers: validates, then leaves the parsed parts for `validatedRequest(res)`. */
-export const validate =
-  (schemas: RequestSchemas): RequestHandler =>
-  (req, res, next) => {
-    res.locals[VALIDATED] = parseRequest(schemas, req);
-    next();
-  };
-
-export const validatedRequest = (res: Response): ParsedRequest => {
-  const parsed = res.locals[VALIDATED] as ParsedRequest | undefined;
-  if (!parsed) throw new Error('validatedRequest: the validate() middleware did not run for this route');
   return parsed;
 };

@@ -3,7 +3,7 @@
 import { type Request, type Response } from 'express';
 import { shutdownSignal } from './shutdown-signal';
 
-export interface ServerSentEvent {
+interface ServerSentEvent {
   event?: string;
   /** Serialised as JSON. */
   data: unknown;
@@ -11,7 +11,7 @@ export interface ServerSentEvent {
   id?: string;
 }
 
-export interface EventStream {
+interface EventStream {
   /** False once the stream is closed, or when the socket buffer is full (wait for 'drain' on res). */
   send(event: ServerSentEvent): boolean;
   close(): void;
@@ -19,7 +19,7 @@ export interface EventStream {
   readonly signal: AbortSignal;
 }
 
-export interface EventStreamOptions {
+interface EventStreamOptions {
   heartbeatMs?: number;
   /** Reconnection delay suggested to the client. */
   retryMs?: number;

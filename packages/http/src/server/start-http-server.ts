@@ -5,7 +5,7 @@ import { createServer, type RequestListener, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 import { attachShutdownSignal } from './shutdown-signal';
 
-export interface StartHttpServerOptions {
+interface StartHttpServerOptions {
   /** 0 picks a free port; the handle says which. */
   port: number;
   host?: string;

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 
 export const SECRET = 'test-secret-of-at-least-thirty-two-bytes!';
 
-export interface TokenOptions {
+interface TokenOptions {
   sub?: string;
   secret?: string;
   /** Seconds from now; negative for an expired token. */

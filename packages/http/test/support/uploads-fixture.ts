@@ -24,11 +24,11 @@ export class UploadNotFound extends Error {
   }
 }
 
-export const UploadSchema = z
+const UploadSchema = z
   .object({ uploadId: z.string(), ownerId: z.string(), filename: z.string(), size: z.number().int() })
   .meta({ id: 'Upload' });
 
-export const CreateUploadSchema = z.object({
+const CreateUploadSchema = z.object({
   filename: z.string().min(1),
   contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/),
   size: z.number().int().positive(),
@@ -37,7 +37,7 @@ export const CreateUploadSchema = z.object({
 
 const UploadIdParams = z.object({ uploadId: z.string().regex(/^up_[a-z0-9]+$/) });
 
-export const uploadRoutes = [
+const uploadRoutes = [
   route({
     method: 'post', path: '/uploads', summary: 'Start an upload', auth: 'owner',
     request: { body: CreateUploadSchema },

@@ -1,7 +1,7 @@
 // MediaInfo values as the prober reports them, for a given shape: what the planner tests plan from.
 import type { MediaInfo } from '../media-info';
 
-export interface VideoShape {
+interface VideoShape {
   width: number;
   height: number;
   seconds: number;

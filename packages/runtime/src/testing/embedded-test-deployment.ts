@@ -13,7 +13,7 @@ import type { EmbeddedShared } from '../service-instance';
 
 export const TEST_SECRETS = { jwt: 'test-jwt-secret-of-at-least-32-bytes!!', urlSigning: 'test-url-signing-secret-of-32-bytes!!' } as const;
 
-export interface EmbeddedTestDeploymentOptions {
+interface EmbeddedTestDeploymentOptions {
   /** The data folder to use (to restart over the files a previous run left); a new temp folder when absent. */
   readonly dataDir?: string;
   /** How often the outbox relay polls when idle; 20 ms so tests see published events quickly. */
@@ -28,7 +28,7 @@ export interface EmbeddedTestDeploymentOptions {
   readonly env: NodeJS.ProcessEnv;
 }
 
-export interface EmbeddedTestDeployment {
+interface EmbeddedTestDeployment {
   readonly dataDir: string;
   readonly bus: SqliteBus;
   /** Hand this to createEmbeddedService. */

@@ -5,11 +5,11 @@ import { foldEvents, type Decider, type DomainEvent } from '../decider';
 
 type ErrorConstructor<ErrorType extends Error> = new (...args: never[]) => ErrorType;
 /** A predicate on the thrown error, or properties it must have (`{ code: 'JOB_NOT_FOUND' }`). */
-export type ErrorCheck<ErrorType extends Error> = ((error: ErrorType) => boolean) | Partial<ErrorType>;
+type ErrorCheck<ErrorType extends Error> = ((error: ErrorType) => boolean) | Partial<ErrorType>;
 /** Any error, with whatever properties it carries (`code` on our domain errors). */
 type AnyError = Error & Record<string, unknown>;
 
-export interface DeciderOutcome<Event extends DomainEvent> {
+interface DeciderOutcome<Event extends DomainEvent> {
   /** The command causes exactly these events, in this order. */
   then(expected: Event | readonly Event[]): void;
   /** The command causes no event. */

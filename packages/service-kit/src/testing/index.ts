@@ -1,2 +1,2 @@
 // Test helpers for code built on service-kit: the given/when/then specification for deciders.
-export { DeciderSpecification, type DeciderOutcome, type ErrorCheck } from './decider-specification';
+export { DeciderSpecification } from './decider-specification';

@@ -8,7 +8,7 @@ import type { UploadEvent } from '../domain/upload-events';
 import { isUploadId, uploadStreamId } from '../domain/upload-keys';
 import type { UploadState } from '../domain/upload-state';
 
-export interface LoadedUpload {
+interface LoadedUpload {
   readonly state: UploadState;
   readonly events: readonly StoredEvent[];
 }
@@ -23,7 +23,7 @@ export const loadUpload = async (store: EventStore, uploadId: string): Promise<L
   return { state, events };
 };
 
-export type OwnedUpload = LoadedUpload & { readonly state: Exclude<UploadState, { status: 'none' }> };
+type OwnedUpload = LoadedUpload & { readonly state: Exclude<UploadState, { status: 'none' }> };
 
 export const loadOwnedUpload = async (
   store: EventStore,

@@ -2,7 +2,7 @@
 // keep its last path component and refuse what would break headers, logs or the contract.
 import { FilenameInvalid } from './upload-errors';
 
-export const MAX_FILENAME_LENGTH = 255;
+const MAX_FILENAME_LENGTH = 255;
 
 // C0, DEL and C1 controls: NUL truncates, CR/LF forge headers and log lines.
 // eslint-disable-next-line no-control-regex

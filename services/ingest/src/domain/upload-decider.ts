@@ -105,7 +105,7 @@ const abort = (now: Date, state: UploadState): UploadEvent[] => {
   return [{ type: 'UploadAborted', data: { uploadId: state.upload.uploadId, abortedAt: now.toISOString() } }];
 };
 
-export const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[] => {
+const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[] => {
   switch (command.type) {
     case 'InitiateUpload':
       return initiate(command.data, state);

@@ -1,7 +1,7 @@
 // The ways an upload request or command is refused, each with a stable `code` the HTTP layer maps to
 // a status in one place (adapters/http/ingest-problems). Messages are written for the client.
 
-export abstract class IngestError extends Error {
+abstract class IngestError extends Error {
   abstract readonly code: string;
 }
 

@@ -22,7 +22,7 @@ export interface UploadPolicy {
 export const MAX_PARTS = 10_000;
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
-export type TransferPlan =
+type TransferPlan =
   | { readonly method: 'single' }
   | { readonly method: 'multipart'; readonly partSize: number; readonly partCount: number };
 
@@ -32,7 +32,7 @@ const TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
 export const contentTypeEssence = (value: string): string =>
   (value.split(';', 1)[0] ?? '').trim().toLowerCase();
 
-export const isContentTypeAllowed = (policy: UploadPolicy, essence: string): boolean =>
+const isContentTypeAllowed = (policy: UploadPolicy, essence: string): boolean =>
   policy.allowedContentTypes.some((allowed) =>
     allowed.endsWith('/*') ? essence.startsWith(allowed.slice(0, -1)) : allowed === essence,
   );
@@ -43,7 +43,7 @@ export interface UploadRequest {
   readonly profile?: string;
 }
 
-export interface AcceptedRequest {
+interface AcceptedRequest {
   readonly contentType: string;
   readonly profile: string;
 }

@@ -20,7 +20,7 @@ import { ingestInstance, ingestModule } from './ingest-module';
 import { INGEST_TOKENS } from './ingest-tokens';
 
 /** <data>/ingest.read.sqlite: ingest's own file beside its event store (services-design.md). */
-export const ingestReadFile = (dataDir: string): string => path.join(dataDir, 'ingest.read.sqlite');
+const ingestReadFile = (dataDir: string): string => path.join(dataDir, 'ingest.read.sqlite');
 
 export const createEmbeddedService = async (shared: EmbeddedShared): Promise<ServiceInstance> => {
   const settings = loadIngestSettings(shared.env);

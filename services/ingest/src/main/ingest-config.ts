@@ -16,7 +16,7 @@ import type { UploadPolicy } from '../domain/upload-policy';
 const MiB = 1024 * 1024;
 
 /** Common media types; a family ("video/*") may replace them. */
-export const DEFAULT_CONTENT_TYPES = [
+const DEFAULT_CONTENT_TYPES = [
   'video/mp4',
   'video/quicktime',
   'video/webm',

@@ -1,7 +1,7 @@
 // The UploadDeadlines contract, run against SQLite (embedded) and DynamoDB (emulator).
 import type { UploadDeadlines } from '../ports/upload-deadlines';
 
-export interface UploadDeadlinesUnderTest {
+interface UploadDeadlinesUnderTest {
   readonly deadlines: UploadDeadlines;
   dispose(): Promise<void>;
 }

@@ -3,14 +3,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UploadStorage } from '../ports/upload-storage';
 
-export interface UploadStorageUnderTest {
+interface UploadStorageUnderTest {
   readonly storage: UploadStorage;
   dispose(): Promise<void>;
 }
 
 const MiB = 1024 * 1024;
 /** S3's (and the embedded store's) minimum for every part but the last. */
-export const CONTRACT_PART_SIZE = 5 * MiB;
+const CONTRACT_PART_SIZE = 5 * MiB;
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 let counter = 0;

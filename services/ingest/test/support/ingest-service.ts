@@ -19,7 +19,7 @@ export type LooseJson = Record<string, any>;
 const MiB = 1024 * 1024;
 
 /** Small limits so every branch is reachable with small bodies; multipart from 16 MiB in 5 MiB parts. */
-export const SERVICE_ENV: NodeJS.ProcessEnv = {
+const SERVICE_ENV: NodeJS.ProcessEnv = {
   MEDIAFLOW_UPLOAD_MAX_BYTES: String(64 * MiB),
   MEDIAFLOW_UPLOAD_MULTIPART_THRESHOLD_BYTES: String(16 * MiB),
   MEDIAFLOW_UPLOAD_PART_SIZE_BYTES: String(5 * MiB),

@@ -2,7 +2,7 @@
 import type { UploadInitiatedData } from '../../src/domain/upload-events';
 import type { UploadPolicy } from '../../src/domain/upload-policy';
 
-export const T0 = new Date('2026-11-25T10:00:00.000Z');
+const T0 = new Date('2026-11-25T10:00:00.000Z');
 export const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
 
 export const single: UploadInitiatedData = {

@@ -2,7 +2,7 @@
 // out through the outbox and processing stops the running attempt when it sees it.
 import type { JobCommandExecutor } from './job-command-executor';
 
-export interface CancelJobRequest {
+interface CancelJobRequest {
   readonly jobId: string;
   readonly ownerId: string;
   readonly correlationId: string;

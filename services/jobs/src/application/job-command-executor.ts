@@ -13,7 +13,7 @@ import type { JobState } from '../domain/job-state';
 import type { JobReadModel } from '../ports/job-read-model';
 import { projectJobView } from './job-view-projection';
 
-export interface JobCommandExecutorDeps {
+interface JobCommandExecutorDeps {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -22,7 +22,7 @@ export interface JobCommandExecutorDeps {
   readonly logger: Logger;
 }
 
-export type JobCommandOutcome = CommandOutcome<JobEvent, JobState>;
+type JobCommandOutcome = CommandOutcome<JobEvent, JobState>;
 
 const ENDINGS = ['JobCompleted', 'JobFailed'] as const;
 

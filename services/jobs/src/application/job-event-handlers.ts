@@ -12,7 +12,7 @@ import type { RenditionPlanner } from '../ports/rendition-planner';
 import type { JobCommandExecutor } from './job-command-executor';
 import { probeVerdict, type PolicyLimits } from './probe-verdict';
 
-export interface JobEventHandlerDeps {
+interface JobEventHandlerDeps {
   readonly executor: JobCommandExecutor;
   readonly planner: RenditionPlanner;
   readonly limits: PolicyLimits;

@@ -10,7 +10,7 @@ import type { JobListQuery, JobPage, JobReadModel, JobStats } from '../ports/job
 import type { JobView } from '../ports/job-view';
 import { summarizeJobEvent, type EventSummary } from './job-event-summary';
 
-export interface JobHistoryEntry {
+interface JobHistoryEntry {
   readonly version: number;
   readonly type: string;
   readonly occurredAt: string;
@@ -22,7 +22,7 @@ export interface AdminStats extends JobStats {
   readonly deadLetters: number;
 }
 
-export interface JobQueriesDeps {
+interface JobQueriesDeps {
   readonly readModel: JobReadModel;
   readonly store: EventStore;
   readonly clock: Clock;

@@ -14,7 +14,7 @@ import { JobQueries } from './job-queries';
 import type { PolicyLimits } from './probe-verdict';
 import { RetryScheduler } from './retry-scheduler';
 
-export interface JobsApplicationDeps {
+interface JobsApplicationDeps {
   readonly store: EventStore;
   readonly readModel: JobReadModel;
   readonly planner: RenditionPlanner;

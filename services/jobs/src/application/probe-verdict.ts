@@ -18,7 +18,7 @@ export const DEFAULT_POLICY_LIMITS: PolicyLimits = {
   maxSizeBytes: 10 * 1024 ** 3,
 };
 
-export interface ProbeVerdictInput {
+interface ProbeVerdictInput {
   readonly jobId: string;
   readonly ownerId: string;
   readonly profile: string;

@@ -2,7 +2,7 @@
 // JobValidated it appends goes out through the outbox, and processing probes or transcodes again.
 import type { JobCommandExecutor } from './job-command-executor';
 
-export interface RetryJobRequest {
+interface RetryJobRequest {
   readonly jobId: string;
   readonly ownerId: string;
   /** Of the request: the retried attempt's events carry it, as a cancel's do. */

@@ -6,7 +6,7 @@ import type { Clock } from '@mediaflow/service-kit';
 import type { JobReadModel } from '../ports/job-read-model';
 import type { JobCommandExecutor } from './job-command-executor';
 
-export interface RetrySchedulerOptions {
+interface RetrySchedulerOptions {
   readonly readModel: JobReadModel;
   readonly executor: JobCommandExecutor;
   readonly clock: Clock;

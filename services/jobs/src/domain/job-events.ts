@@ -53,10 +53,10 @@ export type JobEvent =
   | { readonly type: 'JobFailed'; readonly data: JobFailedV1 }
   | { readonly type: 'JobCancelled'; readonly data: JobCancelledV1 };
 
-export type JobEventType = JobEvent['type'];
+type JobEventType = JobEvent['type'];
 export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
 
-export const JOB_EVENT_TYPES: readonly JobEventType[] = [
+const JOB_EVENT_TYPES: readonly JobEventType[] = [
   'JobCreated',
   'JobSourceDescribed',
   'JobProbed',

@@ -4,7 +4,7 @@ import type { RenditionPlan, StorageLocation } from '@mediaflow/contracts';
 import type { JobEvent, RetryStage } from './job-events';
 import type { JobStatus } from './job-status';
 
-export interface ScheduledRetry {
+interface ScheduledRetry {
   readonly stage: RetryStage;
   readonly attempt: number;
   readonly dueAt: string;

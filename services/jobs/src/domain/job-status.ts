@@ -14,7 +14,7 @@ export const JOB_STATUSES = [
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Ended by the system (done, gave up, refused): cancelling one of these is a conflict. */
-export const FINISHED_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'rejected'];
+const FINISHED_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'rejected'];
 export const TERMINAL_STATUSES: readonly JobStatus[] = [...FINISHED_STATUSES, 'cancelled'];
 
 export const isTerminal = (status: JobStatus): boolean => TERMINAL_STATUSES.includes(status);

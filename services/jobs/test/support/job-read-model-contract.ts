@@ -4,7 +4,7 @@ import { CursorInvalid } from '../../src/ports/job-list-cursor';
 import type { JobReadModel } from '../../src/ports/job-read-model';
 import type { JobView } from '../../src/ports/job-view';
 
-export interface ReadModelUnderTest {
+interface ReadModelUnderTest {
   readonly readModel: JobReadModel;
   cleanup(): Promise<void>;
 }
@@ -13,7 +13,7 @@ let seq = 0;
 const base = Date.parse('2026-11-25T10:00:00.000Z');
 
 /** A view created `minute` minutes after 10:00 (so creation order is the minute order). */
-export const sampleView = (overrides: Partial<JobView> & { minute?: number } = {}): JobView => {
+const sampleView = (overrides: Partial<JobView> & { minute?: number } = {}): JobView => {
   const { minute = seq++, ...rest } = overrides;
   const createdAt = new Date(base + minute * 60_000).toISOString();
   return {

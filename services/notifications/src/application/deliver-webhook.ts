@@ -15,7 +15,7 @@ import { loadSubscription } from './subscription-projection';
 import type { WebhookCommands } from './webhook-commands';
 import type { Entropy, WebhookSettings } from './webhook-settings';
 
-export interface DeliveryDependencies {
+interface DeliveryDependencies {
   readonly store: EventStore;
   readonly deliveries: DeliveryStore;
   readonly sender: WebhookSender;

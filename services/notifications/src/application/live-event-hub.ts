@@ -9,18 +9,18 @@ export interface LiveListener {
   end(): void;
 }
 
-export interface Replay {
+interface Replay {
   readonly events: readonly NotifiedEvent[];
   /** False when Last-Event-ID is no longer (or never was) in the buffer: events may have been missed. */
   readonly complete: boolean;
 }
 
-export interface LiveSubscription {
+interface LiveSubscription {
   readonly replay: Replay;
   unsubscribe(): void;
 }
 
-export interface LiveEventHubOptions {
+interface LiveEventHubOptions {
   /** Recent events kept per owner for replay (default 500). */
   readonly bufferPerOwner?: number;
   /** Owners whose buffers are kept; the least recently active without open streams go first (default 10,000). */

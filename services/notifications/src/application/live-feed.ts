@@ -7,7 +7,7 @@ import type { Clock } from '@mediaflow/service-kit';
 import type { RecentEventsLog } from '../ports/recent-events-log';
 import type { LiveEventHub } from './live-event-hub';
 
-export interface LiveFeedOptions {
+interface LiveFeedOptions {
   readonly log: RecentEventsLog;
   readonly hub: LiveEventHub;
   readonly clock: Clock;

@@ -11,7 +11,7 @@ import type { RecentEventsLog } from '../ports/recent-events-log';
 import type { SubscriptionsView } from '../ports/subscriptions-view';
 import type { LiveEventHub } from './live-event-hub';
 
-export interface FanOutDependencies {
+interface FanOutDependencies {
   readonly view: SubscriptionsView;
   readonly deliveries: DeliveryStore;
   readonly hub: LiveEventHub;
@@ -22,7 +22,7 @@ export interface FanOutDependencies {
   readonly onEnqueued?: () => void;
 }
 
-export const toNotifiedEvent = (event: KnownEvent): NotifiedEvent => ({
+const toNotifiedEvent = (event: KnownEvent): NotifiedEvent => ({
   eventId: event.metadata.eventId,
   ownerId: event.metadata.ownerId,
   payload: { type: event.name, timestamp: event.metadata.occurredAt, version: event.version, data: event.data as NotifiedEvent['payload']['data'] },

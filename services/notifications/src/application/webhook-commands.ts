@@ -12,7 +12,7 @@ import type { SubscriptionsView } from '../ports/subscriptions-view';
 import { saveProjection } from './subscription-projection';
 import type { Entropy, WebhookSettings } from './webhook-settings';
 
-export interface WebhookCommandDependencies {
+interface WebhookCommandDependencies {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -22,14 +22,14 @@ export interface WebhookCommandDependencies {
   readonly settings: WebhookSettings;
 }
 
-export interface CreateWebhookInput {
+interface CreateWebhookInput {
   readonly url: string;
   readonly eventTypes?: readonly string[];
   readonly description?: string;
 }
 
 /** Who asked: the owner and the request's correlation id. */
-export interface Caller {
+interface Caller {
   readonly ownerId: string;
   readonly correlationId: string;
 }

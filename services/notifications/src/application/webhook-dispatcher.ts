@@ -6,7 +6,7 @@ import type { Clock } from '@mediaflow/service-kit';
 import type { ClaimedDelivery, DeliveryStore } from '../ports/delivery-store';
 import type { DeliveryRun } from './deliver-webhook';
 
-export interface WebhookDispatcherOptions {
+interface WebhookDispatcherOptions {
   readonly deliveries: DeliveryStore;
   readonly deliver: (claimed: ClaimedDelivery, signal: AbortSignal) => Promise<DeliveryRun>;
   readonly clock: Clock;

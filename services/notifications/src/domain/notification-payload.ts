@@ -3,7 +3,7 @@
 // jobId). Serialised once, at enqueue time, so every retry sends (and signs) the same bytes.
 import { createHash } from 'node:crypto';
 
-export interface NotificationPayload {
+interface NotificationPayload {
   /** The public event name, e.g. "JobCompleted" (also the SSE `event:` and the webhook filter value). */
   readonly type: string;
   /** When the event occurred (ISO 8601), not when it was delivered. */

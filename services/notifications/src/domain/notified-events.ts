@@ -7,7 +7,7 @@ export const NOTIFIED_EVENTS_BY_PUBLISHER = {
   processing: ['TranscodeStarted', 'TranscodeProgressed', 'TranscodeFinished', 'TranscodeFailed'],
 } as const satisfies Record<string, readonly EventName[]>;
 
-export type NotifiedEventName = (typeof NOTIFIED_EVENTS_BY_PUBLISHER)[keyof typeof NOTIFIED_EVENTS_BY_PUBLISHER][number];
+type NotifiedEventName = (typeof NOTIFIED_EVENTS_BY_PUBLISHER)[keyof typeof NOTIFIED_EVENTS_BY_PUBLISHER][number];
 
 export const NOTIFIED_EVENTS: readonly NotifiedEventName[] = Object.freeze([
   ...NOTIFIED_EVENTS_BY_PUBLISHER.jobs,

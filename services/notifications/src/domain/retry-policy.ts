@@ -35,7 +35,7 @@ export type AttemptVerdict =
   /** 410 Gone: the receiver asked to stop; the message is given up and the subscription disabled. */
   | { readonly outcome: 'gone' };
 
-export const isSuccess = (result: AttemptResult): boolean => result.kind === 'response' && result.status >= 200 && result.status < 300;
+const isSuccess = (result: AttemptResult): boolean => result.kind === 'response' && result.status >= 200 && result.status < 300;
 
 const delayFor = (attempt: number, policy: RetryPolicy): number => {
   const delays = policy.delaysSeconds;

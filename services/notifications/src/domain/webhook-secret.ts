@@ -1,9 +1,9 @@
 // Webhook signing secrets and subscription ids, formatted from random bytes the caller supplies (the
 // domain draws no randomness). Secrets follow the Standard Webhooks serialisation: `whsec_` + base64.
-export const SECRET_PREFIX = 'whsec_';
+const SECRET_PREFIX = 'whsec_';
 /** The spec asks for 24 to 64 bytes; 32 is HMAC-SHA256's block-free sweet spot. */
 export const SECRET_BYTES = 32;
-export const SUBSCRIPTION_ID_PREFIX = 'wh_';
+const SUBSCRIPTION_ID_PREFIX = 'wh_';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

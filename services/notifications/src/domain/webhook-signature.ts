@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { secretKey } from './webhook-secret';
 
-export type SignedWebhookHeaders = {
+type SignedWebhookHeaders = {
   readonly 'webhook-id': string;
   readonly 'webhook-timestamp': string;
   readonly 'webhook-signature': string;

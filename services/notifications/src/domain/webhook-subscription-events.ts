@@ -25,9 +25,9 @@ export type WebhookSubscriptionEvent =
   | { readonly type: 'WebhookSubscriptionEnabled'; readonly data: { readonly subscriptionId: string; readonly enabledAt: string } }
   | { readonly type: 'WebhookSubscriptionDeleted'; readonly data: { readonly subscriptionId: string; readonly deletedAt: string } };
 
-export type WebhookSubscriptionEventType = WebhookSubscriptionEvent['type'];
+type WebhookSubscriptionEventType = WebhookSubscriptionEvent['type'];
 
-export const WEBHOOK_SUBSCRIPTION_EVENT_TYPES: readonly WebhookSubscriptionEventType[] = [
+const WEBHOOK_SUBSCRIPTION_EVENT_TYPES: readonly WebhookSubscriptionEventType[] = [
   'WebhookSubscriptionCreated',
   'WebhookSubscriptionDisabled',
   'WebhookSubscriptionEnabled',

@@ -16,11 +16,11 @@ import { notificationsInstance } from './notifications-instance';
 import { notificationsModule } from './notifications-module';
 import { NOTIFICATIONS_TOKENS } from './notifications-tokens';
 
-export const notificationsReadModelFile = (dataDir: string): string => path.join(dataDir, 'notifications.read.sqlite');
+const notificationsReadModelFile = (dataDir: string): string => path.join(dataDir, 'notifications.read.sqlite');
 
 const PRUNE_EVERY_MS = 3600_000;
 
-export interface EmbeddedNotificationsOverrides {
+interface EmbeddedNotificationsOverrides {
   /** Settings instead of the environment's (tests). */
   readonly settings?: NotificationsSettings;
   readonly adapters?: { readonly sender?: WebhookSender; readonly entropy?: Entropy };

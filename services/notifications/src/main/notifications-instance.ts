@@ -3,7 +3,7 @@ import type { Container } from 'inversify';
 import { resolve, TOKENS, type ServiceInfrastructure, type ServiceInstance } from '@mediaflow/runtime';
 import { NOTIFICATIONS_TOKENS } from './notifications-tokens';
 
-export interface NotificationsHooks {
+interface NotificationsHooks {
   /** After the runtime and dispatcher started (embedded: the pruning loop). */
   readonly afterStart?: () => void;
   /** Before the parts stop (embedded: the pruning loop). */

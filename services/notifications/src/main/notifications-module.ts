@@ -18,7 +18,7 @@ import { notificationsRouter } from '../adapters/http/notifications-router';
 import type { NotificationsSettings } from './notifications-config';
 import { NOTIFICATIONS_TOKENS } from './notifications-tokens';
 
-export interface NotificationsModeOptions {
+interface NotificationsModeOptions {
   /**
    * Whether the SSE side must tail the recent-events log: true when the process serving HTTP may not
    * be the one consuming the bus (AWS api and worker tasks); false embedded, where one process does both.
@@ -35,7 +35,7 @@ export interface NotificationsParts {
   readonly fanOut: NotificationFanOut;
 }
 
-export const systemEntropy: Entropy = { bytes: (size) => randomBytes(size), fraction: () => Math.random() };
+const systemEntropy: Entropy = { bytes: (size) => randomBytes(size), fraction: () => Math.random() };
 
 export const notificationsModule = (settings: NotificationsSettings, mode: NotificationsModeOptions): ContainerModule =>
   new ContainerModule(({ bind }) => {

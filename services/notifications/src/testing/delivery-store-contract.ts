@@ -4,7 +4,7 @@
 import type { ClaimedDelivery, DeliveryStore, NewDelivery } from '../ports/delivery-store';
 import { attemptEntry, claimOne } from './delivery-store-fixtures';
 
-export interface DeliveryStoreUnderTest {
+interface DeliveryStoreUnderTest {
   readonly store: DeliveryStore;
   /** A second instance over the same storage: another process, or the same one after a restart. */
   reopen(): Promise<DeliveryStore>;

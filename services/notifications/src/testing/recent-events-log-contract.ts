@@ -3,7 +3,7 @@
 import type { NotifiedEvent } from '../domain/notification-payload';
 import type { RecentEventsLog } from '../ports/recent-events-log';
 
-export interface RecentEventsLogUnderTest {
+interface RecentEventsLogUnderTest {
   readonly log: RecentEventsLog;
   cleanup(): Promise<void>;
 }

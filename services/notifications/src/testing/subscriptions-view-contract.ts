@@ -2,7 +2,7 @@
 // version-guarded saves (projections arrive twice and out of order) and tombstones for deletes.
 import type { SubscriptionsView, WebhookSubscriptionView } from '../ports/subscriptions-view';
 
-export interface SubscriptionsViewUnderTest {
+interface SubscriptionsViewUnderTest {
   readonly view: SubscriptionsView;
   cleanup(): Promise<void>;
 }

@@ -12,7 +12,7 @@ export interface CancelDependencies extends TranscodeStoreDependencies {
   readonly dispatcher: RunnerDispatcher;
 }
 
-export const JOB_CANCELLED_CONSUMER = 'processing.job-cancelled';
+const JOB_CANCELLED_CONSUMER = 'processing.job-cancelled';
 
 export const handleJobCancelled = async (
   deps: CancelDependencies,

@@ -18,7 +18,7 @@ export interface DispatchDependencies extends TranscodeStoreDependencies {
   readonly active: ActiveTranscodes;
 }
 
-export const JOB_VALIDATED_CONSUMER = 'processing.job-validated';
+const JOB_VALIDATED_CONSUMER = 'processing.job-validated';
 
 export const handleJobValidated = async (
   deps: DispatchDependencies,

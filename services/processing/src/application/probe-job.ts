@@ -18,7 +18,7 @@ export interface ProbeJobDependencies extends TranscodeStoreDependencies {
   readonly uploads: BlobStorage;
 }
 
-export const JOB_CREATED_CONSUMER = 'processing.job-created';
+const JOB_CREATED_CONSUMER = 'processing.job-created';
 /** Long enough for ffprobe on a slow link; the URL is never handed to anyone else. */
 const PROBE_URL_SECONDS = 15 * 60;
 

@@ -5,7 +5,7 @@ import { handleJobCancelled } from './cancel-job';
 import { handleJobValidated, type DispatchDependencies } from './dispatch-attempt';
 import { handleJobCreated, type ProbeJobDependencies } from './probe-job';
 
-export type ProcessingHandlerDependencies = ProbeJobDependencies & DispatchDependencies & CancelDependencies;
+type ProcessingHandlerDependencies = ProbeJobDependencies & DispatchDependencies & CancelDependencies;
 
 export const processingHandlers = (deps: ProcessingHandlerDependencies): TypedHandlers => ({
   JobCreated: (event, ctx) => handleJobCreated(deps, event, ctx.logger),

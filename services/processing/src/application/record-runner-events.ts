@@ -13,7 +13,7 @@ import type { ActiveTranscodes } from '../ports/active-transcodes';
 import type { RunnerEvent, RunnerEventListener } from '../ports/runner-dispatcher';
 import { recordRunnerReport, type TranscodeStoreDependencies } from './transcode-commands';
 
-export interface RecorderDependencies extends TranscodeStoreDependencies {
+interface RecorderDependencies extends TranscodeStoreDependencies {
   readonly active: ActiveTranscodes;
   readonly throttle: ProgressThrottlePolicy;
   readonly logger: Logger;

@@ -34,7 +34,7 @@ export interface RunResult {
   readonly transcodeSeconds: number;
 }
 
-export interface RunControls {
+interface RunControls {
   readonly onProgress?: (percent: number) => void;
   readonly signal?: AbortSignal;
 }

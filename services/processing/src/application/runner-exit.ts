@@ -15,7 +15,7 @@ export const RunnerExit = {
   /** Stopped on request (SIGTERM / cancel). */
   Cancelled: 130,
 } as const;
-export type RunnerExitCode = (typeof RunnerExit)[keyof typeof RunnerExit];
+type RunnerExitCode = (typeof RunnerExit)[keyof typeof RunnerExit];
 
 export interface RunnerFailure {
   exitCode: RunnerExitCode;

@@ -14,7 +14,7 @@ import {
   type TranscodeStoreDependencies,
 } from './transcode-commands';
 
-export interface WatchdogDependencies extends TranscodeStoreDependencies {
+interface WatchdogDependencies extends TranscodeStoreDependencies {
   readonly active: ActiveTranscodes;
   readonly dispatcher: RunnerDispatcher;
   readonly logger: Logger;

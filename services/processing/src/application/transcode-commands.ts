@@ -38,7 +38,7 @@ const validating = (decider: Decider<TranscodeCommand, TranscodeEvent, Transcode
 
 const checkedDecider = validating(transcodeDecider);
 
-export interface LoadedTranscode {
+interface LoadedTranscode {
   readonly state: TranscodeState;
   readonly stored: readonly StoredEvent[];
 }

@@ -1,6 +1,6 @@
 // Is a running attempt alive? Judged from when it last gave a sign of life (its TranscodeStarted or a
 // TranscodeProgressed, as recorded) and what its runner says. Pure: the watchdog gathers the facts.
-export interface RecordedEvent {
+interface RecordedEvent {
   readonly type: string;
   readonly data: unknown;
   readonly occurredAt: string;
@@ -13,7 +13,7 @@ export type RunnerLiveness =
   /** No such runner any more (its process died, or it was never in this process's pool). */
   | { readonly state: 'gone' };
 
-export type AttemptHealth = 'healthy' | 'waiting' | 'stalled' | 'lost';
+type AttemptHealth = 'healthy' | 'waiting' | 'stalled' | 'lost';
 
 const attemptOfData = (data: unknown): number | undefined => {
   const attempt = (data as { attempt?: unknown } | null)?.attempt;

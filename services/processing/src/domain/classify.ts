@@ -17,7 +17,7 @@ export interface ProbedMedia extends Omit<MediaInfo, 'kind'> {
 }
 
 /** Everything the classifier may look at. `sizeBytes` is undefined when the source did not say. */
-export type ProbeEvidence =
+type ProbeEvidence =
   | { opened: true; sizeBytes?: number; media: ProbedMedia }
   /** ffprobe could not open the input; `error` is its message with paths and URLs removed. */
   | { opened: false; sizeBytes?: number; head: Uint8Array; error: string };
@@ -28,7 +28,7 @@ const TRUNCATION_TOLERANCE = 0.9;
 
 const EMPTY_REASON = 'the file is empty (0 bytes)';
 
-export type UnsupportedVerdict = Extract<Classification, { kind: 'unsupported' }>;
+type UnsupportedVerdict = Extract<Classification, { kind: 'unsupported' }>;
 
 const unsupported = (code: UnsupportedCode, reason: string): UnsupportedVerdict => ({
   kind: 'unsupported',

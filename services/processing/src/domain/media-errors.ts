@@ -81,7 +81,7 @@ export const isMediaUnsupported = (error: unknown): error is MediaUnsupported =>
  * answered 5xx, timed out, or ffprobe itself failed. `retryable` says whether the same request
  * could succeed later (a missing object or a crashing ffprobe build will not).
  */
-export type ProbeUnavailableCode =
+type ProbeUnavailableCode =
   | 'SOURCE_UNREACHABLE'
   | 'SOURCE_HTTP_ERROR'
   | 'SOURCE_NOT_FOUND'

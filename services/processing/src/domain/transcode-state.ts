@@ -2,16 +2,16 @@
 // bottom are what handlers and the watchdog ask of a state (is an attempt running? may this one start?).
 import type { TranscodeEvent, TranscodeRegistration } from './transcode-events';
 
-export type AttemptStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'abandoned';
+type AttemptStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'abandoned';
 
-export interface AttemptState {
+interface AttemptState {
   readonly attempt: number;
   readonly runnerId: string;
   readonly status: AttemptStatus;
   readonly lastPercent: number;
 }
 
-export type ProbeStatus = 'pending' | 'probed' | 'failed-retryable' | 'failed';
+type ProbeStatus = 'pending' | 'probed' | 'failed-retryable' | 'failed';
 
 export interface TranscodeState {
   readonly registration?: TranscodeRegistration;
@@ -92,7 +92,7 @@ export const runningAttempt = (state: TranscodeState): AttemptState | undefined 
 export const attemptOf = (state: TranscodeState, attempt: number): AttemptState | undefined =>
   state.attempts.find((a) => a.attempt === attempt);
 
-export type StartVerdict =
+type StartVerdict =
   | { readonly start: true; readonly supersedes?: AttemptState }
   | { readonly start: false; readonly why: 'cancelled' | 'already-started' };
 

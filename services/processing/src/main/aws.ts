@@ -23,7 +23,7 @@ import { loadProcessingSettings, type RunnerTaskPlacement } from './processing-c
 import { processingInstance, processingModule } from './processing-module';
 import { PROCESSING_TOKENS } from './processing-tokens';
 
-export class RunnerDispatchNotConfigured extends Error {
+class RunnerDispatchNotConfigured extends Error {
   readonly code = 'RUNNER_DISPATCH_NOT_CONFIGURED';
   override readonly name = 'RunnerDispatchNotConfigured';
   constructor(missing: readonly string[]) {
@@ -49,7 +49,7 @@ const ecsRunnerSettings = (placement: RunnerTaskPlacement): EcsRunnerSettings =>
   };
 };
 
-export interface AwsProcessingOptions {
+interface AwsProcessingOptions {
   /**
    * Where runners run: ECS Fargate tasks (default, production), or a child-process pool on this
    * machine with the runner in AWS mode (S3 in, S3 out) — for emulators that register ECS tasks but

@@ -20,7 +20,7 @@ import { loadProcessingSettings, type ProcessingSettings } from './processing-co
 import { processingInstance, processingModule } from './processing-module';
 import { PROCESSING_TOKENS } from './processing-tokens';
 
-export interface EmbeddedProcessingOptions {
+interface EmbeddedProcessingOptions {
   /** Settings instead of the environment's (tests: a tiny stall time, concurrency 1). */
   readonly settings?: Partial<ProcessingSettings>;
   /** Where runners' logs go (tests: 'ignore'). */
@@ -28,7 +28,7 @@ export interface EmbeddedProcessingOptions {
   readonly prober?: MediaProber;
 }
 
-export const processingReadModelFile = (dataDir: string): string => path.join(dataDir, 'processing.read.sqlite');
+const processingReadModelFile = (dataDir: string): string => path.join(dataDir, 'processing.read.sqlite');
 
 export const createEmbeddedService = async (shared: EmbeddedShared, options: EmbeddedProcessingOptions = {}): Promise<ServiceInstance> => {
   const settings: ProcessingSettings = { ...loadProcessingSettings(shared.env), ...options.settings };

@@ -19,7 +19,7 @@ import type { MediaProber } from '../ports/media-prober';
 import type { ProcessingSettings } from './processing-config';
 import { PROCESSING_TOKENS } from './processing-tokens';
 
-export interface ProcessingModuleOptions {
+interface ProcessingModuleOptions {
   /** Where ffprobe is looked for (FFPROBE_PATH, PATH): the environment of the process. */
   readonly env: NodeJS.ProcessEnv;
   /** Tests may pass a prober; by default ffprobe as mediaBinaries() finds it. */

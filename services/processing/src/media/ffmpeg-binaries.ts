@@ -10,12 +10,12 @@ export interface MediaBinary {
   origin: 'env' | 'path' | 'npm-package';
 }
 
-export interface MediaBinaries {
+interface MediaBinaries {
   ffmpeg: MediaBinary;
   ffprobe: MediaBinary;
 }
 
-export class MediaBinaryMissing extends Error {
+class MediaBinaryMissing extends Error {
   readonly code = 'MEDIA_BINARY_MISSING';
   override readonly name = 'MediaBinaryMissing';
   constructor(tool: string) {
@@ -33,7 +33,7 @@ const versionOf = (bin: string): string | undefined => {
 };
 
 /** The variables the search reads: PATH, FFMPEG_PATH, FFPROBE_PATH (the environment of the process). */
-export type MediaSearchEnv = Readonly<Record<string, string | undefined>>;
+type MediaSearchEnv = Readonly<Record<string, string | undefined>>;
 
 const onPath = (tool: string, searchPath: string): string | undefined => {
   for (const dir of searchPath.split(path.delimiter)) {

@@ -14,7 +14,7 @@ import {
  * EXIF orientation (1..8) → the filters that undo it. ffmpeg 4.1 and 5.1 ignore the EXIF tag of a
  * still, so this is the only turn applied (`-noautorotate` keeps a newer build from turning twice).
  */
-export const orientationFilters = (orientation: number): string[] => {
+const orientationFilters = (orientation: number): string[] => {
   switch (orientation) {
     case 2:
       return ['hflip'];

@@ -2,7 +2,7 @@
 // (reconnect options came and went across versions; an unknown option makes ffprobe refuse to run).
 import { execFile } from 'node:child_process';
 
-export interface FfprobeArgsOptions {
+interface FfprobeArgsOptions {
   isUrl: boolean;
   timeoutMs: number;
   /** Still images: also decode the first frame, the only place ffprobe shows EXIF orientation. */

@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import { SIGNATURE_BYTES } from '../domain/classify-signature';
 import { ProbeUnavailable } from '../domain/media-errors';
 
-export interface InputHead {
+interface InputHead {
   /** Undefined when an HTTP server says neither Content-Range nor Content-Length. */
   sizeBytes?: number;
   head: Uint8Array;
@@ -123,7 +123,7 @@ const readUrlHead = async (url: string, timeoutMs: number, signal?: AbortSignal)
   return { sizeBytes: Number.isFinite(sizeBytes) ? sizeBytes : undefined, head };
 };
 
-export interface InputHeadOptions {
+interface InputHeadOptions {
   timeoutMs: number;
   signal?: AbortSignal;
 }

@@ -13,7 +13,7 @@ const sideData = z
   })
   .loose();
 
-export const ffprobeStreamSchema = z.object({
+const ffprobeStreamSchema = z.object({
   index: z.number(),
   codec_type: z.string().optional(),
   codec_name: z.string().optional(),
@@ -35,7 +35,7 @@ export const ffprobeStreamSchema = z.object({
   side_data_list: z.array(sideData).optional(),
 });
 
-export const ffprobeFormatSchema = z.object({
+const ffprobeFormatSchema = z.object({
   format_name: z.string(),
   duration: numeric,
   size: numeric,
@@ -43,7 +43,7 @@ export const ffprobeFormatSchema = z.object({
   tags,
 });
 
-export const ffprobeFrameSchema = z.object({
+const ffprobeFrameSchema = z.object({
   stream_index: z.number().optional(),
   tags,
   side_data_list: z.array(sideData).optional(),

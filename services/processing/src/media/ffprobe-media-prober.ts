@@ -14,7 +14,7 @@ import { isUrl, readInputHead, redactInput } from './ffprobe-input-head';
 import { mediaInfoFromFfprobe } from './ffprobe-json';
 import { runFfprobe } from './ffprobe-process';
 
-export interface FfprobeMediaProberOptions {
+interface FfprobeMediaProberOptions {
   /** The ffprobe to run, as mediaBinaries().ffprobe finds it. */
   ffprobe: MediaBinary;
   logger?: Logger;

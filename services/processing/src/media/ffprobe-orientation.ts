@@ -10,7 +10,7 @@ import { toNumber } from './ffprobe-json-schema';
 export type Rotation = 0 | 90 | 180 | 270;
 
 /** Any angle in degrees → the nearest quarter turn in 0..270. */
-export const quarterTurn = (degrees: number): Rotation => {
+const quarterTurn = (degrees: number): Rotation => {
   const snapped = Math.round(degrees / 90) * 90;
   return (((snapped % 360) + 360) % 360) as Rotation;
 };

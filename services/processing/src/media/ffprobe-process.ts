@@ -14,7 +14,7 @@ export interface FfprobeRun {
   spawnError?: Error;
 }
 
-export interface FfprobeRunOptions {
+interface FfprobeRunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
 }

@@ -7,13 +7,13 @@ import { classifyFfmpegFailure, type FfmpegFailure, meaningfulStderr } from './f
 import type { FfmpegCommandSpec } from './ffmpeg-command-spec';
 import type { ProgressTracker } from './ffmpeg-command-progress';
 
-export type FfmpegOutcome =
+type FfmpegOutcome =
   | { kind: 'done' }
   | { kind: 'cancelled' }
   | { kind: 'timed-out' }
   | { kind: 'failed'; failure: FfmpegFailure; stderrTail: string[] };
 
-export interface FfmpegRunOptions {
+interface FfmpegRunOptions {
   ffmpegPath: string;
   logger: Logger;
   progress: ProgressTracker;

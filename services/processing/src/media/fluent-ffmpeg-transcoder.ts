@@ -16,7 +16,7 @@ import {
   moveIntoPlace,
 } from './fluent-ffmpeg-transcoder-outputs';
 
-export interface FluentFfmpegTranscoderDeps {
+interface FluentFfmpegTranscoderDeps {
   /** As mediaBinaries(env) finds it (FFMPEG_PATH, PATH, then the npm installer package). */
   ffmpegPath: string;
   logger?: Logger;

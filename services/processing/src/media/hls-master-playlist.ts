@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type AudioPlan, type AudioRenditionPlan, HLS_INIT_FILE, HLS_PLAYLIST_FILE, outputKeys, plannedAvc1Codecs, type VideoPlan } from '@mediaflow/media-planning';
 import { measureRendition, readAvcCodecs, type RenditionBitrate } from './hls-media-playlist';
 
-export interface VideoVariantEntry {
+interface VideoVariantEntry {
   uri: string;
   bitrate: RenditionBitrate;
   codecs: string;
@@ -14,7 +14,7 @@ export interface VideoVariantEntry {
   frameRate: number;
 }
 
-export interface AudioRenditionEntry {
+interface AudioRenditionEntry {
   uri: string;
   bitrate: RenditionBitrate;
   codecs: string;

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { avc1Codecs, HLS_INIT_FILE, HLS_PLAYLIST_FILE } from '@mediaflow/media-planning';
 
-export interface MediaSegment {
+interface MediaSegment {
   uri: string;
   durationSeconds: number;
 }

@@ -7,7 +7,7 @@ import { normalizeInitSection } from './hls-media-playlist';
 import { writeMasterPlaylist } from './hls-master-playlist';
 
 /** `names[i]` is the rendition ffmpeg wrote to `<hlsDir>/<i>/` (the var_stream_map order). */
-export const renameVariantFolders = async (hlsDir: string, names: readonly string[]): Promise<void> => {
+const renameVariantFolders = async (hlsDir: string, names: readonly string[]): Promise<void> => {
   // Two passes through temporary names, in case a rendition were ever named like an index.
   for (const [index, name] of names.entries())
     await fs.rename(path.join(hlsDir, String(index)), path.join(hlsDir, `.${name}`));

@@ -27,7 +27,7 @@ export interface ClipTools {
 }
 
 /** The few ffprobe fields recipes look at. */
-export interface FfprobeSummary {
+interface FfprobeSummary {
   streams?: {
     codec_type?: string;
     width?: number;

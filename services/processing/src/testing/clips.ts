@@ -12,7 +12,7 @@ import { CLIP_RECIPES } from './clip-recipes';
 import type { ClipKind, ClipSpec } from './clip-spec';
 import { clipTools } from './clip-tools';
 
-export type { AudioSpec, ClipKind, ClipSpec, ImageSpec, VideoSpec } from './clip-spec';
+export type { AudioSpec, ClipKind, ClipSpec, VideoSpec } from './clip-spec';
 
 export interface Clip {
   kind: ClipKind;

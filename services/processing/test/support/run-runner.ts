@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const runnerPath = path.join(__dirname, '../../src/main/runner.ts');
 
-export interface RunOutcome {
+interface RunOutcome {
   exitCode: number | null;
   stderr: string;
   messages: Array<{ type: string; [k: string]: unknown }>;

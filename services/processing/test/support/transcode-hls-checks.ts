@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseMediaPlaylist, type MediaPlaylist } from '../../src/media/hls-media-playlist';
 
-export interface ReadPlaylist extends MediaPlaylist {
+interface ReadPlaylist extends MediaPlaylist {
   text: string;
 }
 
@@ -13,7 +13,7 @@ export const readMediaPlaylist = async (outDir: string, key: string): Promise<Re
   return { ...parseMediaPlaylist(text), text };
 };
 
-export interface MasterVariant {
+interface MasterVariant {
   attributes: Record<string, string>;
   uri: string;
 }

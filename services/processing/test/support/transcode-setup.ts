@@ -7,8 +7,6 @@ import type { MediaInfo } from '../../src/domain/media-info';
 import { type Profile, ProfileSchema, profileByName } from '@mediaflow/media-planning';
 import type { Clip } from '../../src/testing/clips';
 
-export type { VideoShape } from '@mediaflow/media-planning/testing';
-
 /** The real transcoder (ffmpeg found by mediaBinaries) without its info logs in the test output. */
 export const quietTranscoder = (): FluentFfmpegTranscoder => {
   const logger = createLogger('processing-test');

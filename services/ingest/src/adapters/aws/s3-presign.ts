@@ -4,7 +4,7 @@
 import { PutObjectCommand, UploadPartCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
-export interface PresignedS3Put {
+interface PresignedS3Put {
   readonly url: string;
   readonly headers: Record<string, string>;
 }

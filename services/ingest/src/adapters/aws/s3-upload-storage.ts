@@ -28,7 +28,7 @@ import { listS3Parts } from './s3-list-parts';
 import { presignS3Part, presignS3Put } from './s3-presign';
 import { isNoSuchUpload, isS3NotFound, isS3PartProblem } from './s3-errors';
 
-export interface S3UploadStorageOptions {
+interface S3UploadStorageOptions {
   /** Built with requestChecksumCalculation WHEN_REQUIRED (see createPresigningS3Client). */
   readonly client: S3Client;
   readonly bucket: string;

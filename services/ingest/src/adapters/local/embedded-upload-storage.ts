@@ -15,7 +15,7 @@ import type {
 } from '../../ports/upload-storage';
 import { sha256OfStream } from '../hash-stream';
 
-export interface EmbeddedUploadStorageOptions {
+interface EmbeddedUploadStorageOptions {
   /** The uploads storage the blob router writes into. */
   readonly storage: BlobStorage;
   /** The same store instance (or one over the same storage) as the blob router's. */

@@ -16,7 +16,7 @@ import type { DueRetry, JobListQuery, JobPage, JobReadModel, JobStats } from '..
 import type { JobView } from '../../ports/job-view';
 import { OWNER_INDEX, RETRY_INDEX, RETRY_SHARD } from './dynamodb-job-read-model-table';
 
-export interface DynamoDbJobReadModelOptions {
+interface DynamoDbJobReadModelOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
 }

@@ -5,7 +5,7 @@ import type { BlobUrlSigner } from '@mediaflow/blob-http';
 import type { OutputUrls, SignedPrefix } from '../../ports/output-urls';
 
 /** The bucket name the blob routers know the outputs storage by. */
-export const OUTPUTS_BUCKET = 'outputs';
+const OUTPUTS_BUCKET = 'outputs';
 
 export class BlobHttpOutputUrls implements OutputUrls {
   constructor(

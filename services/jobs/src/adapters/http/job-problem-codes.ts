@@ -2,7 +2,7 @@
 // get an HTTP status.
 import { registerProblemCodes } from '@mediaflow/http';
 
-export const JOB_PROBLEMS = {
+const JOB_PROBLEMS = {
   JOB_NOT_FOUND: 404,
   JOB_ALREADY_FINISHED: { status: 409, title: 'Job already finished' },
   JOB_NOT_RETRYABLE: { status: 409, title: 'Job not retryable' },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MediaInfoSchema, OutputKindSchema, RejectionReasonSchema } from '@mediaflow/contracts';
 import { JOB_STATUSES } from '../../domain/job-status';
 
-export const JobStatusSchema = z.enum(JOB_STATUSES).meta({ id: 'JobStatus' });
+const JobStatusSchema = z.enum(JOB_STATUSES).meta({ id: 'JobStatus' });
 
 export const JobParamsSchema = z.object({ jobId: z.string().min(1).max(128) });
 

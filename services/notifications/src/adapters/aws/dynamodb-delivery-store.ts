@@ -17,7 +17,7 @@ import { healthUpdate, settleUpdate } from './dynamodb-delivery-updates';
 import { DUE_SHARD, deliveryKey, dueKey, handledKey, healthKey, LOG_PREFIX, logItem, n, optNum, pendingDeliveryItem, s, toAttempt, toClaimed, toDelivery, expiresAt, type Item } from './dynamodb-items';
 import { DUE_INDEX } from './notifications-table';
 
-export interface DynamoDbDeliveryStoreOptions {
+interface DynamoDbDeliveryStoreOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   /** How long settled deliveries, log entries and inbox records are kept (TTL), default 30 days. */
@@ -25,7 +25,7 @@ export interface DynamoDbDeliveryStoreOptions {
 }
 
 /** One transaction holds at most 100 items: the inbox record plus 99 deliveries. */
-export const MAX_DELIVERIES_PER_EVENT = 99;
+const MAX_DELIVERIES_PER_EVENT = 99;
 
 const isConditionFailure = (error: unknown): boolean => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 const cancelledByCondition = (error: unknown): boolean =>

@@ -11,10 +11,10 @@ export const n = (value: number): AttributeValue => ({ N: String(value) });
 export const str = (item: Item, name: string): string => item[name]?.S ?? '';
 export const num = (item: Item, name: string): number => Number(item[name]?.N ?? '0');
 export const optNum = (item: Item, name: string): number | null => (item[name]?.N === undefined ? null : Number(item[name]?.N));
-export const optStr = (item: Item, name: string): string | null => item[name]?.S ?? null;
+const optStr = (item: Item, name: string): string | null => item[name]?.S ?? null;
 
 export const subscriptionKey = (ownerId: string, subscriptionId: string): Item => ({ pk: s(`owner#${ownerId}`), sk: s(`webhook#${subscriptionId}`) });
-export const webhookPk = (subscriptionId: string): AttributeValue => s(`webhook#${subscriptionId}`);
+const webhookPk = (subscriptionId: string): AttributeValue => s(`webhook#${subscriptionId}`);
 export const deliveryKey = (subscriptionId: string, eventId: string): Item => ({ pk: webhookPk(subscriptionId), sk: s(`delivery#${eventId}`) });
 export const healthKey = (subscriptionId: string): Item => ({ pk: webhookPk(subscriptionId), sk: s('health') });
 export const handledKey = (eventId: string): Item => ({ pk: s(`handled#${eventId}`), sk: s('-') });
@@ -26,7 +26,7 @@ export const DUE_SHARD = 'due';
 export const dueKey = (dueAtMs: number, subscriptionId: string, eventId: string): AttributeValue =>
   s(`${String(dueAtMs).padStart(15, '0')}#${subscriptionId}#${eventId}`);
 
-export const logKey = (e: AttemptLogEntry): Item => ({
+const logKey = (e: AttemptLogEntry): Item => ({
   pk: webhookPk(e.subscriptionId),
   sk: s(`${LOG_PREFIX}${e.attemptedAt.toISOString()}#${e.eventId}#${String(e.attempt).padStart(4, '0')}#${e.outcome}`),
 });

@@ -6,7 +6,7 @@ import type { NotifiedEvent } from '../../domain/notification-payload';
 import type { RecentEventsLog } from '../../ports/recent-events-log';
 import { n, s, str } from './dynamodb-items';
 
-export interface DynamoDbRecentEventsLogOptions {
+interface DynamoDbRecentEventsLogOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   /** How long events stay replayable (TTL), default 1 hour. */

@@ -5,7 +5,7 @@ import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } fro
 import type { SubscriptionsView, WebhookSubscriptionView } from '../../ports/subscriptions-view';
 import { n, s, str, subscriptionKey, type Item } from './dynamodb-items';
 
-export interface DynamoDbSubscriptionsViewOptions {
+interface DynamoDbSubscriptionsViewOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
 }

@@ -18,7 +18,7 @@ export interface EventStreamSettings {
   readonly retryMs: number;
 }
 
-export const EventStreamQuerySchema = z.object({
+const EventStreamQuerySchema = z.object({
   lastEventId: z.string().min(1).max(128).optional().describe('Resume after this event id (the Last-Event-ID header wins).'),
   jobId: z.string().min(1).max(128).optional().describe("Only this job's events."),
   access_token: z.string().optional().describe('The bearer token, for EventSource, which cannot send headers.'),

@@ -6,7 +6,7 @@ import { eventStreamDocumentation, mountEventStream, type EventStreamSettings } 
 import { registerNotificationsProblemCodes } from './problem-codes';
 import { webhookRoutes, type WebhookApi } from './webhook-routes';
 
-export interface NotificationsHttpDependencies extends WebhookApi {
+interface NotificationsHttpDependencies extends WebhookApi {
   readonly hub: LiveEventHub;
   readonly feed: LiveFeed;
   readonly stream: EventStreamSettings;

@@ -1,7 +1,7 @@
 // notifications' problem codes and their HTTP statuses: the one place its domain errors meet HTTP.
 import { registerProblemCodes } from '@mediaflow/http';
 
-export const NOTIFICATIONS_PROBLEM_CODES = {
+const NOTIFICATIONS_PROBLEM_CODES = {
   WEBHOOK_NOT_FOUND: { status: 404, title: 'Webhook not found' },
   WEBHOOK_URL_INVALID: { status: 400, title: 'Webhook URL invalid' },
   WEBHOOK_URL_NOT_HTTPS: { status: 400, title: 'Webhook URL must use https' },

@@ -22,7 +22,7 @@ export interface WebhookApi {
 }
 
 /** Attempts shown on GET /v1/webhooks/{id}. */
-export const RECENT_DELIVERIES = 20;
+const RECENT_DELIVERIES = 20;
 
 const toWebhook = (v: Omit<WebhookSubscriptionView, 'status'> & { status: string }) => ({
   id: v.subscriptionId,

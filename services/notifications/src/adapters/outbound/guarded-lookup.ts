@@ -5,7 +5,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import type { LookupFunction } from 'node:net';
 import { isAddressAllowed } from '../../domain/address-ranges';
 
-export class AddressForbidden extends Error {
+class AddressForbidden extends Error {
   readonly code = 'ADDRESS_FORBIDDEN';
   override readonly name = 'AddressForbidden';
   constructor(hostname: string, address: string) {

@@ -23,7 +23,7 @@ export interface EcsRunnerSettings {
   readonly assignPublicIp?: boolean;
 }
 
-export class RunnerDispatchFailed extends Error {
+class RunnerDispatchFailed extends Error {
   readonly code = 'RUNNER_DISPATCH_FAILED';
   override readonly name = 'RunnerDispatchFailed';
   constructor(
@@ -38,10 +38,10 @@ const QUEUED = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 const taskIdOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** The same attempt always gets the same token, so a retried RunTask (redelivered JobValidated) starts no second task. */
-export const runTaskClientToken = (spec: Pick<JobSpec, 'jobId' | 'attempt'>): string =>
+const runTaskClientToken = (spec: Pick<JobSpec, 'jobId' | 'attempt'>): string =>
   createHash('sha256').update(`${spec.jobId}#${spec.attempt}`).digest('hex');
 
-export const runTaskInput = (settings: EcsRunnerSettings, spec: JobSpec) => ({
+const runTaskInput = (settings: EcsRunnerSettings, spec: JobSpec) => ({
   cluster: settings.cluster,
   taskDefinition: settings.taskDefinition,
   launchType: 'FARGATE' as const,
@@ -70,7 +70,7 @@ export const runTaskInput = (settings: EcsRunnerSettings, spec: JobSpec) => ({
   },
 });
 
-export const livenessOf = (task: Task | undefined): RunnerLiveness => {
+const livenessOf = (task: Task | undefined): RunnerLiveness => {
   const status = task?.lastStatus;
   if (!task || !status || status === 'STOPPED') return { state: 'gone' };
   if (QUEUED.has(status)) return { state: 'queued' };

@@ -18,7 +18,7 @@ import type { RunnerReport } from '../../domain/runner-report';
 import { attemptOf } from '../../domain/transcode-state';
 import type { RunReporter, RunSummary } from '../../ports/run-reporter';
 
-export interface EventStoreRunReporterOptions {
+interface EventStoreRunReporterOptions {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;

@@ -10,7 +10,7 @@ import type { RunnerEvent, RunnerEventListener, RunnerLiveness, RunnerDispatcher
 import { RunnerChild } from './runner-child';
 import { runnerEntrypoint, type RunnerEntrypoint } from './runner-entrypoint';
 
-export interface ChildProcessRunnerDispatcherOptions {
+interface ChildProcessRunnerDispatcherOptions {
   /** Runners at once (MEDIAFLOW_RUNNER_CONCURRENCY); default the machine's available parallelism. */
   readonly concurrency?: number;
   /**
@@ -26,7 +26,7 @@ export interface ChildProcessRunnerDispatcherOptions {
   readonly stdio?: 'inherit' | 'ignore';
 }
 
-export class PoolShutDown extends Error {
+class PoolShutDown extends Error {
   readonly code = 'RUNNER_POOL_SHUT_DOWN';
   override readonly name = 'PoolShutDown';
   constructor() {

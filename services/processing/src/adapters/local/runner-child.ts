@@ -9,7 +9,7 @@ import { RunnerMessageSchema, type RunnerMessage } from '../../application/runne
 import type { RunnerEvent } from '../../ports/runner-dispatcher';
 import type { RunnerEntrypoint } from './runner-entrypoint';
 
-export interface RunnerChildOptions {
+interface RunnerChildOptions {
   readonly runnerId: string;
   readonly spec: JobSpec;
   readonly entrypoint: RunnerEntrypoint;
