@@ -3,8 +3,10 @@
 // subnets, and the processing runner's task and what the worker is told to start it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '@mediaflow/config';
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { EVENT_STORE_TTL_ATTRIBUTE, eventStoreTableDefinition } from '@mediaflow/event-store/aws';
+import { ApiProcessEnvironmentSchema } from '@mediaflow/runtime';
 import { resourceNames } from '@mediaflow/topology';
 import { Testing, TerraformStack } from 'cdktf';
 import { serviceCommands } from '../src/service-commands';
@@ -99,7 +101,8 @@ describe('service compute', () => {
     // runAwsProcess('api', ...) mounts the route itself, for every service, with no authenticate() before its handler.
     const runAwsProcess = fs.readFileSync(path.resolve(__dirname, '../../packages/runtime/src/run-aws-process.ts'), 'utf8');
     expect(runAwsProcess).toMatch(new RegExp(`router\\.get\\('${API_HEALTH_CHECK_PATH}',\\s*\\(_req, res\\) => res\\.json\\(`));
-    expect(runAwsProcess).toMatch(/PORT: z\.coerce\.number\(\)[^\n]*\.default\(8080\)/);
+    // …and listens on the port the load balancer checks unless PORT says otherwise.
+    expect(loadConfig(ApiProcessEnvironmentSchema, {}).PORT).toBe(API_PORT);
     for (const service of Object.keys(ROUTES) as ServiceName[]) {
       const stack = stacks[service]!;
       const group = only(resources(stack, 'aws_lb_target_group'), 'target group');
