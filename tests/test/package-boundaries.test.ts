@@ -78,6 +78,18 @@ describe('package boundaries', () => {
     expect(unresolved).toEqual([]);
   });
 
+  it.each(workspaces().map((w) => [w]))('%s declares exactly the workspaces it imports', (dir) => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
+    const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => d.startsWith('@mediaflow/'));
+    const imported = new Set<string>();
+    for (const file of tracked(`${dir}/*.ts`, `${dir}/*.tsx`)) {
+      for (const [, name] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/'(@mediaflow\/[a-z0-9-]+)[/']/g)) {
+        if (name !== pkg.name) imported.add(name!);
+      }
+    }
+    expect(declared.sort()).toEqual([...imported].sort());
+  });
+
   describe('the lint rule', () => {
     jest.setTimeout(60_000);
 
