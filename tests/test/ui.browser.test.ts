@@ -126,6 +126,25 @@ describeWithChromium('web UI in Chromium (embedded)', (chromiumPath) => {
     await page.locator(`tr[data-job-id="${jobId}"] .badge[data-status=completed]`).waitFor({ timeout: 60_000 });
   }, 120_000);
 
+  it('shows a change that happened between reading the job and opening its event stream', async () => {
+    await signInWithDevToken(page, t.deployment.url);
+    // The race, made certain: the page reads the job while it transcodes, its event stream opens only
+    // once the job has completed, so JobCompleted is never delivered on it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/v1\/events\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const firstRead = page.waitForResponse((r) => /\/v1\/jobs\/[^/?]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
+    const jobId = await uploadThroughUi(page, (await generateClip('landscape')).path);
+    expect(['completed', 'failed', 'rejected', 'cancelled']).not.toContain((await (await firstRead).json()).status);
+    const api = new ApiClient(t.deployment.url, await issueDevelopmentToken({ secret: t.deployment.secrets.jwt, sub: t.deployment.devOwner, ttlSeconds: 600 }));
+    await expect(api.waitForJob(jobId, ['completed', 'failed', 'rejected'])).resolves.toMatchObject({ status: 'completed' });
+    release();
+    await expect(waitForJobStatus(page, ['completed', 'failed', 'rejected'], 20_000)).resolves.toBe('completed');
+  }, 180_000);
+
   it('plays an audio upload under its waveform', async () => {
     await signInWithDevToken(page, t.deployment.url);
     await uploadThroughUi(page, (await generateClip('audio-aac')).path);

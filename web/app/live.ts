@@ -1,6 +1,7 @@
 // The owner's live job events (GET /v1/events, Server-Sent Events) as a hook. EventSource reconnects
-// by itself with Last-Event-ID; `replay-incomplete` (events lost while away) and every reconnect ask
-// the page to refetch what it shows, so a dropped connection never leaves stale state.
+// by itself with Last-Event-ID; every open (the first one too: the page's first read may predate it),
+// and `replay-incomplete` (events lost while away), ask the page to refetch what it shows, so no
+// update that landed before or between connections leaves stale state.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NOTIFIED_EVENTS } from '@mediaflow/notifications';
 import type { Api } from './api';
@@ -29,7 +30,6 @@ export const useLiveEvents = (api: Api, jobId: string | undefined, onEvent: (e: 
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const source = new EventSource(api.eventsUrl(jobId));
-    let opened = false;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     const deliver = (message: MessageEvent<string>) => {
       try {
@@ -42,9 +42,9 @@ export const useLiveEvents = (api: Api, jobId: string | undefined, onEvent: (e: 
     source.addEventListener('replay-incomplete', () => handlers.current.onResync());
     source.onopen = () => {
       setState('live');
-      // Reconnected (or reopened): what happened meanwhile may not be in the replay.
-      if (opened || generation > 0) handlers.current.onResync();
-      opened = true;
+      // Opened or reconnected: what happened before (the page read its state without the stream) or
+      // meanwhile (a replay may be incomplete) is read again; events then keep it current.
+      handlers.current.onResync();
     };
     source.onerror = () => {
       setState('reconnecting');
