@@ -3,6 +3,7 @@
 // service's state is in its SQLite file and unfinished transcodes are retried on the next start.
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
+import { defaultSqliteDriver } from '@mediaflow/sqlite';
 import { startAllInOne } from './all-in-one';
 import { loadEmbeddedSettings } from './embedded-config';
 
@@ -16,6 +17,7 @@ const main = async (): Promise<void> => {
     [
       '',
       `mediaflow is running at ${deployment.url} (data in ${settings.infrastructure.dataDir})`,
+      `  runtime:    Node ${process.versions.node}, SQLite through ${defaultSqliteDriver()}`,
       `  web UI:     ${deployment.url}/`,
       `  API docs:   ${deployment.url}/docs/ (OpenAPI: ${deployment.url}/openapi.json)`,
       `  dev token (owner "${settings.devOwner}", admin, 7 days):`,

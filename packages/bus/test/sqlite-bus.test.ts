@@ -1,5 +1,5 @@
 // The bus contract against the embedded SQLite bus, on a real file in a temp dir.
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '@mediaflow/sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ const makeSqliteBus: MakeBus = async (validate) => {
     deadLetters: (declaration) => bus.deadLetters(declaration),
     // Another connection, as another process would: no in-process wake-up, the poll finds it.
     injectRaw: async (_declaration, event) => {
-      const db = new Database(file);
+      const db = openSqliteDatabase(file);
       try {
         db.prepare(`INSERT INTO bus_events (body, published_at) VALUES (?, ?)`).run(
           JSON.stringify(event),

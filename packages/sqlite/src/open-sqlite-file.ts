@@ -2,9 +2,8 @@
 // busy timeout first (switching to WAL already needs the write lock), WAL so readers and the writer
 // do not block each other across processes, the durability the file needs, and its schema applied
 // once under the write lock with a version check, so older code never opens a newer file.
-import Database from 'better-sqlite3';
-
-export type SqliteDatabase = Database.Database;
+import type { SqliteDatabase } from './sqlite-database';
+import { openSqliteDatabase, type SqliteDriver } from './sqlite-driver';
 
 interface SqliteFileOptions {
   readonly filename: string;
@@ -19,6 +18,8 @@ interface SqliteFileOptions {
    */
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly busyTimeoutMs?: number;
+  /** Default: node:sqlite on Node ≥ 22.13, better-sqlite3 before (defaultSqliteDriver). */
+  readonly driver?: SqliteDriver;
 }
 
 export class SqliteSchemaTooNew extends Error {
@@ -30,7 +31,7 @@ export class SqliteSchemaTooNew extends Error {
 }
 
 export const openSqliteFile = (options: SqliteFileOptions): SqliteDatabase => {
-  const db = new Database(options.filename);
+  const db = openSqliteDatabase(options.filename, options.driver);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('journal_mode = WAL');

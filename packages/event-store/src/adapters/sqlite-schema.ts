@@ -1,15 +1,16 @@
 // Opens (and creates) one service's SQLite event store file: WAL so readers never block the writer
 // and several processes can share the file, busy_timeout so a second writer waits instead of failing.
-import { openSqliteFile } from '@mediaflow/sqlite';
-import type Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase, type SqliteDriver } from '@mediaflow/sqlite';
 
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase };
 
 export interface SqliteEventStoreFileOptions {
   /** The service's store file, e.g. ./data/jobs/events.sqlite (its folder must exist). */
   readonly filename: string;
   /** How long a write waits for another connection's write lock before SQLITE_BUSY (default 5 s). */
   readonly busyTimeoutMs?: number;
+  /** Which SQLite driver opens the file; default: the one for the running Node (defaultSqliteDriver). */
+  readonly driver?: SqliteDriver;
 }
 
 // Outbox rows point at events rather than copying them: one copy of every event, joined on claim.
@@ -52,6 +53,6 @@ CREATE TABLE IF NOT EXISTS outbox_claim (
 
 const SCHEMA_VERSION = 1;
 
-export const openEventStoreDatabase = ({ filename, busyTimeoutMs = 5000 }: SqliteEventStoreFileOptions): SqliteDatabase =>
+export const openEventStoreDatabase = ({ filename, busyTimeoutMs = 5000, driver }: SqliteEventStoreFileOptions): SqliteDatabase =>
   // FULL (not NORMAL) so an acknowledged append also survives a power cut, not only a crash.
-  openSqliteFile({ filename, schema: SCHEMA, schemaVersion: SCHEMA_VERSION, label: 'event store', synchronous: 'FULL', busyTimeoutMs });
+  openSqliteFile({ filename, schema: SCHEMA, schemaVersion: SCHEMA_VERSION, label: 'event store', synchronous: 'FULL', busyTimeoutMs, driver });

@@ -2,6 +2,7 @@
 // checkpoint and pending deliveries, and the dead letters. Publishing appends to the log and wakes
 // this process's consumers; routing uses the same patterns as the EventBridge rules.
 import type { BusEnvelope } from '@mediaflow/contracts';
+import type { SqliteDriver } from '@mediaflow/sqlite';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 import type { DeadLetters } from '../../ports/dead-letters';
 import type { EnvelopeValidator } from '../../ports/envelope-validator';
@@ -17,6 +18,8 @@ interface SqliteBusOptions {
   /** Path of the bus file (created if missing), e.g. `${dataDir}/bus.sqlite`. */
   readonly file: string;
   readonly validate: EnvelopeValidator;
+  /** Which SQLite driver opens the file; default: the one for the running Node (defaultSqliteDriver). */
+  readonly driver?: SqliteDriver;
 }
 
 export class SqliteBus implements EventPublisher {
@@ -24,7 +27,7 @@ export class SqliteBus implements EventPublisher {
   private readonly consumers = new Set<SqliteEventConsumer>();
 
   constructor(private readonly options: SqliteBusOptions) {
-    this.db = openBusDatabase(options.file);
+    this.db = openBusDatabase(options.file, options.driver);
   }
 
   async publish(envelopes: readonly BusEnvelope[]): Promise<void> {

@@ -1,8 +1,7 @@
 // The embedded bus's tables, in the one SQLite file the whole embedded deployment shares.
 // bus_events is the append-only log; each subscriber has a checkpoint (how far its routing has read the
 // log) and rows in bus_deliveries for the events routed to it and not yet acknowledged.
-import { openSqliteFile } from '@mediaflow/sqlite';
-import type Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase, type SqliteDriver } from '@mediaflow/sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS bus_events (
@@ -36,9 +35,9 @@ CREATE TABLE IF NOT EXISTS bus_dead_letters (
 CREATE INDEX IF NOT EXISTS bus_dead_letters_by_subscriber ON bus_dead_letters (subscriber, id);
 `;
 
-export type BusDatabase = Database.Database;
+export type BusDatabase = SqliteDatabase;
 
 // WAL: publishers and consumers (possibly other processes) do not block each other's reads.
 // FULL: once publish returns, the event survives a power cut too (an outbox may then mark it sent).
-export const openBusDatabase = (file: string): BusDatabase =>
-  openSqliteFile({ filename: file, schema: SCHEMA, schemaVersion: 1, label: 'bus', synchronous: 'FULL' });
+export const openBusDatabase = (file: string, driver?: SqliteDriver): BusDatabase =>
+  openSqliteFile({ filename: file, schema: SCHEMA, schemaVersion: 1, label: 'bus', synchronous: 'FULL', driver });

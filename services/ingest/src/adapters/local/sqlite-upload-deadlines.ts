@@ -1,7 +1,6 @@
 // UploadDeadlines in a SQLite file of ingest's own (<data>/ingest.read.sqlite, never another
 // service's): one row per unfinished upload, indexed by deadline so a sweep reads only what is due.
-import { openSqliteFile } from '@mediaflow/sqlite';
-import type Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase } from '@mediaflow/sqlite';
 import type { UploadDeadline, UploadDeadlines } from '../../ports/upload-deadlines';
 
 const SCHEMA = `
@@ -20,7 +19,7 @@ interface Row {
 }
 
 export class SqliteUploadDeadlines implements UploadDeadlines {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
 
   constructor(filename: string) {
     this.db = openSqliteFile({ filename, schema: SCHEMA, schemaVersion: 1, label: 'upload deadlines', synchronous: 'FULL' });

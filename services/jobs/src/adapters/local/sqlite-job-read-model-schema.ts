@@ -1,10 +1,9 @@
 // The jobs read model's SQLite file (jobs.read.sqlite): one row per job, the view as JSON plus the
 // columns the queries filter and sort on. It is a projection: deleting the file and rebuilding from
 // the event store loses nothing.
-import { openSqliteFile } from '@mediaflow/sqlite';
-import type Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase } from '@mediaflow/sqlite';
 
-export type ReadModelDatabase = Database.Database;
+export type ReadModelDatabase = SqliteDatabase;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS jobs (

@@ -1,10 +1,9 @@
 // Opens notifications' own SQLite file (`notifications.read.sqlite`): the subscriptions read model, the
 // delivery queue and log, endpoint health, the handled-event inbox and the recent events for SSE
 // replay. WAL and FULL sync as the event store does, so an acknowledged enqueue survives a crash.
-import { openSqliteFile } from '@mediaflow/sqlite';
-import type Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase } from '@mediaflow/sqlite';
 
-export type NotificationsDatabase = Database.Database;
+export type NotificationsDatabase = SqliteDatabase;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS webhook_subscriptions (

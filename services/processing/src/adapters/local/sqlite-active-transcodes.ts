@@ -1,11 +1,10 @@
 // ActiveTranscodes in processing's own read-model file (`<data>/processing.read.sqlite`, never
 // another service's): one row per job that may have a running attempt.
-import { openSqliteFile } from '@mediaflow/sqlite';
-import type Database from 'better-sqlite3';
+import { openSqliteFile, type SqliteDatabase } from '@mediaflow/sqlite';
 import type { ActiveTranscode, ActiveTranscodes } from '../../ports/active-transcodes';
 
 export class SqliteActiveTranscodes implements ActiveTranscodes {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
 
   constructor(filename: string) {
     this.db = openSqliteFile({
