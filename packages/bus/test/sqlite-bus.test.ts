@@ -1,5 +1,5 @@
 // The bus contract against the embedded SQLite bus, on a real file in a temp dir.
-import { openSqliteDatabase } from '@mediaflow/sqlite';
+import { openSqliteDatabase, defaultSqliteDriver } from '@mediaflow/sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,4 +36,4 @@ const makeSqliteBus: MakeBus = async (validate) => {
   };
 };
 
-describeBusContract('Bus contract [SQLite]', makeSqliteBus);
+describeBusContract(`Bus contract [SQLite ${defaultSqliteDriver()}]`, makeSqliteBus);

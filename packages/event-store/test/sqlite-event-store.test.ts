@@ -1,6 +1,7 @@
 // Runs the event store contract against the SQLite adapter: a real file in a temp dir, and a second
 // connection to the same file wherever the contract asks for another process.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { defaultSqliteDriver } from '@mediaflow/sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStoreFile } from '../src/sqlite';
@@ -26,4 +27,4 @@ const makeSqliteStore = async (): Promise<EventStoreUnderTest> => {
   };
 };
 
-describeEventStoreContract('EventStore contract [SQLite]', makeSqliteStore);
+describeEventStoreContract(`EventStore contract [SQLite ${defaultSqliteDriver()}]`, makeSqliteStore);

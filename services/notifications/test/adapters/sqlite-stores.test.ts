@@ -1,6 +1,7 @@
 // The delivery store and subscriptions view contracts on SQLite (a real file in a temp dir), plus the
 // SQLite-only retention prune.
 import fs from 'node:fs';
+import { defaultSqliteDriver } from '@mediaflow/sqlite';
 import os from 'node:os';
 import path from 'node:path';
 import { openNotificationsDatabase } from '../../src/adapters/local/notifications-database';
@@ -17,7 +18,7 @@ const tempFile = () => {
   return { file: path.join(dir, 'notifications.read.sqlite'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 };
 
-describeDeliveryStoreContract('DeliveryStore contract [SQLite]', async () => {
+describeDeliveryStoreContract(`DeliveryStore contract [SQLite ${defaultSqliteDriver()}]`, async () => {
   const { file, remove } = tempFile();
   const dbs = [openNotificationsDatabase(file)];
   return {
@@ -34,7 +35,7 @@ describeDeliveryStoreContract('DeliveryStore contract [SQLite]', async () => {
   };
 });
 
-describeSubscriptionsViewContract('SubscriptionsView contract [SQLite]', async () => {
+describeSubscriptionsViewContract(`SubscriptionsView contract [SQLite ${defaultSqliteDriver()}]`, async () => {
   const { file, remove } = tempFile();
   const db = openNotificationsDatabase(file);
   return {
@@ -46,7 +47,7 @@ describeSubscriptionsViewContract('SubscriptionsView contract [SQLite]', async (
   };
 });
 
-describeRecentEventsLogContract('RecentEventsLog contract [SQLite]', async () => {
+describeRecentEventsLogContract(`RecentEventsLog contract [SQLite ${defaultSqliteDriver()}]`, async () => {
   const { file, remove } = tempFile();
   const db = openNotificationsDatabase(file);
   return {

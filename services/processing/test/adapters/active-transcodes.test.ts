@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { defaultSqliteDriver } from '@mediaflow/sqlite';
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
@@ -11,7 +12,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describeActiveTranscodesContract('SQLite', async () => {
+describeActiveTranscodesContract(`SQLite ${defaultSqliteDriver()}`, async () => {
   const index = new SqliteActiveTranscodes(path.join(dir, `read-${opened.length}.sqlite`));
   opened.push(index);
   return index;
