@@ -1,6 +1,7 @@
 // bench/events: append throughput and publish→handled latency of the event store + bus, for the
-// embedded adapters (SQLite) and the AWS adapters on the emulator, each beside its baseline measured
-// in the same run. Prints figures; asserts nothing. Knobs: see events/settings.ts.
+// embedded adapters (SQLite, on both drivers: node:sqlite and better-sqlite3, each run in a child
+// process on the Node it needs) and the AWS adapters on the emulator, each beside its baseline
+// measured in the same run. Prints figures; asserts nothing. Knobs: see events/settings.ts.
 process.env.LOG_LEVEL ??= 'ERROR'; // the adapters' JSON logs would bury the tables
 // The SDK's "node >=22 from 2027" notice is the project's concern, not a figure: keep it off the tables.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -10,7 +11,8 @@ import { measureAppends } from './events/appends';
 import { awsTarget } from './events/aws-target';
 import type { BenchTarget } from './events/bench-target';
 import { useEmulator } from './events/emulator';
-import { embeddedTarget } from './events/embedded-target';
+import { driverFiguresTable, driverRatiosTable, runLabel } from './events/driver-report';
+import { runEmbedded } from './events/embedded-runs';
 import { measureLatency } from './events/latency';
 import { appendsTable, latencyTable } from './events/report';
 import { loadEventsBenchSettings, type EventsBenchSettings } from './events/settings';
@@ -47,12 +49,18 @@ const main = async (): Promise<void> => {
     `latency: ${s.BENCH_LATENCY_EVENTS} events/path embedded, ${s.BENCH_AWS_LATENCY_EVENTS} emulator, mean gap ${s.BENCH_LATENCY_GAP_MS} ms (exponential), consumer concurrency 4`,
   );
 
-  const embedded = await embeddedTarget();
-  try {
-    await benchTarget(embedded, s.BENCH_APPENDS, s.BENCH_LATENCY_EVENTS, s);
-  } finally {
-    await embedded.dispose();
+  print('');
+  const runs = runEmbedded(s);
+  for (const run of runs) {
+    print(
+      `\n== embedded: SQLite store + SQLite bus, ${runLabel(run)}, SQLite ${run.sqliteVersion}, ${run.module}`,
+    );
+    print(`\n${appendsTable(run.appends)}`);
+    print(latencyTable(s.MEDIAFLOW_RELAY_INTERVAL_MS, run.latency));
   }
+  print('\n== embedded, driver by driver');
+  print(driverFiguresTable(runs));
+  print(driverRatiosTable(runs));
 
   if (s.BENCH_SKIP_AWS === '1') {
     print('\n(emulator half skipped: BENCH_SKIP_AWS=1)');

@@ -1,6 +1,7 @@
 // The embedded mode under the bench: one SQLite event store file per round in a temp dir (WAL,
-// synchronous FULL, as openSqliteEventStore sets it) and the SQLite bus. The baselines write the
-// same rows with plain prepared INSERTs into files opened with the very same pragmas and schema.
+// synchronous FULL, as openSqliteEventStore sets it) and the SQLite bus, every file opened with the
+// driver given. The baselines write the same rows with plain prepared INSERTs into files opened with
+// the very same pragmas, schema and driver.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { SqliteBus } from '@mediaflow/bus/sqlite';
 import { validateWithContracts } from '@mediaflow/bus';
 import { openEventStoreDatabase, openSqliteEventStore } from '@mediaflow/event-store/sqlite';
 import { type NewEvent } from '@mediaflow/event-store';
+import type { SqliteDriver } from '@mediaflow/sqlite';
 import { CONSUMER_CONCURRENCY, type BenchTarget } from './bench-target';
 import { benchSubscriber, newBenchEvent, PRODUCER } from './bench-events';
 
@@ -16,16 +18,16 @@ const INSERT_EVENT = `INSERT INTO events (stream_id, stream_version, event_id, t
   VALUES (?, 1, ?, ?, 1, ?, ?, ?)`;
 const INSERT_OUTBOX = 'INSERT INTO outbox (stream_id, stream_version) VALUES (?, 1)';
 
-export const embeddedTarget = async (): Promise<BenchTarget> => {
+export const embeddedTarget = async (driver: SqliteDriver): Promise<BenchTarget> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-bench-events-'));
-  const bus = new SqliteBus({ file: path.join(dir, 'bus.sqlite'), validate: validateWithContracts });
+  const bus = new SqliteBus({ file: path.join(dir, 'bus.sqlite'), validate: validateWithContracts, driver });
   bus.provision(benchSubscriber);
   let files = 0;
   const nextFile = (): string => path.join(dir, `${PRODUCER}-${++files}.sqlite`);
 
   /** One commit per event: the event row alone, or with its outbox row as the store writes it. */
   const rawWrites = (withOutbox: boolean) => async (count: number) => {
-    const db = openEventStoreDatabase({ filename: nextFile() });
+    const db = openEventStoreDatabase({ filename: nextFile(), driver });
     try {
       const event = db.prepare(INSERT_EVENT);
       const outbox = db.prepare(INSERT_OUTBOX);
@@ -49,13 +51,13 @@ export const embeddedTarget = async (): Promise<BenchTarget> => {
   };
 
   return {
-    name: 'embedded: SQLite store + SQLite bus',
+    name: `embedded: SQLite store + SQLite bus (${driver})`,
     baselines: [
-      { name: 'raw better-sqlite3 INSERT of the event row (autocommit)', writes: rawWrites(false) },
+      { name: 'raw INSERT of the event row (autocommit)', writes: rawWrites(false) },
       { name: 'raw INSERT event row + outbox row, one IMMEDIATE tx', writes: rawWrites(true) },
     ],
     openStore: async () => {
-      const file = openSqliteEventStore({ filename: nextFile(), service: PRODUCER });
+      const file = openSqliteEventStore({ filename: nextFile(), service: PRODUCER, driver });
       return { store: file.store, outbox: file.outbox, close: async () => file.close() };
     },
     publisher: bus,

@@ -14,6 +14,8 @@ export type LatencyPath = 'bus' | 'storeKicked' | 'storePolled';
 const LATENCY_PATHS: readonly LatencyPath[] = ['bus', 'storeKicked', 'storePolled'];
 
 export interface LatencyFigures {
+  /** Every sample (ms), so runs in several processes can be pooled. */
+  readonly samples: readonly number[];
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
@@ -92,6 +94,15 @@ const runPath = async (
   }
 };
 
+export const latencyFigures = (samples: readonly number[], lost: number): LatencyFigures => ({
+  samples,
+  p50: percentile(samples, 50),
+  p99: percentile(samples, 99),
+  max: percentile(samples, 100),
+  handled: samples.length,
+  lost,
+});
+
 export const measureLatency = async (
   target: BenchTarget,
   options: LatencyOptions,
@@ -117,13 +128,7 @@ export const measureLatency = async (
   } finally {
     await consumer.stop();
   }
-  const figures = (watch: Stopwatch): LatencyFigures => ({
-    p50: percentile(watch.samples, 50),
-    p99: percentile(watch.samples, 99),
-    max: percentile(watch.samples, 100),
-    handled: watch.samples.length,
-    lost: watch.pending,
-  });
+  const figures = (watch: Stopwatch): LatencyFigures => latencyFigures(watch.samples, watch.pending);
   return {
     bus: figures(watches.bus),
     storeKicked: figures(watches.storeKicked),

@@ -2,6 +2,10 @@
 // on a 2-core machine that is busy with other work).
 import { z } from 'zod';
 
+/** An embedded run: a SQLite driver on a Node (24: the pinned line; local: the Node running the bench). */
+export const EMBEDDED_RUNS = ['node:sqlite@24', 'better-sqlite3@24', 'better-sqlite3@local'] as const;
+export type EmbeddedRunId = (typeof EMBEDDED_RUNS)[number];
+
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 const EventsBenchEnvSchema = z.object({
@@ -19,6 +23,22 @@ const EventsBenchEnvSchema = z.object({
   BENCH_LATENCY_GAP_MS: count(15),
   /** The relay's idle poll interval: the production default (MEDIAFLOW_RELAY_INTERVAL_MS) unless set. */
   MEDIAFLOW_RELAY_INTERVAL_MS: count(200),
+  /**
+   * The embedded runs, each in its own child process: node:sqlite and better-sqlite3 on the pinned
+   * Node 24 (the fair comparison: same Node), and better-sqlite3 on the Node running the bench.
+   */
+  BENCH_DRIVERS: z
+    .string()
+    .default(EMBEDDED_RUNS.join(','))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(EMBEDDED_RUNS)).min(1)),
+  /** Passes over the embedded runs, alternately in opposite orders; rounds and events are split among them. */
+  BENCH_DRIVER_PASSES: count(2),
   /** "1" skips the emulator half. */
   BENCH_SKIP_AWS: z.enum(['0', '1']).default('0'),
   AWS_ENDPOINT_URL: z.string().url().optional(),
