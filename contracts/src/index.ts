@@ -16,6 +16,8 @@ export * from './events/job-rejected.v1';
 export * from './events/job-completed.v1';
 export * from './events/job-failed.v1';
 export * from './events/job-cancelled.v1';
+export * from './events/probe-requested.v1';
+export * from './events/transcode-requested.v1';
 export * from './events/media-probed.v1';
 export * from './events/probe-failed.v1';
 export * from './events/transcode-started.v1';

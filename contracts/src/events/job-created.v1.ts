@@ -1,4 +1,5 @@
-// JobCreated.v1 (jobs): a job exists for an upload. processing probes the input when it sees this.
+// JobCreated.v1 (jobs): a job exists for an upload. A fact, published once per job; the probe is asked
+// for by ProbeRequested.v1, published with it.
 import { z } from 'zod';
 import { JobIdSchema, ProfileNameSchema, UploadIdSchema } from './shared/identifiers';
 import { StorageLocationSchema } from './shared/storage-location';
@@ -11,5 +12,5 @@ export const JobCreatedV1Schema = z
     profile: ProfileNameSchema,
   })
   .strict()
-  .meta({ id: 'JobCreated.v1', description: 'A job was created for a completed upload.' });
+  .meta({ id: 'JobCreated.v1', description: 'A job was created for a completed upload. Once per job.' });
 export type JobCreatedV1 = z.infer<typeof JobCreatedV1Schema>;

@@ -10,9 +10,11 @@ import { JobRejectedV1Schema } from '../events/job-rejected.v1';
 import { JobValidatedV1Schema } from '../events/job-validated.v1';
 import { MediaProbedV1Schema } from '../events/media-probed.v1';
 import { ProbeFailedV1Schema } from '../events/probe-failed.v1';
+import { ProbeRequestedV1Schema } from '../events/probe-requested.v1';
 import { TranscodeFailedV1Schema } from '../events/transcode-failed.v1';
 import { TranscodeFinishedV1Schema } from '../events/transcode-finished.v1';
 import { TranscodeProgressedV1Schema } from '../events/transcode-progressed.v1';
+import { TranscodeRequestedV1Schema } from '../events/transcode-requested.v1';
 import { TranscodeStartedV1Schema } from '../events/transcode-started.v1';
 import { UploadCompletedV1Schema } from '../events/upload-completed.v1';
 
@@ -30,6 +32,9 @@ export const eventRegistry = {
   JobCompleted: { publisher: 'jobs', versions: { 1: JobCompletedV1Schema } },
   JobFailed: { publisher: 'jobs', versions: { 1: JobFailedV1Schema } },
   JobCancelled: { publisher: 'jobs', versions: { 1: JobCancelledV1Schema } },
+  // Requests, not facts: jobs asks processing for each probe and transcode attempt (first and retries).
+  ProbeRequested: { publisher: 'jobs', versions: { 1: ProbeRequestedV1Schema } },
+  TranscodeRequested: { publisher: 'jobs', versions: { 1: TranscodeRequestedV1Schema } },
   MediaProbed: { publisher: 'processing', versions: { 1: MediaProbedV1Schema } },
   ProbeFailed: { publisher: 'processing', versions: { 1: ProbeFailedV1Schema } },
   TranscodeStarted: { publisher: 'processing', versions: { 1: TranscodeStartedV1Schema } },
