@@ -2,3 +2,4 @@
 export * from './declaration';
 export * from './names';
 export * from './event-pattern';
+export * from './subscriber';

@@ -20,6 +20,9 @@ export const resourceNames = (service: ServiceName, env: string) => {
 
 export const busName = (env: string): string => `mediaflow-${clean(env)}`;
 
+/** The bus's archive, which every event of the environment goes to: the source of replays. */
+export const archiveName = (env: string): string => `mediaflow-${clean(env)}-archive`;
+
 /** Sources (uploads) and outputs live in separate buckets: different lifecycles, different readers. */
 export const bucketNames = (env: string) => ({
   uploads: `mediaflow-${clean(env)}-uploads`,
