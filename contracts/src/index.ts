@@ -38,5 +38,6 @@ export * from './parse/make-envelope';
 export * from './parse/tolerant-reader';
 
 export * from './json-schema/event-json-schema';
+export * from './json-schema/event-json-schema-draft4';
 export * from './compat/breaking-changes';
 export type { SchemaNode } from './compat/json-schema-reading';

@@ -13,6 +13,7 @@ import { LoadBalancer } from './load-balancer';
 import { MediaBuckets } from './media-buckets';
 import { Network, VPC_CIDR } from './network';
 import { PublishedParameters } from './published-parameters';
+import { SchemaRegistry } from './schema-registry';
 import { UrlSigningSecret } from './url-signing-secret';
 
 const FOUNDATION_STACK = 'foundation';
@@ -24,6 +25,7 @@ export class FoundationStack extends MediaflowStack {
     const { key } = new EncryptionKey(this, 'encryption', env);
     const buckets = new MediaBuckets(this, 'media', { env, kmsKeyArn: key.arn, corsAllowedOrigins: settings.corsAllowedOrigins });
     const { bus } = new EventBus(this, 'events', { env, archiveRetentionDays: settings.archiveRetentionDays });
+    const { registry } = new SchemaRegistry(this, 'schemas', { env });
     const network = new Network(this, 'network', { env, region: settings.region });
     const alb = new LoadBalancer(this, 'load-balancer', {
       env,
@@ -68,6 +70,7 @@ export class FoundationStack extends MediaflowStack {
     const scheme = settings.certificateArn ? 'https' : 'http';
     new TerraformOutput(this, 'api_url', { value: `${scheme}://${alb.loadBalancer.dnsName}` });
     new TerraformOutput(this, 'services_repository_url', { value: platform.servicesRepository.repositoryUrl });
+    new TerraformOutput(this, 'schema_registry_name', { value: registry.name });
     new TerraformOutput(this, 'runner_repository_url', { value: platform.runnerRepository.repositoryUrl });
   }
 }

@@ -21,6 +21,7 @@ export const foundationNames = (env: string) => {
     loadBalancer: p,
     loadBalancerSecurityGroup: `${p}-alb`,
     archive: `${p}-archive`,
+    schemaRegistry: `${p}-events`,
     alarmTopic: `${p}-alarms`,
     vpc: p,
     subnet: (tier: 'public' | 'private', index: number) => `${p}-${tier}-${index}`,
