@@ -34,23 +34,30 @@ const translated = <T>(call: () => T): T => {
   }
 };
 
+/** The @name / :name / $name parameters of a statement's SQL, found once per SQL text. */
+const parameterNames = new Map<string, ReadonlySet<string>>();
+const namesIn = (sql: string): ReadonlySet<string> => {
+  let names = parameterNames.get(sql);
+  if (!names) parameterNames.set(sql, (names = new Set([...sql.matchAll(/[@:$]([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))));
+  return names;
+};
+
 /**
  * better-sqlite3 takes an object with more keys than the statement names; node:sqlite refuses the
- * extra ones. The object is cut to the statement's own @name / :name / $name parameters.
+ * extra ones. The object is cut to the statement's own parameters.
  */
-const namedParameterFilter = (sql: string): ((params: unknown[]) => unknown[]) => {
-  const names = new Set([...sql.matchAll(/[@:$]([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
-  return (params) => {
-    const [first, ...rest] = params;
-    if (names.size === 0 || first === null || typeof first !== 'object' || Array.isArray(first) || ArrayBuffer.isView(first)) return params;
-    return [Object.fromEntries(Object.entries(first).filter(([key]) => names.has(key))), ...rest];
-  };
+const bindable = (sql: string, params: unknown[]): unknown[] => {
+  const [first, ...rest] = params;
+  if (first === null || typeof first !== 'object' || Array.isArray(first) || ArrayBuffer.isView(first)) return params;
+  const names = namesIn(sql);
+  return [Object.fromEntries(Object.entries(first).filter(([key]) => names.has(key))), ...rest];
 };
 
 export class NodeSqliteDatabase implements SqliteDatabase {
   private readonly db: NodeDatabaseSync;
   private depth = 0;
-  private savepoints = 0;
+  /** BEGIN, COMMIT and savepoint statements, prepared once: a transaction is not parsed per call. */
+  private readonly control = new Map<string, NodeStatementSync>();
 
   constructor(filename: string) {
     const { DatabaseSync } = loadNodeSqlite();
@@ -59,7 +66,7 @@ export class NodeSqliteDatabase implements SqliteDatabase {
 
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): SqliteStatement<P, R> {
     const statement = translated(() => this.db.prepare(sql));
-    const bind = namedParameterFilter(sql);
+    const bind = (params: unknown[]) => bindable(sql, params);
     return {
       run: (...params: P) =>
         translated(() => {
@@ -92,12 +99,18 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     this.db.close();
   }
 
+  private run(sql: string): void {
+    let statement = this.control.get(sql);
+    if (!statement) this.control.set(sql, (statement = translated(() => this.db.prepare(sql))));
+    translated(() => statement.run());
+  }
+
   private outermost<F extends AnyFunction>(mode: string, fn: F, args: Parameters<F>): ReturnType<F> {
-    this.exec(`BEGIN ${mode}`);
+    this.run(`BEGIN ${mode}`);
     this.depth += 1;
     try {
       const result = fn(...args) as ReturnType<F>;
-      this.exec('COMMIT');
+      this.run('COMMIT');
       return result;
     } catch (error) {
       this.rollback('ROLLBACK');
@@ -108,12 +121,13 @@ export class NodeSqliteDatabase implements SqliteDatabase {
   }
 
   private nested<F extends AnyFunction>(fn: F, args: Parameters<F>): ReturnType<F> {
-    const name = `mediaflow_${(this.savepoints += 1)}`;
-    this.exec(`SAVEPOINT ${name}`);
+    // Named by depth: unique among the savepoints open at once, and a bounded set of statements.
+    const name = `mediaflow_${this.depth}`;
+    this.run(`SAVEPOINT ${name}`);
     this.depth += 1;
     try {
       const result = fn(...args) as ReturnType<F>;
-      this.exec(`RELEASE ${name}`);
+      this.run(`RELEASE ${name}`);
       return result;
     } catch (error) {
       this.rollback(`ROLLBACK TO ${name}; RELEASE ${name}`);
