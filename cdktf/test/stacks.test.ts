@@ -10,9 +10,15 @@ import { dataSources, synthesizeStacks, TEST_ENV, type StackJson } from './suppo
 /** Fields that hold a resource's name, by resource type where it is not `name`. */
 const NAME_FIELDS = ['name', 'family', 'bucket', 'alarm_name', 'dashboard_name'];
 
+/** Types whose names live inside an environment-named parent: a schema is scoped by its registry (`mediaflow-<env>-events`). */
+const SCOPED_BY_PARENT = new Set(['aws_schemas_schema']);
+
 /** Literal names (no Terraform reference in them) of every resource of a stack. */
 const literalNames = (stack: StackJson): string[] =>
-  Object.values(stack.resource ?? {}).flatMap((byId) =>
+  Object.entries(stack.resource ?? {})
+    .filter(([type]) => !SCOPED_BY_PARENT.has(type))
+    .map(([, byId]) => byId)
+    .flatMap((byId) =>
     Object.values(byId).flatMap((body) => NAME_FIELDS.map((f) => body[f]).filter((v): v is string => typeof v === 'string' && !v.includes('${'))),
   );
 
