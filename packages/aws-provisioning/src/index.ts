@@ -4,3 +4,5 @@ export { ensureBus, deleteBus } from './ensure-bus';
 export { ensureQueue } from './ensure-queue';
 export { ensureSubscriptionRules, deleteRules } from './subscription-rules';
 export { ensureDynamoTable } from './ensure-table';
+export { provisionSubscriber, type ProvisionedSubscriber } from './provision-subscriber';
+export { ensureArchive } from './ensure-archive';
