@@ -2,3 +2,10 @@
 export { EventBridgePublisher } from './adapters/aws/eventbridge-publisher';
 export { SqsEventConsumer } from './adapters/aws/sqs-event-consumer';
 export { SqsDeadLetters } from './adapters/aws/sqs-dead-letters';
+export {
+  startArchiveReplay,
+  waitForReplay,
+  ruleArnsByPrefix,
+  type ArchiveReplayRequest,
+  type StartedReplay,
+} from './adapters/aws/eventbridge-replay';

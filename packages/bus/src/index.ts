@@ -13,3 +13,4 @@ export { describeFailure } from './errors/describe-failure';
 export { MAX_EVENT_BYTES, entrySizeOf } from './prepare-for-publish';
 export { exponentialBackoff, type RetryDelay } from './retry-delay';
 
+export { ReplayWindowInvalid, checkReplayWindow, type ReplayWindow } from './errors/replay-window-invalid';

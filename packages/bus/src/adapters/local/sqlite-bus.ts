@@ -8,6 +8,7 @@ import type { DeadLetters } from '../../ports/dead-letters';
 import type { EnvelopeValidator } from '../../ports/envelope-validator';
 import type { EventConsumer } from '../../ports/event-consumer';
 import type { EventPublisher } from '../../ports/event-publisher';
+import { checkReplayWindow, type ReplayWindow } from '../../errors/replay-window-invalid';
 import { prepareForPublish } from '../../prepare-for-publish';
 import { SqliteDeadLetters } from './sqlite-dead-letters';
 import { SqliteDeliveries } from './sqlite-deliveries';
@@ -59,6 +60,18 @@ export class SqliteBus implements EventPublisher {
     );
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  /**
+   * Replays the events published in [from, to) to this one subscriber: its consumer receives them
+   * again (the same envelopes, so the same eventIds its inbox deduplicates on); no one else does.
+   */
+  replay(declaration: ServiceDeclaration, window: ReplayWindow, now = new Date()): { queued: number } {
+    checkReplayWindow(window, now);
+    const deliveries = new SqliteDeliveries(this.db, declaration);
+    const queued = deliveries.replay(window.from.toISOString(), window.to.toISOString(), now.getTime());
+    for (const consumer of this.consumers) consumer.wakeup.wake();
+    return { queued };
   }
 
   deadLetters(declaration: ServiceDeclaration): DeadLetters {

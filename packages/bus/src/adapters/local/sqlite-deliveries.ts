@@ -100,6 +100,35 @@ export class SqliteDeliveries {
       .run(last.seq, this.subscriber);
   }
 
+  /**
+   * Routes the log's events published in [from, to) to this subscriber again (a replay): same log
+   * rows, so the same envelopes and event ids. Events still pending for it are not doubled. Returns
+   * how many deliveries it queued.
+   */
+  replay(from: string, to: string, now: number): number {
+    return this.db
+      .transaction(() => {
+        this.route(now);
+        const events = this.db
+          .prepare(
+            `SELECT e.seq, e.body FROM bus_events e JOIN bus_subscribers s ON s.subscriber = ?
+             WHERE e.published_at >= ? AND e.published_at < ? AND e.seq <= s.checkpoint ORDER BY e.seq`,
+          )
+          .all(this.subscriber, from, to) as { seq: number; body: string }[];
+        const insert = this.db.prepare(
+          `INSERT OR IGNORE INTO bus_deliveries (subscriber, seq, due_at) VALUES (?, ?, ?)`,
+        );
+        let queued = 0;
+        for (const { seq, body } of events) {
+          const event = routableOf(body);
+          if (event && this.patterns.some((p) => matchesPattern(p, event)))
+            queued += Number(insert.run(this.subscriber, seq, now).changes);
+        }
+        return queued;
+      })
+      .immediate();
+  }
+
   ack(seq: number): void {
     this.db.prepare(`DELETE FROM bus_deliveries WHERE subscriber = ? AND seq = ?`).run(this.subscriber, seq);
   }
