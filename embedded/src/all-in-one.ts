@@ -1,10 +1,11 @@
 // The embedded deployment: one SQLite bus for the process, the four services' instances, their
-// routers on one HTTP app (with /openapi.json), started in order and stopped in reverse.
+// routers on one HTTP app (with /openapi.json and /asyncapi.json), started in order and stopped in reverse.
 import net from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { SqliteBus } from '@mediaflow/bus/sqlite';
 import { validateWithContracts } from '@mediaflow/bus';
+import { asyncApiDocument } from '@mediaflow/contracts/asyncapi';
 import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer } from '@mediaflow/http';
 import type { Logger } from '@mediaflow/logging';
 import { embeddedPaths, type ServiceInstance } from '@mediaflow/runtime';
@@ -70,6 +71,7 @@ export const startAllInOne = async (settings: EmbeddedSettings, logger: Logger, 
     auth: createTokenVerifier({ kind: 'hs256', secret: secrets.jwt, adminClaim: 'roles' }),
     bodyLimit: '1mb',
     openapi: { title: 'mediaflow', version: '1.0.0', description: 'Uploads, jobs and notifications of the mediaflow media-processing backend.' },
+    asyncapi: asyncApiDocument,
     ...(settings.corsOrigins?.length ? { cors: { allowedOrigins: settings.corsOrigins } } : {}),
   });
   // The UI answers only its own paths (files, its routes, /config.json); the rest goes to the API.

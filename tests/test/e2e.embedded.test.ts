@@ -84,6 +84,14 @@ describe('embedded end to end', () => {
     expect(cancel.body.code).toBe('JOB_ALREADY_FINISHED');
     expect(cancel.headers.get('content-type')).toMatch(/application\/problem\+json/);
   }, 60_000);
+
+  it('serves the catalog of the events it publishes at /asyncapi.json, without a token', async () => {
+    const res = await fetch(`${t.deployment.url}/asyncapi.json`);
+    expect(res.status).toBe(200);
+    const catalog = (await res.json()) as { asyncapi: string; components: { messages: Record<string, Record<string, unknown>> } };
+    expect(catalog.asyncapi).toBe('3.0.0');
+    expect(catalog.components.messages['JobCompleted.v1']).toMatchObject({ 'x-eventbridge-source': 'mediaflow.jobs', 'x-eventbridge-detail-type': 'JobCompleted' });
+  });
 });
 
 const waitUntil = async (check: () => boolean, timeoutMs: number): Promise<void> => {

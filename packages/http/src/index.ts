@@ -36,7 +36,7 @@ export { issueDevelopmentToken } from './auth/development-token';
 export { ADMIN_ROLE, type Principal } from './auth/principal';
 
 export { buildOpenApiDocument, type OpenApiInfo } from './openapi/build-openapi-document';
-export { OPENAPI_PATH } from './openapi/openapi-router';
+export { ASYNCAPI_PATH, OPENAPI_PATH } from './openapi/openapi-paths';
 
 export { startHttpServer, type HttpServerHandle } from './server/start-http-server';
 export { shutdownSignal } from './server/shutdown-signal';

@@ -117,6 +117,21 @@ describe("one service's document at /openapi/<service>.json", () => {
   });
 });
 
+describe('the AsyncAPI catalog at /asyncapi.json', () => {
+  const catalog = { asyncapi: '3.0.0', info: { title: 'mediaflow events', version: '1.0.0' } };
+
+  it('serves the catalog it is given without a token, beside routes that need one', async () => {
+    const app = makeApp(verifier, { asyncapi: catalog });
+    const res = await request(app).get('/asyncapi.json').expect(200).expect('content-type', /application\/json/).expect('cache-control', 'no-cache');
+    expect(res.body).toEqual(catalog);
+    expect((await request(app).get('/v1/whoami')).status).toBe(401);
+  });
+
+  it('is not served when the app is created without it', async () => {
+    expect((await request(makeApp(verifier)).get('/asyncapi.json')).status).toBe(404);
+  });
+});
+
 describe('declarations that cannot be served or documented fail early', () => {
   const health = (problems: string[] = []) =>
     route({ method: 'get', path: '/health', summary: 'Health', auth: 'public', responses: { 200: z.object({ ok: z.boolean() }) }, problems, handler: async () => ({ ok: true }) });

@@ -2,6 +2,7 @@
 // the service's routers behind the load balancer; `worker` runs its relay, consumer and loops. Both
 // build the same ServiceInstance; SIGTERM (ECS stop) stops them gracefully.
 import { CorsSettingsSchema, createHttpApp, createTokenVerifier, loadAuthConfig, startHttpServer } from '@mediaflow/http';
+import { asyncApiDocument } from '@mediaflow/contracts/asyncapi';
 import { createLogger, type Logger } from '@mediaflow/logging';
 import { z } from 'zod';
 import { BaseEnvironmentSchema, intSetting, loadConfig, setting } from '@mediaflow/config';
@@ -15,7 +16,7 @@ export const ApiProcessEnvironmentSchema = z.object({
 
 /**
  * The api process's app: the service's routers, the load balancer's health check, its OpenAPI document
- * (also at /openapi/<service>.json), auth and CORS from the environment.
+ * (also at /openapi/<service>.json), the events' AsyncAPI catalog, auth and CORS from the environment.
  */
 export const createApiApp = (instance: ServiceInstance, logger: Logger, env: NodeJS.ProcessEnv): ReturnType<typeof createHttpApp> => {
   const { MEDIAFLOW_CORS_ORIGINS: corsOrigins } = loadConfig(ApiProcessEnvironmentSchema, env);
@@ -30,6 +31,8 @@ export const createApiApp = (instance: ServiceInstance, logger: Logger, env: Nod
     // Also at /openapi/<service>.json: the load balancer routes that path here, so the docs page can
     // list every service's document although /openapi.json reaches one service only.
     openapi: { title: `mediaflow ${instance.service}`, version: '1.0.0', service: instance.service },
+    // The same catalog from every api: the load balancer routes /asyncapi.json to jobs, like /openapi.json.
+    asyncapi: asyncApiDocument,
     ...(corsOrigins && corsOrigins.length > 0 ? { cors: { allowedOrigins: corsOrigins } } : {}),
   });
 };

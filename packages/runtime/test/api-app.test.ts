@@ -1,9 +1,10 @@
 // The api process on AWS, as the load balancer and a browser on the web UI's origin see it: the
 // health check without a token, CORS for the origins of MEDIAFLOW_CORS_ORIGINS only, and the
-// service's own OpenAPI document at the path the load balancer routes to it.
+// service's own OpenAPI document at the path the load balancer routes to it, and the events' catalog.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { route, startHttpServer, type HttpServerHandle } from '@mediaflow/http';
 import { z } from 'zod';
+import { registeredEvents } from '@mediaflow/contracts';
 import { createLogger } from '@mediaflow/logging';
 import { createApiApp, type ServiceInstance } from '../src';
 
@@ -85,5 +86,16 @@ describe('the api process app', () => {
       },
       notifications,
     );
+  });
+
+  it('serves the AsyncAPI catalog of every registered event at /asyncapi.json, without a token', async () => {
+    await serve(AUTH, async (server) => {
+      const res = await get(`${server.url}/asyncapi.json`);
+      expect(res).toMatchObject({ status: 200, headers: { 'content-type': expect.stringMatching(/^application\/json/) } });
+      const catalog = JSON.parse(res.body);
+      expect(catalog.asyncapi).toBe('3.0.0');
+      expect(Object.keys(catalog.components.messages).sort()).toEqual(registeredEvents().map((e) => e.schemaId).sort());
+      expect(catalog.components.messages['JobCompleted.v1']).toMatchObject({ 'x-eventbridge-source': 'mediaflow.jobs', 'x-eventbridge-detail-type': 'JobCompleted' });
+    });
   });
 });

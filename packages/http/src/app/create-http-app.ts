@@ -1,11 +1,12 @@
 // The one express app every mode serves: the services' routers on one port embedded, one router per
 // process on AWS. Order: correlation id and access log, CORS (when the UI lives on another origin),
-// the OpenAPI document, the service routers, 405 for known paths, 404 for the rest, and the single
+// the OpenAPI and AsyncAPI documents, the service routers, 405 for known paths, 404 for the rest, and the single
 // error middleware.
 import express, { type Express } from 'express';
 import { type Logger } from '@mediaflow/logging';
 import { type TokenVerifier } from '../auth/token-verifier';
 import { buildOpenApiDocument, type OpenApiInfo } from '../openapi/build-openapi-document';
+import { asyncApiRouter } from '../openapi/asyncapi-router';
 import { openApiRouter } from '../openapi/openapi-router';
 import { joinPath, RouteDeclarationInvalid } from '../routes/route-path';
 import { buildServiceRouter, type ServiceRouter } from '../routes/service-router';
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   bodyLimit?: number | string;
   /** Serve /openapi.json (and /openapi/<service>.json with `service`) with this info; false to serve none. */
   openapi?: OpenApiInfo | false;
+  /** The events' AsyncAPI catalog (@mediaflow/contracts/asyncapi), served publicly at /asyncapi.json; absent: not served. */
+  asyncapi?: Readonly<Record<string, unknown>>;
   /**
    * Browser origins allowed to call the API from another origin (the web UI on a CDN). Absent: no
    * CORS headers at all, which is right when the UI is served by the same origin (embedded).
@@ -59,6 +62,7 @@ export const createHttpApp = (options: HttpAppOptions): Express => {
     const info = options.openapi ?? { title: 'mediaflow', version: '1.0.0' };
     app.use(openApiRouter(buildOpenApiDocument({ ...info, routers: options.routers }), info.service));
   }
+  if (options.asyncapi) app.use(asyncApiRouter(options.asyncapi));
   const mount = { verifier: options.auth, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT };
   for (const serviceRouter of options.routers) {
     const router = buildServiceRouter(serviceRouter, mount);

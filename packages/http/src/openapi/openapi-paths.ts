@@ -5,6 +5,9 @@ import { RouteDeclarationInvalid } from '../routes/route-path';
 
 export const OPENAPI_PATH = '/openapi.json';
 
+/** The AsyncAPI catalog of the events; on AWS the load balancer routes it with /openapi.json. */
+export const ASYNCAPI_PATH = '/asyncapi.json';
+
 const SERVICE_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** `/openapi/<service>.json`; the name must be a plain path segment (lower-case letters, digits, `-`). */
