@@ -21,7 +21,11 @@ export const summarizeJobEvent = (event: JobEvent): EventSummary => {
     case 'JobProbed':
       return mediaSummary(event.data.mediaInfo);
     case 'JobValidated':
-      return { attempt: event.data.attempt ?? 1, outputs: event.data.plan.outputs.length };
+      return { outputs: event.data.plan.outputs.length };
+    case 'ProbeRequested':
+      return { attempt: event.data.attempt };
+    case 'TranscodeRequested':
+      return { attempt: event.data.attempt, outputs: event.data.plan.outputs.length };
     case 'JobRejected':
       return { codes: event.data.reasons.map((r) => r.code).join(','), reason: event.data.reasons[0]?.message ?? null };
     case 'JobCompleted':

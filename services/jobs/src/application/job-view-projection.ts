@@ -2,6 +2,7 @@
 // all compute the same document from the same events.
 import type { StoredEvent } from '@mediaflow/event-store';
 import { isJobEvent, type JobEvent } from '../domain/job-events';
+import { readLegacyRequest } from '../domain/job-legacy-requests';
 import { isTerminal } from '../domain/job-status';
 import type { JobAttemptView, JobView } from '../ports/job-view';
 
@@ -15,13 +16,15 @@ const updateAttempt = (view: Draft, attempt: number, change: (a: JobAttemptView)
 const endCurrentAttempt = (view: Draft, at: string, outcome: JobAttemptView['outcome']): void =>
   updateAttempt(view, view.attempt, (a) => (a.endedAt ? a : { ...a, endedAt: at, outcome }));
 
+/** Adds `attempt` to the list once: JobValidated (old streams) and TranscodeRequested both queue one. */
+const queueAttempt = (view: Draft, attempt: number, at: string): void => {
+  if (!view.attempts.some((a) => a.attempt === attempt)) view.attempts = [...view.attempts, { attempt, queuedAt: at }];
+};
+
 const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
   switch (event.type) {
     case 'JobCreated':
-      // Only the first event starts the view; a later JobCreated re-requested the probe (a due retry or
-      // the owner's retry of a job that failed probing).
-      Object.assign(view, { status: 'probing', retry: undefined, probeAttempts: view.probeAttempts + 1 });
-      return;
+      return; // only the first starts the view; a repeat was read as ProbeRequested
     case 'JobSourceDescribed': {
       const { jobId: _jobId, ownerId: _ownerId, ...source } = event.data;
       view.source = source;
@@ -30,10 +33,21 @@ const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
     case 'JobProbed':
       view.mediaInfo = event.data.mediaInfo;
       return;
+    case 'ProbeRequested':
+      // The first probe is counted when the view starts; a retry (due, or the owner's) probes again.
+      if (event.data.attempt > view.probeAttempts) Object.assign(view, { status: 'probing', retry: undefined, probeAttempts: event.data.attempt });
+      return;
     case 'JobValidated': {
+      // Streams written before TranscodeRequested have no request for attempt 1: the fact queues it.
       const attempt = event.data.attempt ?? 1;
       Object.assign(view, { status: 'queued', plan: event.data.plan, attempt, percent: 0, retry: undefined });
-      view.attempts = [...view.attempts, { attempt, queuedAt: at }];
+      queueAttempt(view, attempt, at);
+      return;
+    }
+    case 'TranscodeRequested': {
+      const { attempt, plan } = event.data;
+      Object.assign(view, { status: 'queued', plan, attempt, percent: 0, retry: undefined });
+      queueAttempt(view, attempt, at);
       return;
     }
     case 'JobRejected':
@@ -57,8 +71,8 @@ const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
       Object.assign(view, { status: 'retry-scheduled', retry: { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt } });
       return;
     case 'JobRetryRequested':
-      // The owner retried a failed job: it has not ended any more. The JobCreated (probing) or the
-      // JobValidated (queued, a new attempt in the list) appended with it sets the status.
+      // The owner retried a failed job: it has not ended any more. The ProbeRequested (probing) or the
+      // TranscodeRequested (queued, a new attempt in the list) appended with it sets the status.
       delete view.error;
       delete view.endedAt;
       return;
@@ -109,7 +123,8 @@ export const projectJobView = (events: readonly StoredEvent[]): JobView | undefi
     const event = { type: stored.type, data: stored.data };
     if (!isJobEvent(event)) continue;
     const wasTerminal = isTerminal(view.status);
-    applyEvent(view, event, stored.metadata.occurredAt);
+    const folded = { probeAttempt: view.probeAttempts, validated: view.plan !== undefined, attempt: view.attempt };
+    applyEvent(view, readLegacyRequest(event, folded), stored.metadata.occurredAt);
     if (!wasTerminal && isTerminal(view.status)) view.endedAt = stored.metadata.occurredAt;
   }
   if (view.retry === undefined) delete view.retry;

@@ -1,5 +1,5 @@
-// POST /v1/jobs/{id}/retry as a use case: the owner's RetryJob on the Job stream. The JobCreated or
-// JobValidated it appends goes out through the outbox, and processing probes or transcodes again.
+// POST /v1/jobs/{id}/retry as a use case: the owner's RetryJob on the Job stream. The ProbeRequested or
+// TranscodeRequested it appends goes out through the outbox, and processing probes or transcodes again.
 import type { JobCommandExecutor } from './job-command-executor';
 
 interface RetryJobRequest {

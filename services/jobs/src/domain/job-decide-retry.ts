@@ -1,7 +1,7 @@
 // The owner's retry of a failed job (POST /v1/jobs/{id}/retry). A job that failed probing (no plan yet)
-// is probed again: JobCreated is announced again, as RunDueRetry does for a probe. A job with a plan
-// runs a new transcode attempt: JobValidated with the next attempt number, since processing starts only
-// an attempt higher than any it has seen.
+// is probed again: ProbeRequested with the next probe attempt, as RunDueRetry does. A job with a plan
+// runs a new transcode attempt: TranscodeRequested with the next attempt number, since processing starts
+// only an attempt higher than any it has seen.
 //
 // A retry starts a new round of the retry policy: the manual attempt is the round's first, and a
 // retryable failure of it is retried automatically with the usual backoff until the round has used

@@ -21,9 +21,13 @@ const create = (command: Cmd<'CreateJob'>, state: JobState): JobEvent[] => {
   // Idempotent by upload: the job id is derived from it, so a second UploadCompleted finds this job.
   if (jobExists(state)) return [];
   const { jobId, uploadId, input, profile, source } = command;
+  // The first probe is requested by its own event too, not inferred from JobCreated: processing reacts
+  // to requests only, so every probe (first or retry) is triggered by exactly one ProbeRequested, and
+  // JobCreated keeps one meaning for everyone who counts jobs.
   return [
     { type: 'JobCreated', data: { jobId, uploadId, input, profile } },
     { type: 'JobSourceDescribed', data: { jobId, ...source } },
+    { type: 'ProbeRequested', data: { jobId, uploadId, input, profile, attempt: 1 } },
   ];
 };
 
@@ -33,7 +37,9 @@ const recordProbe = (job: Job, command: Cmd<'RecordProbe'>): JobEvent[] => {
   const probed: JobEvent = { type: 'JobProbed', data: { jobId, mediaInfo: command.mediaInfo } };
   const verdict = command.verdict;
   if (!verdict.accepted) return [probed, { type: 'JobRejected', data: { jobId, reasons: [...verdict.reasons] } }];
-  return [probed, { type: 'JobValidated', data: { jobId, plan: verdict.plan, attempt: 1 } }];
+  // As for the probe: the fact (JobValidated, no attempt) and the request for attempt 1.
+  const { plan } = verdict;
+  return [probed, { type: 'JobValidated', data: { jobId, plan } }, { type: 'TranscodeRequested', data: { jobId, attempt: 1, plan } }];
 };
 
 const recordProbeFailure = (job: Job, command: Cmd<'RecordProbeFailure'>, retry: RetryPolicy): JobEvent[] => {

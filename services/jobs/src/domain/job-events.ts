@@ -9,6 +9,8 @@ import type {
   JobRejectedV1,
   JobValidatedV1,
   MediaInfo,
+  ProbeRequestedV1,
+  TranscodeRequestedV1,
 } from '@mediaflow/contracts';
 
 export type RetryStage = 'probe' | 'transcode';
@@ -23,11 +25,15 @@ export interface JobSource {
 }
 
 export type JobEvent =
-  // Also re-appended to re-request a probe after a retryable ProbeFailed (processing probes on it).
+  // Facts, once per job. Streams written before ProbeRequested/TranscodeRequested may repeat them as
+  // requests; evolve and the projection read a repeat as the request (job-legacy-requests.ts).
   | { readonly type: 'JobCreated'; readonly data: JobCreatedV1 }
   | { readonly type: 'JobSourceDescribed'; readonly data: { readonly jobId: string } & JobSource }
   | { readonly type: 'JobProbed'; readonly data: { readonly jobId: string; readonly mediaInfo: MediaInfo } }
   | { readonly type: 'JobValidated'; readonly data: JobValidatedV1 }
+  // Requests to processing, one per attempt: the first with JobCreated / JobValidated, then each retry.
+  | { readonly type: 'ProbeRequested'; readonly data: ProbeRequestedV1 }
+  | { readonly type: 'TranscodeRequested'; readonly data: TranscodeRequestedV1 }
   | { readonly type: 'JobRejected'; readonly data: JobRejectedV1 }
   | {
       readonly type: 'JobProbeFailed';
@@ -61,6 +67,8 @@ const JOB_EVENT_TYPES: readonly JobEventType[] = [
   'JobSourceDescribed',
   'JobProbed',
   'JobValidated',
+  'ProbeRequested',
+  'TranscodeRequested',
   'JobRejected',
   'JobProbeFailed',
   'JobTranscodeStarted',

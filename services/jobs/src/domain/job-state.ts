@@ -2,6 +2,7 @@
 // the rest). evolve is total and pure; an event that does not fit the state leaves it unchanged.
 import type { RenditionPlan, StorageLocation } from '@mediaflow/contracts';
 import type { JobEvent, RetryStage } from './job-events';
+import { readLegacyRequest, type FoldedRequests } from './job-legacy-requests';
 import type { JobStatus } from './job-status';
 
 interface ScheduledRetry {
@@ -39,26 +40,29 @@ export const jobExists = (state: JobState): state is Job => state.status !== 'no
 
 const NO_ROUND = { probe: 0, transcode: 0 } as const;
 
-const onCreated = (state: JobState, data: Extract<JobEvent, { type: 'JobCreated' }>['data']): JobState => {
-  if (!jobExists(state)) {
-    return { status: 'created', jobId: data.jobId, uploadId: data.uploadId, input: data.input, profile: data.profile, probeAttempt: 1, attempt: 0, percent: 0, attemptsBeforeRound: NO_ROUND };
-  }
-  // A second JobCreated re-requests the probe (see RunDueRetry).
-  return { ...state, status: 'probing', probeAttempt: state.probeAttempt + 1, retry: undefined };
+const created = (data: Extract<JobEvent, { type: 'JobCreated' }>['data']): Job => {
+  const { jobId, uploadId, input, profile } = data;
+  return { status: 'created', jobId, uploadId, input, profile, probeAttempt: 1, attempt: 0, percent: 0, attemptsBeforeRound: NO_ROUND };
 };
 
 const evolveExisting = (job: Job, event: JobEvent): Job => {
   switch (event.type) {
     case 'JobCreated':
-      return job;
+      return job; // a repeat was read as ProbeRequested by readLegacyRequest
     case 'JobSourceDescribed':
       return { ...job, ownerId: event.data.ownerId };
     case 'JobProbed':
     case 'JobProbeFailed':
     case 'JobTranscodeFailed':
       return job;
+    case 'ProbeRequested':
+      // The first probe was counted at creation; a retry's request starts probing again.
+      if (event.data.attempt <= job.probeAttempt) return job;
+      return { ...job, status: 'probing', probeAttempt: event.data.attempt, retry: undefined };
     case 'JobValidated':
       return { ...job, status: 'queued', plan: event.data.plan, attempt: event.data.attempt ?? 1, percent: 0, retry: undefined };
+    case 'TranscodeRequested':
+      return { ...job, status: 'queued', plan: event.data.plan, attempt: event.data.attempt, percent: 0, retry: undefined };
     case 'JobRejected':
       return { ...job, status: 'rejected', retry: undefined };
     case 'JobTranscodeStarted':
@@ -68,7 +72,7 @@ const evolveExisting = (job: Job, event: JobEvent): Job => {
     case 'JobRetryScheduled':
       return { ...job, status: 'retry-scheduled', retry: { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt } };
     case 'JobRetryRequested': {
-      // The status follows from the JobCreated or JobValidated appended with it (probing / queued).
+      // The status follows from the ProbeRequested or TranscodeRequested appended with it (probing / queued).
       const { stage, attempt } = event.data;
       return { ...job, attemptsBeforeRound: { ...job.attemptsBeforeRound, [stage]: attempt - 1 } };
     }
@@ -87,7 +91,9 @@ const evolveExisting = (job: Job, event: JobEvent): Job => {
   }
 };
 
+const foldedRequests = (job: Job): FoldedRequests => ({ probeAttempt: job.probeAttempt, validated: job.plan !== undefined, attempt: job.attempt });
+
 export const evolveJob = (state: JobState, event: JobEvent): JobState => {
-  if (event.type === 'JobCreated') return onCreated(state, event.data);
-  return jobExists(state) ? evolveExisting(state, event) : state;
+  if (!jobExists(state)) return event.type === 'JobCreated' ? created(event.data) : state;
+  return evolveExisting(state, readLegacyRequest(event, foldedRequests(state)));
 };

@@ -1,6 +1,6 @@
 // The process manager's handlers over the real SQLite store and read model: each incoming event runs
 // one command on the Job stream, idempotently, and the read model follows.
-import { JobValidatedV1Schema } from '@mediaflow/contracts';
+import { JobValidatedV1Schema, TranscodeRequestedV1Schema } from '@mediaflow/contracts';
 import { jobIdForUpload } from '../../src/domain/job-identity';
 import { createJobsHarness, type JobsHarness } from '../support/jobs-harness';
 import { JOB_ID, OWNER, uploadCompleted, videoInfo } from '../support/job-samples';
@@ -17,7 +17,7 @@ describe('job process manager', () => {
     await h.deliver('UploadCompleted', uploadCompleted(), { eventId });
     await h.deliver('UploadCompleted', uploadCompleted());
     expect(jobIdForUpload(uploadCompleted().uploadId)).toBe(JOB_ID);
-    expect(await h.eventTypes(JOB_ID)).toEqual(['JobCreated', 'JobSourceDescribed']);
+    expect(await h.eventTypes(JOB_ID)).toEqual(['JobCreated', 'JobSourceDescribed', 'ProbeRequested']);
     expect(await h.readModel.get(JOB_ID)).toMatchObject({
       status: 'created',
       ownerId: OWNER,
@@ -25,12 +25,15 @@ describe('job process manager', () => {
     });
   });
 
-  it('validates a probed video with a contract-valid plan from the shared planner, as attempt 1', async () => {
+  it('validates a probed video with a contract-valid plan from the shared planner, and requests attempt 1', async () => {
     await h.deliver('UploadCompleted', uploadCompleted());
     await h.deliver('MediaProbed', { jobId: JOB_ID, mediaInfo: videoInfo() });
     const [validated] = (await h.file.store.read(`job-${JOB_ID}`)).filter((e) => e.type === 'JobValidated');
     const data = JobValidatedV1Schema.parse(validated?.data);
-    expect(data).toMatchObject({ jobId: JOB_ID, attempt: 1, plan: { outputPrefix: `${OWNER}/${JOB_ID}` } });
+    expect(data).toMatchObject({ jobId: JOB_ID, plan: { outputPrefix: `${OWNER}/${JOB_ID}` } });
+    expect(data).not.toHaveProperty('attempt');
+    const [requested] = (await h.file.store.read(`job-${JOB_ID}`)).filter((e) => e.type === 'TranscodeRequested');
+    expect(TranscodeRequestedV1Schema.parse(requested?.data)).toEqual({ jobId: JOB_ID, attempt: 1, plan: data.plan });
     // Never upscale: a 1080p source gets no rung above 1080p.
     const rungs = data.plan.outputs.filter((o) => o.kind === 'hls-rendition');
     expect(rungs.map((r) => (r.kind === 'hls-rendition' ? r.height : 0))).toEqual([1080, 720, 480, 360]);

@@ -1,11 +1,13 @@
 // Whole journeys through the process manager with contract-valid events and the retry scheduler:
 // a retry that succeeds, a job that fails after three attempts, and a probe tried again.
+import { isEventName } from '@mediaflow/contracts';
 import type { StoredEvent } from '@mediaflow/event-store';
 import { createJobsHarness, type JobsHarness } from '../support/jobs-harness';
 import { JOB_ID, manifest, uploadCompleted, videoInfo } from '../support/job-samples';
 
 const failed = (attempt: number) => ({ jobId: JOB_ID, attempt, code: 'RUNNER_STALLED', reason: 'no progress for 60 s', retryable: true });
-const published = (events: StoredEvent[]) => events.filter((e) => e.type.startsWith('Job') && !/Source|Probed|Probe|Transcode|Retry/.test(e.type));
+/** What the outbox puts on the bus: the registered (public) events, as publishPublicEvents selects them. */
+const published = (events: StoredEvent[]) => events.filter((e) => isEventName(e.type));
 
 describe('job journeys', () => {
   let h: JobsHarness;
@@ -22,7 +24,7 @@ describe('job journeys', () => {
     h.close();
   });
 
-  it('retries a retryable failure after its backoff and completes on attempt 2', async () => {
+  it('retries a retryable failure after its backoff and completes on attempt 2, publishing each fact once', async () => {
     await h.deliver('TranscodeStarted', { jobId: JOB_ID, attempt: 1, runnerId: 'r-1' });
     await h.deliver('TranscodeFailed', failed(1));
     expect(await h.readModel.get(JOB_ID)).toMatchObject({ status: 'retry-scheduled', retry: { stage: 'transcode', attempt: 2, dueAt: '2026-11-25T12:00:10.000Z' } });
@@ -40,8 +42,10 @@ describe('job journeys', () => {
     const events = await h.file.store.read(`job-${JOB_ID}`);
     expect(published(events).map((e) => [e.type, (e.data as { attempt?: number }).attempt])).toEqual([
       ['JobCreated', undefined],
-      ['JobValidated', 1],
-      ['JobValidated', 2],
+      ['ProbeRequested', 1],
+      ['JobValidated', undefined],
+      ['TranscodeRequested', 1],
+      ['TranscodeRequested', 2],
       ['JobCompleted', undefined],
     ]);
     const view = await h.readModel.get(JOB_ID);
@@ -88,7 +92,17 @@ describe('probe retries', () => {
       expect(await h.scheduler.runOnce()).toBe(1);
       expect(await h.readModel.get(JOB_ID)).toMatchObject({ status: 'probing', probeAttempts: 2 });
       await h.deliver('MediaProbed', { jobId: JOB_ID, mediaInfo: videoInfo() });
-      expect(await h.eventTypes(JOB_ID)).toEqual(['JobCreated', 'JobSourceDescribed', 'JobProbeFailed', 'JobRetryScheduled', 'JobCreated', 'JobProbed', 'JobValidated']);
+      expect(await h.eventTypes(JOB_ID)).toEqual([
+        'JobCreated',
+        'JobSourceDescribed',
+        'ProbeRequested',
+        'JobProbeFailed',
+        'JobRetryScheduled',
+        'ProbeRequested',
+        'JobProbed',
+        'JobValidated',
+        'TranscodeRequested',
+      ]);
     } finally {
       h.close();
     }

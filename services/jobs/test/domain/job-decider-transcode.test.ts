@@ -11,8 +11,11 @@ const jobId = JOB_ID;
 const created: JobEvent[] = [
   { type: 'JobCreated', data: { jobId, uploadId: UPLOAD_ID, input: { key: 'k/source' }, profile: 'default' } },
   { type: 'JobSourceDescribed', data: { jobId, ownerId: OWNER, filename: 'clip.mov', contentType: 'video/mp4', sizeBytes: 100 } },
+  { type: 'ProbeRequested', data: { jobId, uploadId: UPLOAD_ID, input: { key: 'k/source' }, profile: 'default', attempt: 1 } },
 ];
-const validated = (attempt: number): JobEvent => ({ type: 'JobValidated', data: { jobId, plan: plan(), attempt } });
+const requested = (attempt: number): JobEvent => ({ type: 'TranscodeRequested', data: { jobId, attempt, plan: plan() } });
+/** Validated, at `attempt`: the fact once, then the request for that attempt. */
+const validated = (attempt: number): JobEvent[] => [{ type: 'JobValidated', data: { jobId, plan: plan() } }, requested(attempt)];
 const started = (attempt: number): JobEvent => ({ type: 'JobTranscodeStarted', data: { jobId, attempt, runnerId: `r-${attempt}` } });
 const transcodeFailed = (attempt: number, retryable = true): JobEvent => ({
   type: 'JobTranscodeFailed',
@@ -22,14 +25,14 @@ const retryScheduled = (attempt: number, dueAt: string, delaySeconds: number): J
   type: 'JobRetryScheduled',
   data: { jobId, stage: 'transcode', attempt, dueAt, delaySeconds },
 });
-const running = (attempt = 1): JobEvent[] => [...created, validated(attempt), started(attempt)];
+const running = (attempt = 1): JobEvent[] => [...created, ...validated(attempt), started(attempt)];
 const fail = (attempt: number, retryable = true) =>
   ({ type: 'FailTranscode', jobId, attempt, code: 'RUNNER_STALLED', reason: 'no progress', retryable, now }) as const;
 const completed: JobEvent = { type: 'JobCompleted', data: { jobId, manifest: manifest() } };
 
 describe('Job aggregate: an attempt running', () => {
   it('records the start, then growing progress', () => {
-    given([...created, validated(1)]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r-1' }).then([started(1)]);
+    given([...created, ...validated(1)]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r-1' }).then([started(1)]);
     given(running())
       .when({ type: 'RecordProgress', jobId, attempt: 1, percent: 40 })
       .then([{ type: 'JobTranscodeProgressed', data: { jobId, attempt: 1, percent: 40 } }]);
@@ -45,7 +48,7 @@ describe('Job aggregate: an attempt running', () => {
   });
 
   it('ignores reports about an older attempt', () => {
-    const retried = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10), validated(2)];
+    const retried = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10), requested(2)];
     given(retried).when({ type: 'RecordProgress', jobId, attempt: 1, percent: 90 }).thenNothingHappened();
     given(retried).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).thenNothingHappened();
     given(retried).when(fail(1)).thenNothingHappened();
@@ -76,16 +79,16 @@ describe('Job aggregate: retries', () => {
       .then([transcodeFailed(1, false), { type: 'JobFailed', data: { jobId, code: 'RUNNER_STALLED', reason: 'no progress', attempts: 1 } }]);
   });
 
-  it('re-issues JobValidated with the next attempt once the retry is due', () => {
+  it('requests the next attempt with TranscodeRequested (never JobValidated again) once the retry is due', () => {
     const scheduled = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)];
-    given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:10Z') }).then([validated(2)]);
+    given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:10Z') }).then([requested(2)]);
   });
 
   it('does not run a retry before it is due, twice, or for another attempt', () => {
     const scheduled = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10)];
     const due = new Date('2026-11-25T12:01:00Z');
     given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:09Z') }).thenNothingHappened();
-    given([...scheduled, validated(2)]).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: due }).thenNothingHappened();
+    given([...scheduled, requested(2)]).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: due }).thenNothingHappened();
     given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 3, now: due }).thenNothingHappened();
   });
 });

@@ -11,14 +11,20 @@ const jobId = JOB_ID;
 const input = { key: `user-1/${UPLOAD_ID}/source` };
 const source = { ownerId: OWNER, filename: 'clip.mov', contentType: 'video/quicktime', sizeBytes: 100 };
 
+const probeRequested = (attempt: number): JobEvent => ({ type: 'ProbeRequested', data: { jobId, uploadId: UPLOAD_ID, input, profile: 'default', attempt } });
 const created: JobEvent[] = [
   { type: 'JobCreated', data: { jobId, uploadId: UPLOAD_ID, input, profile: 'default' } },
   { type: 'JobSourceDescribed', data: { jobId, ...source } },
+  probeRequested(1),
 ];
-const validated = (attempt = 1): JobEvent => ({ type: 'JobValidated', data: { jobId, plan: plan(), attempt } });
+/** The fact, once, and the request for the first transcode attempt. */
+const validated: JobEvent[] = [
+  { type: 'JobValidated', data: { jobId, plan: plan() } },
+  { type: 'TranscodeRequested', data: { jobId, attempt: 1, plan: plan() } },
+];
 
 describe('Job aggregate: creation and validation', () => {
-  it('creates a job for a completed upload', () => {
+  it('creates a job for a completed upload and requests its first probe', () => {
     given([]).when({ type: 'CreateJob', jobId, uploadId: UPLOAD_ID, input, profile: 'default', source }).then(created);
   });
 
@@ -26,11 +32,11 @@ describe('Job aggregate: creation and validation', () => {
     given(created).when({ type: 'CreateJob', jobId, uploadId: UPLOAD_ID, input, profile: 'default', source }).thenNothingHappened();
   });
 
-  it('validates a probed job with the plan, as attempt 1', () => {
+  it('validates a probed job with the plan (no attempt in the fact) and requests transcode attempt 1', () => {
     const mediaInfo = videoInfo();
     given(created)
       .when({ type: 'RecordProbe', jobId, mediaInfo, verdict: { accepted: true, plan: plan() } })
-      .then([{ type: 'JobProbed', data: { jobId, mediaInfo } }, validated(1)]);
+      .then([{ type: 'JobProbed', data: { jobId, mediaInfo } }, ...validated]);
   });
 
   it('rejects a probed job with every reason the policy gave', () => {
@@ -44,7 +50,7 @@ describe('Job aggregate: creation and validation', () => {
   });
 
   it('ignores a second probe result once the job is validated', () => {
-    given([...created, validated()]).when({ type: 'RecordProbe', jobId, mediaInfo: videoInfo(), verdict: { accepted: true, plan: plan() } }).thenNothingHappened();
+    given([...created, ...validated]).when({ type: 'RecordProbe', jobId, mediaInfo: videoInfo(), verdict: { accepted: true, plan: plan() } }).thenNothingHappened();
   });
 
   it('refuses commands for a job that does not exist', () => {
@@ -73,16 +79,15 @@ describe('Job aggregate: probe failures', () => {
       ]);
   });
 
-  it('re-announces JobCreated when the probe retry is due, so processing probes again', () => {
+  it('requests probe attempt 2 (never JobCreated again) when the probe retry is due', () => {
     const scheduled: JobEvent = { type: 'JobRetryScheduled', data: { jobId, stage: 'probe', attempt: 2, dueAt: '2026-11-25T12:00:10.000Z', delaySeconds: 10 } };
     given([...created, scheduled])
       .when({ type: 'RunDueRetry', jobId, stage: 'probe', attempt: 2, now: new Date('2026-11-25T12:00:11Z') })
-      .then([{ type: 'JobCreated', data: { jobId, uploadId: UPLOAD_ID, input, profile: 'default' } }]);
+      .then([probeRequested(2)]);
   });
 
   it('fails the job with 0 transcode attempts after the third retryable probe failure', () => {
-    const reprobe: JobEvent = { type: 'JobCreated', data: { jobId, uploadId: UPLOAD_ID, input, profile: 'default' } };
-    given([...created, reprobe, reprobe])
+    given([...created, probeRequested(2), probeRequested(3)])
       .when(probeFailure(true))
       .then([
         { type: 'JobProbeFailed', data: { jobId, probeAttempt: 3, code: 'PROBE_TIMEOUT', reason: 'timed out', retryable: true } },

@@ -74,7 +74,7 @@ describe('jobs API: lists, cancel, admin', () => {
   it("answers 404 to cancelling another owner's job or an unknown one, writing nothing", async () => {
     expect((await api.call('POST', `/v1/jobs/${ids.others}/cancel`, token)).body.code).toBe('JOB_NOT_FOUND');
     expect((await api.call('POST', '/v1/jobs/job_unknown/cancel', token)).status).toBe(404);
-    expect((await api.h.eventTypes(ids.others as string)).at(-1)).toBe('JobSourceDescribed');
+    expect((await api.h.eventTypes(ids.others as string)).at(-1)).toBe('ProbeRequested');
   });
 
   it('shows admins jobs by status, throughput and dead letters, and refuses everyone else', async () => {

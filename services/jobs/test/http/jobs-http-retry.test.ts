@@ -17,17 +17,19 @@ describe('POST /v1/jobs/{id}/retry', () => {
   const retry = (jobId: string, body?: unknown, as = token) => api.call('POST', `/v1/jobs/${jobId}/retry`, as, body);
   const streamOf = (jobId: string) => api.h.file.store.read(`job-${jobId}`);
 
-  it('runs a new attempt of a job that failed transcoding: 202, Location, and JobValidated {attempt: 2} from the request', async () => {
+  it('runs a new attempt of a job that failed transcoding: 202, Location, and TranscodeRequested {attempt: 2} from the request', async () => {
     const jobId = await seedFailed(api.h, 'RETRY001', '2026-11-25T12:00:00.000Z');
     api.h.setNow('2026-11-25T13:00:00.000Z');
     const { status, headers, body } = await retry(jobId);
     expect(status).toBe(202);
     expect(headers.get('location')).toBe(`/v1/jobs/${jobId}`);
     expect(body).toBe('');
-    const [requested, validated] = (await streamOf(jobId)).slice(-2);
+    const [requested, transcode] = (await streamOf(jobId)).slice(-2);
     const metadata = { ownerId: 'user-1', correlationId: 'http-test-1', causationId: null, occurredAt: '2026-11-25T13:00:00.000Z' };
     expect(requested).toMatchObject({ type: 'JobRetryRequested', data: { jobId, requestedBy: 'user-1', stage: 'transcode', attempt: 2 }, metadata });
-    expect(validated).toMatchObject({ type: 'JobValidated', data: { jobId, attempt: 2, plan: { outputPrefix: `user-1/${jobId}` } }, metadata });
+    expect(transcode).toMatchObject({ type: 'TranscodeRequested', data: { jobId, attempt: 2, plan: { outputPrefix: `user-1/${jobId}` } }, metadata });
+    // JobValidated is a fact: still once in the stream.
+    expect((await streamOf(jobId)).filter((e) => e.type === 'JobValidated')).toHaveLength(1);
   });
 
   it('shows the retried job queued, without the old error, and the retry in its history', async () => {
@@ -42,7 +44,7 @@ describe('POST /v1/jobs/{id}/retry', () => {
     expect(listed.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
 
     const history = (await api.call('GET', `/v1/jobs/${jobId}/events`, token)).body.events;
-    expect(history.slice(-3).map((e: { type: string }) => e.type)).toEqual(['JobFailed', 'JobRetryRequested', 'JobValidated']);
+    expect(history.slice(-3).map((e: { type: string }) => e.type)).toEqual(['JobFailed', 'JobRetryRequested', 'TranscodeRequested']);
     expect(history.at(-2).summary).toEqual({ requestedBy: 'user-1', stage: 'transcode', attempt: 2 });
   });
 
@@ -57,14 +59,15 @@ describe('POST /v1/jobs/{id}/retry', () => {
     expect(await streamOf(jobId)).toHaveLength(before);
   });
 
-  it('probes a job again that failed probing: JobCreated announced again, the job probing', async () => {
+  it('probes a job again that failed probing: ProbeRequested (not JobCreated again), the job probing', async () => {
     const jobId = await seedProbeFailed(api.h, 'RETRY004', '2026-11-25T12:00:00.000Z');
     expect((await api.call('GET', `/v1/jobs/${jobId}`, token)).body).toMatchObject({ status: 'failed', error: { code: 'PROBE_TIMEOUT' } });
     expect((await retry(jobId)).status).toBe(202);
     expect((await streamOf(jobId)).slice(-2)).toMatchObject([
       { type: 'JobRetryRequested', data: { stage: 'probe', attempt: 4 } },
-      { type: 'JobCreated', data: { jobId, profile: 'default' } },
+      { type: 'ProbeRequested', data: { jobId, profile: 'default', attempt: 4 } },
     ]);
+    expect((await streamOf(jobId)).filter((e) => e.type === 'JobCreated')).toHaveLength(1);
     const job = (await api.call('GET', `/v1/jobs/${jobId}`, token)).body;
     expect(job).toMatchObject({ status: 'probing', attempt: 0 });
     expect(job).not.toHaveProperty('error');

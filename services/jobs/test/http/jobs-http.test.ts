@@ -59,12 +59,15 @@ describe('GET /v1/jobs/{id}', () => {
     expect(body.events.map((e: { type: string }) => e.type)).toEqual([
       'JobCreated',
       'JobSourceDescribed',
+      'ProbeRequested',
       'JobProbed',
       'JobValidated',
+      'TranscodeRequested',
       'JobTranscodeStarted',
       'JobCompleted',
     ]);
-    expect(body.events[3]).toMatchObject({ version: 4, occurredAt: '2026-11-25T12:02:00.000Z', summary: { attempt: 1 } });
+    expect(body.events[4]).toMatchObject({ version: 5, occurredAt: '2026-11-25T12:02:00.000Z', summary: { outputs: expect.any(Number) } });
+    expect(body.events[5]).toMatchObject({ version: 6, summary: { attempt: 1, outputs: expect.any(Number) } });
   });
 
   it('refuses a request without a token', async () => {
