@@ -2,6 +2,7 @@
 // load balancer, its rights in the media buckets (always under one key prefix), whether it signs or
 // checks /blobs URLs, and task sizes.
 import type { ServiceName } from '@mediaflow/contracts';
+import { ASYNCAPI_PATH } from '@mediaflow/http/openapi-paths';
 import { services } from '@mediaflow/service-registry';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 
@@ -23,8 +24,12 @@ interface TaskSize {
 
 export interface ServiceProfile {
   readonly declaration: ServiceDeclaration;
-  /** Path patterns the load balancer sends to the API, and the listener rule priority (unique per listener). */
-  readonly api?: { readonly pathPatterns: readonly string[]; readonly priority: number };
+  /**
+   * Path patterns the load balancer sends to the API, and the listener rule priority (unique per
+   * listener). `documentPaths`: more documents every api serves but the load balancer sends here (in
+   * the rule of the service's own OpenAPI document, since the route rule may be full).
+   */
+  readonly api?: { readonly pathPatterns: readonly string[]; readonly priority: number; readonly documentPaths?: readonly string[] };
   /** Rights of the service's api and worker. */
   readonly buckets: BucketGrants;
   /**
@@ -58,7 +63,8 @@ export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
   jobs: {
     declaration: services.jobs.declaration,
     // Each api serves its own /openapi.json; the public one is jobs' (the API clients start from).
-    api: { pathPatterns: ['/v1/jobs*', '/v1/admin*', '/openapi.json'], priority: 20 },
+    // Every api serves the same events catalog, /asyncapi.json; jobs answers it too.
+    api: { pathPatterns: ['/v1/jobs*', '/v1/admin*', '/openapi.json'], priority: 20, documentPaths: [ASYNCAPI_PATH] },
     // Signs playback and download URLs with the HMAC secret alone: ingest's redirect router answers
     // them, so jobs itself never touches a bucket.
     buckets: {},

@@ -18,7 +18,7 @@ import { only, resources, synthesizeStacks, TEST_ENV, type StackJson } from './s
 
 const ROUTES: Partial<Record<ServiceName, string[]>> = {
   // The signed playback/download redirect router lives in ingest; /openapi.json is jobs' document
-  // (each service's own is at /openapi/<service>.json, routed by a second rule).
+  // (each service's own is at /openapi/<service>.json, routed by a second rule, with jobs' /asyncapi.json).
   ingest: ['/v1/uploads*', '/blobs/*'],
   jobs: ['/v1/jobs*', '/v1/admin*', '/openapi.json'],
   notifications: ['/v1/webhooks*', '/v1/events*'],
@@ -75,7 +75,8 @@ describe('service compute', () => {
       const byPaths = rules
         .map((rule) => ({ rule, paths: (rule.condition as { path_pattern: { values: string[] } }[])[0]!.path_pattern.values }))
         .sort((a, b) => (a.rule.priority as number) - (b.rule.priority as number));
-      expect(byPaths.map((r) => r.paths)).toEqual([ROUTES[service], [`/openapi/${service}.json`]]);
+      const documents = service === 'jobs' ? [`/openapi/${service}.json`, '/asyncapi.json'] : [`/openapi/${service}.json`];
+      expect(byPaths.map((r) => r.paths)).toEqual([ROUTES[service], documents]);
       expect(byPaths.map((r) => r.rule.priority as number - (byPaths[0]!.rule.priority as number))).toEqual([0, 1]);
       for (const { rule, paths } of byPaths) {
         expect(paths.length).toBeLessThanOrEqual(3);
@@ -95,6 +96,7 @@ describe('service compute', () => {
     const props = { service: 'jobs' as const, targetGroupName: 'tg', vpcId: 'vpc', listenerArn: 'arn', priority: 50 };
     expect(() => new ApiRouting(stack, 'four', { ...props, pathPatterns: ['/a*', '/b*', '/c*', '/d*'] })).toThrow(/jobs: 4 API path patterns, but a listener rule takes at most 3/);
     expect(() => new ApiRouting(stack, 'three', { ...props, pathPatterns: ['/a*', '/b*', '/c*'] })).not.toThrow();
+    expect(() => new ApiRouting(stack, 'docs', { ...props, pathPatterns: ['/a*'], documentPaths: ['/x.json', '/y.json', '/z.json'] })).toThrow(/jobs: 4 document paths/);
   });
 
   it('health-checks GET /health → 200 on the API port, which the api process serves without a token', () => {

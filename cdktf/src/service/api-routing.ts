@@ -22,21 +22,27 @@ interface ApiRoutingProps {
   readonly pathPatterns: readonly string[];
   /** The route rule's priority; the document rule takes the next one, so profiles keep theirs 10 apart. */
   readonly priority: number;
+  /** Documents routed here besides /openapi/<service>.json (e.g. /asyncapi.json), in the document rule. */
+  readonly documentPaths?: readonly string[];
 }
 
 export class ApiRouting extends Construct {
   readonly targetGroup: LbTargetGroup;
   readonly rule: LbListenerRule;
   /**
-   * The service's own OpenAPI document (/openapi/<service>.json, which runAwsProcess('api') serves), in a
-   * rule of its own: the route rule may already hold three patterns (jobs' does).
+   * The service's own OpenAPI document (/openapi/<service>.json, which runAwsProcess('api') serves) and
+   * its `documentPaths`, in a rule of their own: the route rule may already hold three patterns (jobs' does).
    */
   readonly documentRule: LbListenerRule;
 
   constructor(scope: Construct, id: string, props: ApiRoutingProps) {
     super(scope, id);
+    const documents = [serviceOpenApiPath(props.service), ...(props.documentPaths ?? [])];
     if (props.pathPatterns.length > MAX_PATH_PATTERNS_PER_RULE) {
       throw new Error(`${props.service}: ${props.pathPatterns.length} API path patterns, but a listener rule takes at most ${MAX_PATH_PATTERNS_PER_RULE}`);
+    }
+    if (documents.length > MAX_PATH_PATTERNS_PER_RULE) {
+      throw new Error(`${props.service}: ${documents.length} document paths, but a listener rule takes at most ${MAX_PATH_PATTERNS_PER_RULE}`);
     }
     this.targetGroup = new LbTargetGroup(this, 'targets', {
       name: props.targetGroupName,
@@ -63,6 +69,6 @@ export class ApiRouting extends Construct {
         action: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
       });
     this.rule = forward('rule', props.priority, props.pathPatterns);
-    this.documentRule = forward('document-rule', props.priority + 1, [serviceOpenApiPath(props.service)]);
+    this.documentRule = forward('document-rule', props.priority + 1, documents);
   }
 }

@@ -159,6 +159,7 @@ export class ServiceCompute extends Construct {
         listenerArn: foundation.value('listenerArn'),
         pathPatterns: profile.api.pathPatterns,
         priority: profile.api.priority,
+        ...(profile.api.documentPaths ? { documentPaths: profile.api.documentPaths } : {}),
       });
       this.targetGroup = routing.targetGroup;
       const apiExtras = { environment: { ...authVariables(settings.auth), ...corsVariables(settings.corsAllowedOrigins) }, secrets: [] };
