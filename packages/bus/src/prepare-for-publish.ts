@@ -5,8 +5,14 @@ import { EventTooLarge } from './errors/event-too-large';
 import { InvalidEnvelope } from './errors/invalid-envelope';
 import type { EnvelopeValidator } from './ports/envelope-validator';
 
-/** EventBridge's PutEvents entry limit (256 KB). */
-export const MAX_EVENT_BYTES = 256 * 1024;
+/**
+ * The one setting for how big an event may be on the bus: EventBridge's PutEvents entry limit, also
+ * the most one PutEvents request carries. The API reference says 1 MB since 2026 (some user-guide
+ * pages still say 256 KB); if AWS moves it, change it here. Both publishers refuse a bigger entry, and
+ * the event store refuses to append an event that would be bigger (`@mediaflow/event-store`), so an
+ * event that could never be published is never stored.
+ */
+export const MAX_EVENT_BYTES = 1024 * 1024;
 
 export interface OutgoingEvent {
   readonly envelope: BusEnvelope;
@@ -56,10 +62,13 @@ export const prepareForPublish = (
   });
 };
 
+/** PutEvents takes at most 10 entries per request. */
+export const MAX_PUT_EVENTS_ENTRIES = 10;
+
 /** Splits into PutEvents-sized batches: at most `maxCount` entries and `maxBytes` in total each. */
 export const chunkForPutEvents = (
   events: readonly OutgoingEvent[],
-  maxCount = 10,
+  maxCount = MAX_PUT_EVENTS_ENTRIES,
   maxBytes = MAX_EVENT_BYTES,
 ): OutgoingEvent[][] => {
   const batches: OutgoingEvent[][] = [];

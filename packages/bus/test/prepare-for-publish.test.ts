@@ -46,9 +46,12 @@ describe('PutEvents batches', () => {
     ]);
   });
 
-  it('holds at most 256 KB in total', () => {
-    expect(chunkForPutEvents([sized(150_000), sized(150_000), sized(100_000)]).map((b) => b.length)).toEqual([
-      1, 2,
-    ]);
+  it('holds at most MAX_EVENT_BYTES in total', () => {
+    const part = (fraction: number) => sized(Math.floor(MAX_EVENT_BYTES * fraction));
+    expect(chunkForPutEvents([part(0.6), part(0.6), part(0.4)]).map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('is one setting: 1 MB, the PutEvents entry limit of the EventBridge API reference', () => {
+    expect(MAX_EVENT_BYTES).toBe(1024 * 1024);
   });
 });

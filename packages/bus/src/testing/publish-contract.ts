@@ -1,6 +1,7 @@
 // Bus contract, publishing side: validation before sending, batching, and the event size limit.
 import { EventTooLarge } from '../errors/event-too-large';
 import { InvalidEnvelope } from '../errors/invalid-envelope';
+import { MAX_EVENT_BYTES } from '../prepare-for-publish';
 import type { ContractContext } from './bus-contract';
 import { declarations } from './bus-contract';
 import { eventIdOf, testEvent } from './ping-events';
@@ -30,11 +31,11 @@ export const describePublishContract = (t: ContractContext): void => {
     expect(t.bus().publishBatchSizes?.() ?? []).toEqual([]);
   });
 
-  it('refuses an event over 256 KB with EventTooLarge, and sends nothing', async () => {
+  it('refuses an event over the entry limit (MAX_EVENT_BYTES, 1 MB) with EventTooLarge, and sends nothing', async () => {
     const r = recorder();
     await t.start(jobs, r.handler);
     const small = testEvent('ingest', 'Ping', 1, { n: 1 });
-    const big = testEvent('ingest', 'Ping', 1, { n: 2, note: 'é'.repeat(128 * 1024) }); // 2 bytes per char in UTF-8
+    const big = testEvent('ingest', 'Ping', 1, { n: 2, note: 'é'.repeat(MAX_EVENT_BYTES / 2) }); // 2 bytes per char in UTF-8
 
     const refused = t.bus().publisher.publish([small, big]);
 
@@ -42,7 +43,7 @@ export const describePublishContract = (t: ContractContext): void => {
     await expect(refused).rejects.toMatchObject({
       code: 'EVENT_TOO_LARGE',
       eventId: eventIdOf(big),
-      limitBytes: 256 * 1024,
+      limitBytes: MAX_EVENT_BYTES,
     });
     await pause(QUIET_MS);
     expect(r.deliveries).toEqual([]);

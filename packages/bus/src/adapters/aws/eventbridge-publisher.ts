@@ -73,17 +73,32 @@ export class EventBridgePublisher implements EventPublisher {
         return { failed: [...gaveUp, ...pending.map((e) => failureOf(e, code, message))], cause: error };
       }
       const retry: OutgoingEvent[] = [];
+      const refusedCodes: string[] = [];
       pending.forEach((event, i) => {
         const result = results[i];
         if (result?.EventId && !result.ErrorCode) return;
         const code = result?.ErrorCode ?? 'MissingResultEntry';
         const message = result?.ErrorMessage ?? 'EventBridge returned no result for this entry';
+        refusedCodes.push(code);
         if (PERMANENT_ENTRY_ERRORS.has(code) || attempt >= this.maxAttempts)
           gaveUp.push(failureOf(event, code, message));
         else retry.push(event);
       });
-      if (retry.length === 0) return { failed: gaveUp };
-      this.logger.warn('PutEvents refused some entries; retrying them', { attempt, retrying: retry.length });
+      if (retry.length === 0) {
+        if (gaveUp.length > 0)
+          this.logger.error('PutEvents refused entries; giving up on them', {
+            attempt,
+            failed: gaveUp.map(({ eventId, detailType, code }) => ({ eventId, detailType, code })),
+          });
+        return { failed: gaveUp };
+      }
+      this.logger.warn('PutEvents refused some entries; resending only those', {
+        attempt,
+        sent: pending.length,
+        refused: refusedCodes.length,
+        retrying: retry.length,
+        codes: [...new Set(refusedCodes)],
+      });
       await sleep(this.retryDelay(attempt));
       pending = retry;
     }
