@@ -1,5 +1,6 @@
 // The public events notifications forwards to webhooks and live streams: the one list the bus
-// declaration, the webhook event-type filter and the API documentation all read.
+// declaration, the webhook event-type filter and the API documentation all read. Facts only: jobs'
+// requests to processing (ProbeRequested, TranscodeRequested) are not forwarded, not even under "*".
 import type { EventName } from '@mediaflow/contracts';
 
 export const NOTIFIED_EVENTS_BY_PUBLISHER = {

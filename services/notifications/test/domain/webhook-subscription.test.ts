@@ -4,6 +4,7 @@ import { webhookSubscriptionDecider, type WebhookSubscriptionCommand } from '../
 import type { WebhookSubscriptionEvent } from '../../src/domain/webhook-subscription-events';
 import { WebhookAlreadyExists, WebhookEventTypeUnknown, WebhookNotFound, WebhookUrlForbidden, WebhookUrlNotHttps } from '../../src/domain/webhook-errors';
 import { foldEvents } from '@mediaflow/service-kit';
+import { notificationsDeclaration } from '../../src/subscriptions';
 
 const given = DeciderSpecification.for(webhookSubscriptionDecider);
 const now = new Date('2026-11-25T12:00:00.000Z');
@@ -50,6 +51,15 @@ describe('webhook subscription decider', () => {
 
     it('refuses an event type notifications does not forward', () => {
       given([]).when(create({ eventTypes: ['JobCompleted', 'UploadCompleted', 'Nope'] })).thenThrows(WebhookEventTypeUnknown, { code: 'WEBHOOK_EVENT_TYPE_UNKNOWN' });
+    });
+
+    it('refuses the request events jobs sends processing: they are not facts, and are not forwarded', () => {
+      for (const eventTypes of [['ProbeRequested'], ['JobCompleted', 'TranscodeRequested']])
+        given([]).when(create({ eventTypes })).thenThrows(WebhookEventTypeUnknown, { code: 'WEBHOOK_EVENT_TYPE_UNKNOWN' });
+      const subscribed = notificationsDeclaration.subscriptions.map((s) => s.event);
+      expect(subscribed).toEqual(expect.arrayContaining(['JobCreated', 'JobValidated', 'JobCompleted']));
+      expect(subscribed).not.toEqual(expect.arrayContaining(['ProbeRequested']));
+      expect(subscribed).not.toEqual(expect.arrayContaining(['TranscodeRequested']));
     });
 
     it('refuses plain http to a public host', () => {
