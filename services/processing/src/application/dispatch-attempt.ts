@@ -1,6 +1,6 @@
-// JobValidated → run attempt `data.attempt ?? 1` through the RunnerDispatcher and record TranscodeStarted.
+// TranscodeRequested → run attempt `data.attempt` through the RunnerDispatcher and record TranscodeStarted.
 // The order makes every crash recoverable: the job enters the watchdog's index first, then the runner
-// starts, then TranscodeStarted is appended with JobValidated's id in the inbox. A redelivery finds
+// starts, then TranscodeStarted is appended with TranscodeRequested's id in the inbox. A redelivery finds
 // the attempt started and starts nothing; a second runner for the same attempt is stopped at once.
 import type { KnownEventOf } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';
@@ -18,16 +18,15 @@ export interface DispatchDependencies extends TranscodeStoreDependencies {
   readonly active: ActiveTranscodes;
 }
 
-const JOB_VALIDATED_CONSUMER = 'processing.job-validated';
+const TRANSCODE_REQUESTED_CONSUMER = 'processing.transcode-requested';
 
-export const handleJobValidated = async (
+export const handleTranscodeRequested = async (
   deps: DispatchDependencies,
-  event: KnownEventOf<'JobValidated'>,
+  event: KnownEventOf<'TranscodeRequested'>,
   log: Logger,
 ): Promise<void> => {
-  const { jobId, plan } = event.data;
-  const attempt = event.data.attempt ?? 1;
-  const consumed = { consumer: JOB_VALIDATED_CONSUMER, eventId: event.metadata.eventId };
+  const { jobId, plan, attempt } = event.data;
+  const consumed = { consumer: TRANSCODE_REQUESTED_CONSUMER, eventId: event.metadata.eventId };
   const context = causedBy(event.metadata);
   if (await deps.store.hasHandled(consumed.consumer, consumed.eventId)) return;
   const { state } = await loadTranscode(deps.store, jobId);

@@ -25,7 +25,7 @@ export const JobSpecSchema = z
       )
       .optional(),
     /**
-     * The video rungs jobs planned (JobValidated), top first. The runner plans again from its own probe;
+     * The video rungs jobs planned (TranscodeRequested), top first. The runner plans again from its own probe;
      * a different ladder means jobs and processing disagree, and the run fails with PLAN_MISMATCH.
      */
     expectedRungs: z.array(z.string().min(1).max(32)).max(16).optional(),

@@ -1,6 +1,6 @@
-// JobCreated → probe the upload (ffprobe reads only the header, through a presigned URL or the local
-// file) → MediaProbed or ProbeFailed on `transcode-<jobId>`, with JobCreated's id in the inbox of the
-// same append: a redelivered JobCreated writes nothing and probes nothing twice.
+// ProbeRequested → probe the upload (ffprobe reads only the header, through a presigned URL or the local
+// file) → MediaProbed or ProbeFailed on `transcode-<jobId>`, with ProbeRequested's id in the inbox of the
+// same append: a redelivered ProbeRequested writes nothing and probes nothing twice.
 import { fileURLToPath } from 'node:url';
 import type { BlobStorage } from '@mediaflow/blob-storage';
 import type { KnownEventOf } from '@mediaflow/contracts';
@@ -18,7 +18,7 @@ export interface ProbeJobDependencies extends TranscodeStoreDependencies {
   readonly uploads: BlobStorage;
 }
 
-const JOB_CREATED_CONSUMER = 'processing.job-created';
+const PROBE_REQUESTED_CONSUMER = 'processing.probe-requested';
 /** Long enough for ffprobe on a slow link; the URL is never handed to anyone else. */
 const PROBE_URL_SECONDS = 15 * 60;
 
@@ -49,13 +49,13 @@ const probeUpload = async (deps: ProbeJobDependencies, key: string, log: Logger)
   }
 };
 
-export const handleJobCreated = async (
+export const handleProbeRequested = async (
   deps: ProbeJobDependencies,
-  event: KnownEventOf<'JobCreated'>,
+  event: KnownEventOf<'ProbeRequested'>,
   log: Logger,
 ): Promise<void> => {
   const { jobId, uploadId, input, profile } = event.data;
-  const consumed = { consumer: JOB_CREATED_CONSUMER, eventId: event.metadata.eventId };
+  const consumed = { consumer: PROBE_REQUESTED_CONSUMER, eventId: event.metadata.eventId };
   if (await deps.store.hasHandled(consumed.consumer, consumed.eventId)) return;
   const registration: TranscodeRegistration = {
     jobId,

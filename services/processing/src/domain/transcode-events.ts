@@ -1,9 +1,9 @@
 // What happens to one job's transcode, as processing records it in stream `transcode-<jobId>`: the
 // public events (MediaProbed … TranscodeFailed, published by the outbox) and three internal ones that
-// stay in the service (registration from JobCreated, cancellation, a superseded attempt).
+// stay in the service (registration from ProbeRequested, cancellation, a superseded attempt).
 import type { EventDataOf } from '@mediaflow/contracts';
 
-/** What JobCreated told us and later steps need: the input key, the profile and who owns the job. */
+/** What ProbeRequested told us and later steps need: the input key, the profile and who owns the job. */
 export interface TranscodeRegistration {
   readonly jobId: string;
   readonly uploadId: string;

@@ -97,7 +97,7 @@ type StartVerdict =
   | { readonly start: false; readonly why: 'cancelled' | 'already-started' };
 
 /**
- * Whether `attempt` may start: never after a cancel, never twice (a redelivered JobValidated), never
+ * Whether `attempt` may start: never after a cancel, never twice (a redelivered TranscodeRequested), never
  * below the highest attempt seen. A higher attempt supersedes one still counted as running.
  */
 export const startVerdict = (state: TranscodeState, attempt: number): StartVerdict => {
@@ -108,6 +108,6 @@ export const startVerdict = (state: TranscodeState, attempt: number): StartVerdi
   return running ? { start: true, supersedes: running } : { start: true };
 };
 
-/** Whether a probe result for JobCreated should be recorded (first probe, or a retry after a transient failure). */
+/** Whether a probe result for ProbeRequested should be recorded (first probe, or a retry after a transient failure). */
 export const needsProbe = (state: TranscodeState): boolean =>
   !state.cancelled && (state.probe === 'pending' || state.probe === 'failed-retryable');

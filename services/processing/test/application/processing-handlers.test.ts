@@ -13,7 +13,7 @@ describe('processing handlers (real store, real runner, real ffmpeg)', () => {
   });
   afterAll(() => h.close());
 
-  it('probes the upload of a JobCreated into MediaProbed, exactly once per event', async () => {
+  it('probes the upload of a ProbeRequested into MediaProbed, exactly once per event', async () => {
     const clip = await generateClip('no-audio');
     const created = await h.upload('job_probe', clip.path);
     await h.deliver(created);
@@ -72,7 +72,7 @@ describe('processing handlers (real store, real runner, real ffmpeg)', () => {
     ]);
   });
 
-  it('answers a JobCreated whose upload does not exist with a permanent SOURCE_NOT_FOUND', async () => {
+  it('answers a ProbeRequested whose upload does not exist with a permanent SOURCE_NOT_FOUND', async () => {
     await h.deliver(await h.upload('job_missing', undefined));
     expect(await h.data('job_missing', 'ProbeFailed')).toEqual([
       { jobId: 'job_missing', code: 'SOURCE_NOT_FOUND', reason: expect.any(String), retryable: false },

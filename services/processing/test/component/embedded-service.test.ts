@@ -1,6 +1,6 @@
 // processing as `npm start` runs it: createEmbeddedService on the process's SQLite bus, with the
 // runtime relay and consumer, the pool and the watchdog. A stand-in "jobs" subscriber on the same bus
-// sends JobCreated / JobValidated and sees what processing publishes.
+// sends ProbeRequested / TranscodeRequested and sees what processing publishes.
 import fs from 'node:fs';
 import os from 'node:os';
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
@@ -8,7 +8,7 @@ import type { BusEnvelope, EventDataOf, EventName } from '@mediaflow/contracts';
 import { embeddedPaths } from '@mediaflow/runtime';
 import { generateClip } from '../../src/testing/clips';
 import { startEmbeddedNode, type EmbeddedNode } from '../support/embedded-node';
-import { fromJobs, validatedFor } from '../support/jobs-stand-in';
+import { fromJobs, transcodeRequestedFor } from '../support/jobs-stand-in';
 
 // The service's loggers read LOG_LEVEL when created: keep this suite's output to real problems.
 process.env.LOG_LEVEL = process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'ERROR';
@@ -50,15 +50,16 @@ describe('processing in embedded mode (bus, relay, pool, watchdog)', () => {
     });
 
     await node.bus.publish([
-      fromJobs('JobCreated', {
+      fromJobs('ProbeRequested', {
         jobId: 'job_embedded',
         uploadId: 'up_embedded',
         input: { key },
         profile: 'sd',
+        attempt: 1,
       }),
     ]);
     const probed = (await until('MediaProbed')) as EventDataOf<'MediaProbed', 1>;
-    await node.bus.publish([validatedFor('job_embedded', probed, 'sd')]);
+    await node.bus.publish([transcodeRequestedFor('job_embedded', probed, 'sd')]);
 
     expect(await until('TranscodeStarted')).toMatchObject({
       jobId: 'job_embedded',

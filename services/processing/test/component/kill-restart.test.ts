@@ -11,7 +11,7 @@ import type { BusEnvelope, EventDataOf, EventName } from '@mediaflow/contracts';
 import { embeddedPaths } from '@mediaflow/runtime';
 import { generateClip } from '../../src/testing/clips';
 import { startEmbeddedNode, type EmbeddedNode } from '../support/embedded-node';
-import { fromJobs, validatedFor } from '../support/jobs-stand-in';
+import { fromJobs, transcodeRequestedFor } from '../support/jobs-stand-in';
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'ERROR';
 
@@ -75,17 +75,18 @@ describe('kill -9 mid-transcode, then restart', () => {
     host.send({
       type: 'publish',
       envelopes: [
-        fromJobs('JobCreated', {
+        fromJobs('ProbeRequested', {
           jobId: 'job_kill',
           uploadId: 'up_kill',
           input: { key },
           profile: 'default',
+          attempt: 1,
         }),
       ],
     });
     await until('MediaProbed', () => published('MediaProbed').length > 0);
     const probed = published('MediaProbed')[0] as EventDataOf<'MediaProbed', 1>;
-    host.send({ type: 'publish', envelopes: [validatedFor('job_kill', probed, 'default')] });
+    host.send({ type: 'publish', envelopes: [transcodeRequestedFor('job_kill', probed, 'default')] });
     await until('progress of attempt 1', () => published('TranscodeProgressed').length > 0);
 
     const runners = runnersOf(host.pid!);
@@ -104,7 +105,7 @@ describe('kill -9 mid-transcode, then restart', () => {
       retryable: true,
     });
 
-    await node.bus.publish([validatedFor('job_kill', probed, 'default', 2)]);
+    await node.bus.publish([transcodeRequestedFor('job_kill', probed, 'default', 2)]);
     await until('TranscodeFinished', () => published('TranscodeFinished').length > 0, 120_000);
     expect(published('TranscodeFinished')[0]).toMatchObject({ jobId: 'job_kill', attempt: 2 });
   }, 180_000);

@@ -20,7 +20,7 @@ const given = DeciderSpecification.for(transcodeDecider);
 describe('Transcode aggregate: probing', () => {
   const outcome = { ok: true as const, mediaInfo };
 
-  it('registers the job and records the probe of its first JobCreated', () => {
+  it('registers the job and records the probe of its first ProbeRequested', () => {
     given([]).when({ type: 'RecordProbe', registration: registration(), outcome }).then([registered(), probed]);
   });
 
@@ -74,7 +74,7 @@ describe('Transcode aggregate: attempts', () => {
       .then(started(1, 'r1'));
   });
 
-  it('does not start the same attempt twice (a redelivered JobValidated)', () => {
+  it('does not start the same attempt twice (a redelivered TranscodeRequested)', () => {
     given([registered(), probed, started(1, 'r1')])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r2' })
       .thenNothingHappened();
@@ -107,7 +107,7 @@ describe('Transcode aggregate: attempts', () => {
       .thenNothingHappened();
   });
 
-  it('refuses to start a job whose JobCreated it never recorded', () => {
+  it('refuses to start a job whose ProbeRequested it never recorded', () => {
     given([])
       .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1' })
       .thenThrows(TranscodeNotRegistered);

@@ -1,5 +1,5 @@
 // A stand-in for the jobs service on an embedded bus: it subscribes to what processing publishes and
-// publishes JobCreated / JobValidated as jobs would (planned with @mediaflow/media-planning).
+// publishes ProbeRequested / TranscodeRequested as jobs would (planned with @mediaflow/media-planning).
 import { randomUUID } from 'node:crypto';
 import { makeEnvelope, type BusEnvelope, type EventDataOf } from '@mediaflow/contracts';
 import {
@@ -28,7 +28,7 @@ export const jobsStandIn = declareService({
   visibilityTimeoutSeconds: 30,
 });
 
-export const fromJobs = <N extends 'JobCreated' | 'JobValidated'>(
+export const fromJobs = <N extends 'ProbeRequested' | 'TranscodeRequested'>(
   name: N,
   data: EventDataOf<N, 1>,
 ): BusEnvelope =>
@@ -41,18 +41,18 @@ export const fromJobs = <N extends 'JobCreated' | 'JobValidated'>(
     ownerId: 'owner-1',
   }) as BusEnvelope;
 
-/** JobValidated for a probe, planned the way jobs plans it. */
-export const validatedFor = (
+/** TranscodeRequested for attempt `attempt` of a probed job, planned the way jobs plans it. */
+export const transcodeRequestedFor = (
   jobId: string,
   probed: EventDataOf<'MediaProbed', 1>,
   profile: string,
-  attempt?: number,
+  attempt = 1,
 ): BusEnvelope =>
-  fromJobs('JobValidated', {
+  fromJobs('TranscodeRequested', {
     jobId,
+    attempt,
     plan: toRenditionPlan(
       planOutputs(mediaInfoFromContract(probed.mediaInfo), profileByName(profile)),
       `owner-1/${jobId}`,
     ),
-    ...(attempt ? { attempt } : {}),
   });

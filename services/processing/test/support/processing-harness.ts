@@ -29,7 +29,7 @@ type Handler<N extends EventName> = (
 ) => Promise<void>;
 const logger = quietLogger();
 
-export const busEvent = <N extends 'JobCreated' | 'JobValidated' | 'JobCancelled'>(
+export const busEvent = <N extends 'ProbeRequested' | 'TranscodeRequested' | 'JobCancelled'>(
   name: N,
   data: EventDataOf<N, 1>,
 ): KnownEventOf<N> =>
@@ -65,7 +65,7 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
   );
   const prober = new FfprobeMediaProber({ ffprobe: mediaBinaries(process.env).ffprobe, logger });
   const handlers = processingHandlers({ ...deps, prober, uploads, dispatcher, active });
-  const deliver = <N extends 'JobCreated' | 'JobValidated' | 'JobCancelled'>(
+  const deliver = <N extends 'ProbeRequested' | 'TranscodeRequested' | 'JobCancelled'>(
     event: KnownEventOf<N>,
   ): Promise<void> =>
     (handlers[event.name] as Handler<N>)(event, { attempt: 1, receivedAt: new Date(), logger });
@@ -79,14 +79,14 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
     outputsDir: path.join(paths.blobs('outputs'), 'objects'),
     types: (jobId: string) => typesOf(temp.store, jobId),
     data: (jobId: string, type: string) => dataOf(temp.store, jobId, type),
-    /** JobCreated for an upload of `file` at the server-generated key. */
+    /** ProbeRequested (attempt 1) for an upload of `file` at the server-generated key. */
     upload: async (jobId: string, file: string | undefined, profile = 'sd') => {
       const key = `owner-1/up_${jobId}/source`;
       if (file) await uploads.putFile(key, file, { contentType: 'video/mp4' });
-      return busEvent('JobCreated', { jobId, uploadId: `up_${jobId}`, input: { key }, profile });
+      return busEvent('ProbeRequested', { jobId, uploadId: `up_${jobId}`, input: { key }, profile, attempt: 1 });
     },
-    /** JobValidated as jobs would send it: planned with media-planning from our own MediaProbed. */
-    validated: async (jobId: string, profile = 'sd', attempt?: number) => {
+    /** TranscodeRequested as jobs would send it: planned with media-planning from our own MediaProbed. */
+    validated: async (jobId: string, profile = 'sd', attempt = 1) => {
       const [probedData] = (await dataOf(temp.store, jobId, 'MediaProbed')) as EventDataOf<
         'MediaProbed',
         1
@@ -96,7 +96,7 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
         planOutputs(mediaInfoFromContract(probedData.mediaInfo), profileByName(profile)),
         `owner-1/${jobId}`,
       );
-      return busEvent('JobValidated', { jobId, plan, ...(attempt ? { attempt } : {}) });
+      return busEvent('TranscodeRequested', { jobId, plan, attempt });
     },
     waitFor: async (what: string, test: () => Promise<boolean>, ms = 90_000): Promise<void> => {
       const deadline = Date.now() + ms;

@@ -37,7 +37,7 @@ class RunnerDispatchFailed extends Error {
 const QUEUED = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 const taskIdOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
 
-/** The same attempt always gets the same token, so a retried RunTask (redelivered JobValidated) starts no second task. */
+/** The same attempt always gets the same token, so a retried RunTask (redelivered TranscodeRequested) starts no second task. */
 const runTaskClientToken = (spec: Pick<JobSpec, 'jobId' | 'attempt'>): string =>
   createHash('sha256').update(`${spec.jobId}#${spec.attempt}`).digest('hex');
 
