@@ -55,11 +55,15 @@ describe(`emulator bootstrap [@ ${process.env.AWS_ENDPOINT_URL}]`, () => {
     }
   });
 
-  it('routes JobCreated v1 to processing and notifications only', async () => {
-    const detail = { metadata: { eventId: randomUUID(), version: 1 }, data: {} };
+  it('routes the fact JobCreated v1 to notifications only, and the request ProbeRequested v1 to processing only', async () => {
+    const created = { metadata: { eventId: randomUUID(), version: 1 }, data: {} };
+    const requested = { metadata: { eventId: randomUUID(), version: 1 }, data: {} };
     const put = await eventBridge.send(
       new PutEventsCommand({
-        Entries: [{ EventBusName: busName(env), Source: 'mediaflow.jobs', DetailType: 'JobCreated', Detail: JSON.stringify(detail) }],
+        Entries: [
+          { EventBusName: busName(env), Source: 'mediaflow.jobs', DetailType: 'JobCreated', Detail: JSON.stringify(created) },
+          { EventBusName: busName(env), Source: 'mediaflow.jobs', DetailType: 'ProbeRequested', Detail: JSON.stringify(requested) },
+        ],
       }),
     );
     expect(put.FailedEntryCount).toBe(0);
@@ -69,8 +73,8 @@ describe(`emulator bootstrap [@ ${process.env.AWS_ENDPOINT_URL}]`, () => {
       );
       return (Messages ?? []).map((m) => JSON.parse(m.Body ?? '{}').detail?.metadata?.eventId);
     };
-    expect(await received('processing')).toEqual([detail.metadata.eventId]);
-    expect(await received('notifications')).toEqual([detail.metadata.eventId]);
+    expect(await received('processing')).toEqual([requested.metadata.eventId]);
+    expect(await received('notifications')).toEqual([created.metadata.eventId]);
     expect(await received('jobs')).toEqual([]);
     expect(await received('ingest')).toEqual([]);
   });

@@ -13,7 +13,7 @@ describe('service declarations', () => {
 
   it('leave no public event unconsumed', () => {
     const consumed = new Set(subscriptions.map((s) => s.event));
-    const published = ['UploadCompleted', 'JobCreated', 'JobValidated', 'JobCompleted', 'TranscodeFinished'];
+    const published = ['UploadCompleted', 'JobCreated', 'JobValidated', 'ProbeRequested', 'TranscodeRequested', 'JobCompleted', 'TranscodeFinished'];
     for (const e of published) expect(consumed).toContain(e);
   });
 });
