@@ -7,4 +7,5 @@ export * from './errors/stream-version-conflict';
 export * from './errors/event-already-handled';
 export * from './errors/event-store-input-invalid';
 export * from './errors/append-too-large';
+export * from './errors/event-too-large-for-bus';
 

@@ -1,7 +1,10 @@
 // Checks what callers pass to the store before any I/O, so both adapters refuse the same inputs with
 // the same typed error, and serialises events once for whichever adapter writes them.
+import { entrySizeOf, MAX_EVENT_BYTES } from '@mediaflow/bus';
+import { SERVICES, sourceOf } from '@mediaflow/contracts';
 import type { AppendOptions, NewEvent } from './event-store';
 import { EventStoreInputInvalid } from './errors/event-store-input-invalid';
+import { EventTooLargeForBus } from './errors/event-too-large-for-bus';
 
 /** Longest stream id, consumer or event id: keeps DynamoDB keys well under their 1 KB / 2 KB limits. */
 const MAX_ID_LENGTH = 512;
@@ -84,7 +87,28 @@ export const prepareAppend = (
   }
   const prepared = events.map((event, index) => prepareEvent(event, index, problems));
   fail(problems);
+  prepared.forEach((event, index) => checkFitsOnBus(streamId, event, index));
   return prepared;
+};
+
+/**
+ * The store does not know which service's outbox relays the event, so the size counts the longest
+ * `source`: at most a few bytes stricter than the publisher, never looser.
+ */
+const LONGEST_SOURCE = SERVICES.map(sourceOf).reduce((a, b) => (b.length > a.length ? b : a));
+
+/** Bytes of the event as a PutEvents entry: the relay publishes detail = { metadata, data } (toBusEnvelope). */
+export const busEntrySizeOf = (event: Pick<PreparedEvent, 'type' | 'dataJson' | 'metadataJson'>): number =>
+  entrySizeOf({
+    source: LONGEST_SOURCE,
+    detailType: event.type,
+    detail: `{"metadata":${event.metadataJson},"data":${event.dataJson}}`,
+  });
+
+const checkFitsOnBus = (streamId: string, event: PreparedEvent, index: number): void => {
+  const sizeBytes = busEntrySizeOf(event);
+  if (sizeBytes > MAX_EVENT_BYTES)
+    throw new EventTooLargeForBus(streamId, index, event.type, event.eventId, sizeBytes, MAX_EVENT_BYTES);
 };
 
 export const checkRead = (streamId: string, fromVersion: number): void => {

@@ -1,7 +1,9 @@
-// Contract: inputs the store cannot take are refused with EventStoreInputInvalid before anything is
-// written, identically by every adapter.
+// Contract: inputs the store cannot take are refused with EventStoreInputInvalid (or, for an event the
+// bus could never carry, EventTooLargeForBus) before anything is written, identically by every adapter.
+import { MAX_EVENT_BYTES } from '@mediaflow/bus';
 import type { AppendOptions, NewEvent } from '../../event-store';
 import { EventStoreInputInvalid, isEventStoreInputInvalid } from '../../errors/event-store-input-invalid';
+import { EventTooLargeForBus, isEventTooLargeForBus } from '../../errors/event-too-large-for-bus';
 import type { ContractContext } from '../event-store-contract';
 import { sampleEvent, uniqueId } from './sample-events';
 
@@ -53,6 +55,38 @@ export const describeInputValidation = (context: ContractContext): void => {
         expect.stringContaining('expectedVersion'),
         expect.stringContaining('events[0].type'),
       ]);
+    });
+
+    it('refuses an event too large for the bus with EventTooLargeForBus, writing nothing, not even the inbox entry', async () => {
+      const { store } = context();
+      const streamId = uniqueId('job');
+      const consumed = { consumer: 'jobs.sample', eventId: uniqueId('in') };
+      // 'é' is 2 bytes in UTF-8: the data alone is MAX_EVENT_BYTES, the envelope around it tips it over.
+      const huge = sampleEvent('SampleHappened', { note: 'é'.repeat(MAX_EVENT_BYTES / 2) });
+
+      const error = await store
+        .append(streamId, 0, [sampleEvent(), huge], { consumed })
+        .catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(EventTooLargeForBus);
+      expect(isEventTooLargeForBus(error)).toBe(true);
+      expect(error).toMatchObject({
+        code: 'EVENT_TOO_LARGE_FOR_BUS',
+        streamId,
+        index: 1,
+        type: 'SampleHappened',
+        eventId: huge.metadata.eventId,
+        limitBytes: MAX_EVENT_BYTES,
+      });
+      expect((error as EventTooLargeForBus).sizeBytes).toBeGreaterThan(MAX_EVENT_BYTES);
+      expect((error as Error).message).toMatch(
+        /could never be published.*nothing was appended.*blob storage/,
+      );
+      expect(await store.read(streamId)).toEqual([]);
+      expect(await store.hasHandled(consumed.consumer, consumed.eventId)).toBe(false);
+      await expect(store.append(streamId, 0, [sampleEvent()], { consumed })).resolves.toEqual({
+        nextExpectedVersion: 1,
+      });
     });
 
     it('refuses reads and inbox queries with bad arguments', async () => {
