@@ -96,9 +96,9 @@ export const buildAsyncApiDocument = (options: AsyncApiOptions): AsyncApiDocumen
       title: `${e.name} v${e.version}`,
       summary: meaningOf(e),
       description:
-        `Published by **${e.publisher}** on mediaflow's EventBridge bus with source \`${e.source}\` and ` +
+        `Published by ${e.publisher} on mediaflow's EventBridge bus with source \`${e.source}\` and ` +
         `detail-type \`${e.name}\`; \`detail.metadata.version\` is ${e.version}. \`detail.data\` is ` +
-        `[${jsonSchemaFileName(e.name, e.version)}](schemas/${jsonSchemaFileName(e.name, e.version)}) ` +
+        `\`schemas/${jsonSchemaFileName(e.name, e.version)}\` ` +
         `in @mediaflow/contracts.`,
       contentType: 'application/json',
       'x-eventbridge-source': e.source,
