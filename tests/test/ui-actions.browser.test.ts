@@ -151,7 +151,7 @@ describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin
     await page.locator('.empty').waitFor();
   }, 60_000);
 
-  it('shows the admin stats and the API docs rendered from /openapi.json', async () => {
+  it('shows the admin stats, the API docs rendered from /openapi.json and the events from /asyncapi.json', async () => {
     await signInWithDevToken(page, t.deployment.url);
     await page.click('a.nav-link[href="/admin"]');
     const stats = page.locator('[data-testid=admin-stats]');
@@ -163,6 +163,19 @@ describeWithChromium('web UI in Chromium: resume, retry, cancel, webhooks, admin
     await page.getByText('/v1/jobs/{jobId}/retry').waitFor({ timeout: 30_000 });
     await expect(page.locator('.swagger-ui .title').textContent()).resolves.toContain('mediaflow');
     await screenshot(page, 'api-docs');
+
+    // The events catalog, linked from the docs page, rendered from /asyncapi.json with no request elsewhere.
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(t.deployment.url)) elsewhere.push(request.url());
+    });
+    await page.click('a[href="events/index.html"]');
+    const completed = page.locator('#events tr[data-event="JobCompleted.v1"]');
+    await completed.waitFor({ timeout: 15_000 });
+    await expect(completed.textContent()).resolves.toMatch(/JobCompleted.*mediaflow\.jobs.*JobCompleted/);
+    await expect(page.locator('section[id="JobCompleted.v1"] details[open] pre').textContent()).resolves.toContain('"detail-type": "JobCompleted"');
+    expect(elsewhere).toEqual([]);
+    await screenshot(page, 'events-docs');
   }, 60_000);
 
   it('refuses a token that is not one, and signs out', async () => {

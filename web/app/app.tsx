@@ -41,6 +41,9 @@ export const App = ({ config }: { config: UiConfig }) => {
           <a class="nav-link" href="/docs/" target="_blank" rel="noopener">
             API docs
           </a>
+          <a class="nav-link" href="/docs/events/index.html" target="_blank" rel="noopener">
+            Events
+          </a>
         </nav>
         <div class="who">
           <span title={session.expiresAt ? `token expires ${session.expiresAt.toLocaleString()}` : undefined}>

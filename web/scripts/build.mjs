@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the web UI into web/dist: the app bundled by esbuild (hashed names; hls.js split into its own
 // chunk, loaded only by the job page), index.html pointing at them, and the API docs page (Swagger UI
-// from swagger-ui-dist, rendering the API's /openapi.json). Static files only: the embedded server
+// from swagger-ui-dist, rendering the API's /openapi.json; docs/events/, rendering its /asyncapi.json). Static files only: the embedded server
 // serves them, or S3 + CloudFront (cdktf web stack). `--if-stale` skips the build when dist is newer
 // than every source file.
 import crypto from 'node:crypto';
@@ -68,6 +68,9 @@ export const buildWeb = async ({ quiet = false } = {}) => {
   const swagger = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) fs.copyFileSync(path.join(swagger, file), path.join(out, 'docs', file));
   for (const file of ['index.html', 'docs.js']) fs.copyFileSync(path.join(appDir, 'docs', file), path.join(out, 'docs', file));
+  // The events page: plain files rendering the API's /asyncapi.json, no bundle and no CDN.
+  fs.mkdirSync(path.join(out, 'docs', 'events'));
+  for (const file of ['index.html', 'events.js', 'events.css']) fs.copyFileSync(path.join(appDir, 'docs', 'events', file), path.join(out, 'docs', 'events', file));
   const digest = crypto.createHash('sha256').update(html).digest('hex').slice(0, 12);
   fs.writeFileSync(path.join(out, '.build-stamp'), `${new Date().toISOString()} ${digest}\n`);
   const kb = (f) => `${(fs.statSync(path.resolve(f)).size / 1024).toFixed(0)} KB`;

@@ -59,12 +59,14 @@ export const webRouter = ({ distDir, config }: WebRouterOptions): Router => {
       },
     }),
   );
-  // The docs page's relative links need the trailing slash.
+  // The docs pages' relative links need the trailing slash.
   router.use(
     reads((req, res, next) => {
       const pathname = req.originalUrl.split('?')[0]!;
       if (pathname === '/docs') return res.redirect(301, '/docs/');
       if (pathname === '/docs/') return res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(path.join(distDir, 'docs', 'index.html'));
+      if (pathname === '/docs/events') return res.redirect(301, '/docs/events/');
+      if (pathname === '/docs/events/') return res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(path.join(distDir, 'docs', 'events', 'index.html'));
       if (!isUiRoute(req.originalUrl) || !req.accepts('html')) return next();
       res.set({ 'cache-control': 'no-cache', ...SECURITY_HEADERS }).sendFile(index);
     }),

@@ -42,6 +42,14 @@ describe('web/scripts/build.mjs', () => {
     for (const file of ['index.html', 'docs.js', 'swagger-ui-bundle.js', 'swagger-ui.css']) expect(fs.existsSync(path.join(dist, 'docs', file))).toBe(true);
   });
 
+  it('writes the events page beside it, with no script or style from another origin', () => {
+    const events = path.join(dist, 'docs', 'events');
+    for (const file of ['index.html', 'events.js', 'events.css']) expect(fs.existsSync(path.join(events, file))).toBe(true);
+    const html = fs.readFileSync(path.join(events, 'index.html'), 'utf8');
+    expect(html.match(/(?:src|href)="[^"]*"/g)?.filter((ref) => /\/\//.test(ref))).toEqual([]);
+    expect(fs.readFileSync(path.join(dist, 'docs', 'index.html'), 'utf8')).toContain('href="events/index.html"');
+  });
+
   it('does not rebuild with --if-stale right after a build', async () => {
     const before = stampTime();
     const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');

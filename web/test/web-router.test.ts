@@ -16,6 +16,7 @@ interface Answer {
 
 const INDEX = '<!doctype html><title>mediaflow</title><script type="module" src="/assets/app-ABC.js"></script>';
 const DOCS = '<!doctype html><title>mediaflow API</title>';
+const EVENTS = '<!doctype html><title>events</title>';
 
 let root: string;
 let dist: string;
@@ -59,6 +60,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dist, 'index.html'), INDEX);
   fs.writeFileSync(path.join(dist, 'assets', 'app-ABC.js'), 'console.log("app");');
   fs.writeFileSync(path.join(dist, 'docs', 'index.html'), DOCS);
+  fs.mkdirSync(path.join(dist, 'docs', 'events'));
+  fs.writeFileSync(path.join(dist, 'docs', 'events', 'index.html'), EVENTS);
   fs.writeFileSync(path.join(dist, '.build-stamp'), 'stamp');
   fs.writeFileSync(path.join(root, 'secret.txt'), 'root:x:0:0:outside dist');
   const config = (): UiConfig => ({ apiUrl: '', mode: 'embedded', devToken: `dev-token-${++configCalls}` });
@@ -140,6 +143,15 @@ describe('webRouter', () => {
     expect(page.body).toBe(DOCS);
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('redirects /docs/events to /docs/events/ and serves the events page there, with the CSP', async () => {
+    const redirect = await get('/docs/events');
+    expect([redirect.status, redirect.headers.location]).toEqual([301, '/docs/events/']);
+    const page = await get('/docs/events/');
+    expect([page.status, page.body, page.headers['cache-control']]).toEqual([200, EVENTS, 'no-cache']);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await get('/docs/events/index.html')).body).toBe(EVENTS);
   });
 
   it('never serves a file outside dist, however the path climbs', async () => {
