@@ -5,7 +5,7 @@ import { CreateBucketCommand, S3Client, type S3ServiceException } from '@aws-sdk
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { ensureDynamoTable, provisionMessaging, type ProvisionedMessaging } from '@mediaflow/aws-provisioning';
+import { ensureArchive, ensureBus, ensureDynamoTable, provisionMessaging, type ProvisionedMessaging } from '@mediaflow/aws-provisioning';
 import { awsClientSettings } from '@mediaflow/config';
 import { createEventStoreTable } from '@mediaflow/event-store/aws';
 import { bucketNames, resourceNames, type ServiceDeclaration } from '@mediaflow/topology';
@@ -15,6 +15,8 @@ export interface BootstrapReport {
   env: string;
   buckets: { uploads: string; outputs: string };
   services: Array<{ service: string; table: string; readTable: string } & ProvisionedMessaging>;
+  /** The bus and its archive (every event, as the foundation stack declares it): the source of replays. */
+  bus: { name: string; arn: string; archiveArn: string };
 }
 
 const ensureBucket = async (s3: S3Client, bucket: string): Promise<void> => {
@@ -36,6 +38,8 @@ export const bootstrap = async (declarations: readonly ServiceDeclaration[], env
     const buckets = bucketNames(env);
     await ensureBucket(s3, buckets.uploads);
     await ensureBucket(s3, buckets.outputs);
+    const bus = await ensureBus(eventBridge, env);
+    const { archiveArn } = await ensureArchive(eventBridge, env, bus.busArn);
     const services = [];
     for (const declaration of declarations) {
       const { table, readModel } = resourceNames(declaration.service, env);
@@ -45,7 +49,7 @@ export const bootstrap = async (declarations: readonly ServiceDeclaration[], env
       const messaging = await provisionMessaging({ eventBridge, sqs }, declaration, env);
       services.push({ service: declaration.service, table, readTable: readModel, ...messaging });
     }
-    return { env, buckets, services };
+    return { env, buckets, services, bus: { name: bus.busName, arn: bus.busArn, archiveArn } };
   } finally {
     for (const c of [dynamo, eventBridge, sqs, s3]) c.destroy();
   }

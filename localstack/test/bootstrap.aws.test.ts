@@ -1,10 +1,10 @@
 // The bootstrap against the emulator: idempotent, and the rules it creates route each public event
 // to exactly the services that declared it.
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { DescribeArchiveCommand, EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { awsClientSettings } from '@mediaflow/config';
-import { busName } from '@mediaflow/topology';
+import { archiveName, busName } from '@mediaflow/topology';
 import { randomUUID } from 'node:crypto';
 import { bootstrap, type BootstrapReport } from '../src/bootstrap';
 import { serviceDeclarations } from '@mediaflow/service-registry';
@@ -32,6 +32,12 @@ describe(`emulator bootstrap [@ ${process.env.AWS_ENDPOINT_URL}]`, () => {
   it('is idempotent: a second run changes nothing and reports the same resources', async () => {
     const again = await bootstrap(serviceDeclarations, env);
     expect(again).toEqual(report);
+  });
+
+  it('archives the bus, as the foundation stack does, so replays can be tried on the emulator', async () => {
+    const archive = await eventBridge.send(new DescribeArchiveCommand({ ArchiveName: archiveName(env) }));
+    expect(archive).toMatchObject({ ArchiveArn: report.bus.archiveArn, EventSourceArn: report.bus.arn });
+    expect(report.bus.name).toBe(busName(env));
   });
 
   it('creates an event-store table and a read-model table per service', async () => {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { ensureArchive, ensureBus, provisionSubscriber } from '@mediaflow/aws-provisioning';
+import { provisionSubscriber } from '@mediaflow/aws-provisioning';
 import { startArchiveReplay, waitForReplay } from '@mediaflow/bus/aws';
 import { awsClientSettings } from '@mediaflow/config';
 import { generateClip } from '@mediaflow/processing/testing';
@@ -43,8 +43,8 @@ describe('the example subscriber receives what the pipeline publishes (emulator)
 
   it('gets JobCompleted once, and once only after an archive replay to its rule', async () => {
     t = await startAwsTestDeployment();
-    const { busName, busArn } = await ensureBus(eventBridge, t.resources.env);
-    const { archiveArn } = await ensureArchive(eventBridge, t.resources.env, busArn);
+    // The emulator bootstrap archives the bus as the foundation stack does.
+    const { name: busName, arn: busArn, archiveArn } = t.resources.bus;
     const provisioned = await provisionSubscriber({ eventBridge, sqs }, subscription, busName);
     consumer = new JobCompletedConsumer(sqs, provisioned.queueUrl, new FileProcessedEvents(path.join(dir, 'processed')), async (e) => {
       received.push(e);
