@@ -20,6 +20,7 @@ const main = async (): Promise<void> => {
       `  runtime:    Node ${process.versions.node}, SQLite through ${defaultSqliteDriver()}`,
       `  web UI:     ${deployment.url}/`,
       `  API docs:   ${deployment.url}/docs/ (OpenAPI: ${deployment.url}/openapi.json)`,
+      `  events:     ${deployment.url}/docs/events/ (AsyncAPI: ${deployment.url}/asyncapi.json)`,
       `  dev token (owner "${settings.devOwner}", admin, 7 days):`,
       `  export MEDIAFLOW_TOKEN=${token}`,
       `  curl -H "Authorization: Bearer $MEDIAFLOW_TOKEN" ${deployment.url}/v1/jobs`,
