@@ -1,6 +1,7 @@
 // The web UI deployed as static files on its own origin (as S3 + CloudFront serve it) against the
 // API on another origin: sign in with a pasted token, upload, follow the job live over a cross-origin
-// event stream, play it; and the API docs page switching between the documents config.json lists.
+// event stream, play it; the API docs page switching between the documents config.json lists; and
+// the events page reading /asyncapi.json from the API's origin.
 import type { Page } from 'playwright-core';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { generateClip } from '@mediaflow/processing/testing';
@@ -70,5 +71,14 @@ describeWithChromium('web UI as static files on another origin', (chromiumPath) 
     await expect(page.getByText('/v1/uploads/{uploadId}/complete').count()).resolves.toBe(0);
     await expect(page.getByText('/v1/jobs/{jobId}/retry').count()).resolves.toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('urls.primaryName')).toBe('jobs only');
+  }, 60_000);
+
+  it('renders the events catalog it fetches from the API origin (CORS)', async () => {
+    await page.goto(`${host.origin}/docs/events/index.html`);
+    const completed = page.locator('#events tr[data-event="JobCompleted.v1"]');
+    await completed.waitFor({ timeout: 15_000 });
+    await expect(completed.textContent()).resolves.toContain('mediaflow.jobs');
+    await expect(page.locator('#raw').getAttribute('href')).resolves.toBe(`${t.deployment.url}/asyncapi.json`);
+    expect(errors).toEqual([]);
   }, 60_000);
 });
