@@ -13,5 +13,8 @@ export const ProbeRequestedV1Schema = z
     attempt: AttemptSchema.describe('Probe attempt, from 1; a retry asks with the next one.'),
   })
   .strict()
-  .meta({ id: 'ProbeRequested.v1', description: 'jobs asks processing to probe the input of a job (first attempt or a retry).' });
+  .meta({
+    id: 'ProbeRequested.v1',
+    description: 'jobs asks processing to probe the input of a job (first attempt or a retry).',
+  });
 export type ProbeRequestedV1 = z.infer<typeof ProbeRequestedV1Schema>;
