@@ -15,6 +15,8 @@ export const resourceNames = (service: ServiceName, env: string) => {
     /** The service's read model (query-side projection), when it has one. */
     readModel: `mediaflow-${e}-${service}-read`,
     rule: (index: number) => `mediaflow-${e}-${service}-sub-${index}`,
+    /** The start of every rule name of the service: listing by it finds exactly its rules. */
+    rulePrefix: `mediaflow-${e}-${service}-sub-`,
   };
 };
 
