@@ -1,5 +1,6 @@
 // Every command of the CLI, in the order the help lists them.
 import type { Command } from '../command';
+import { eventsReplayCommand } from './events';
 import { jobsCancelCommand, jobsListCommand, jobsRetryCommand, jobsShowCommand } from './jobs';
 import { tokenCommand } from './token';
 import { uploadCommand } from './upload';
@@ -14,5 +15,6 @@ export const COMMANDS: readonly Command[] = [
   webhooksAddCommand,
   webhooksListCommand,
   webhooksRemoveCommand,
+  eventsReplayCommand,
   tokenCommand,
 ];
