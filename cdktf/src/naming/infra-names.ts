@@ -2,7 +2,7 @@
 // alarms...). Shared names — tables, queues, rules, bus, buckets — come from @mediaflow/topology.
 import { createHash } from 'node:crypto';
 import type { ServiceName } from '@mediaflow/contracts';
-import { namePrefix } from '@mediaflow/topology';
+import { archiveName, namePrefix } from '@mediaflow/topology';
 
 /**
  * Target group names are limited to 32 characters: a longer name keeps its start and ends with a
@@ -20,7 +20,7 @@ export const foundationNames = (env: string) => {
     // `mediaflow-` and at most 20 characters of environment: always within the 32 allowed.
     loadBalancer: p,
     loadBalancerSecurityGroup: `${p}-alb`,
-    archive: `${p}-archive`,
+    archive: archiveName(env),
     schemaRegistry: `${p}-events`,
     alarmTopic: `${p}-alarms`,
     vpc: p,
