@@ -3,6 +3,7 @@
 // show that a retry publishes requests, never a fact again (issue 13: one meaning per event).
 import { execFileSync } from 'node:child_process';
 import type { BusEnvelope } from '@mediaflow/contracts';
+import { generateClip } from '@mediaflow/processing/testing';
 import type { ApiClient } from './api-client';
 
 /** The runner processes this test process's pool forked (tsx's esbuild helper does not count). */
@@ -18,7 +19,7 @@ const runnersOf = (pid: number): number[] => {
 };
 
 /** Waits until attempt 1 of `jobId` transcodes with progress, then kills its runner (the only one running). */
-export const killFirstAttempt = async (api: ApiClient, jobId: string, timeoutMs = 90_000): Promise<void> => {
+const killFirstAttempt = async (api: ApiClient, jobId: string, timeoutMs = 90_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await api.call('GET', `/v1/jobs/${jobId}`)).body;
@@ -31,6 +32,22 @@ export const killFirstAttempt = async (api: ApiClient, jobId: string, timeoutMs 
   const runners = runnersOf(process.pid);
   if (runners.length !== 1) throw new Error(`expected one runner to kill, found ${runners.length}`);
   process.kill(runners[0]!, 'SIGKILL');
+};
+
+/**
+ * Uploads a clip long enough to be caught mid-transcode, kills attempt 1's runner, and resolves with
+ * the job once it ended; it must have completed on attempt 2.
+ */
+export const runJobThatFailsOnce = async (api: ApiClient): Promise<{ jobId: string; job: { status: string } }> => {
+  const clip = await generateClip('long-landscape');
+  const { jobId } = await api.uploadFile(clip.path, 'video/mp4', 'sd');
+  await killFirstAttempt(api, jobId);
+  const job = await api.waitForJob(jobId, ['completed', 'failed'], 150_000);
+  const attempts = (job.attempts as { attempt: number; outcome: string }[]).map((a) => [a.attempt, a.outcome]);
+  if (job.status !== 'completed' || JSON.stringify(attempts) !== JSON.stringify([[1, 'failed'], [2, 'completed']])) {
+    throw new Error(`expected attempt 1 failed and attempt 2 completed, got ${job.status}: ${JSON.stringify(attempts)}`);
+  }
+  return { jobId, job };
 };
 
 /** The public events a job published, by name: `{ JobCreated: 1, TranscodeRequested: 2, … }`. */

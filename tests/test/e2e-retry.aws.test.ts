@@ -8,10 +8,9 @@ import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk
 import { provisionSubscriber } from '@mediaflow/aws-provisioning';
 import { awsClientSettings } from '@mediaflow/config';
 import type { BusEnvelope } from '@mediaflow/contracts';
-import { generateClip } from '@mediaflow/processing/testing';
 import { busName, declareSubscriber } from '@mediaflow/topology';
 import { startAwsTestDeployment, type AwsTestDeployment } from '../src/aws-deployment';
-import { killFirstAttempt, publishedPerName, QUICK_RETRY_ENV } from '../src/fail-once';
+import { publishedPerName, QUICK_RETRY_ENV, runJobThatFailsOnce } from '../src/fail-once';
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'ERROR';
 
@@ -51,16 +50,7 @@ describe(`AWS adapters @ ${process.env.AWS_ENDPOINT_URL ?? '(no emulator)'}: a j
 
   it('delivers one JobCreated, one JobValidated and one JobCompleted to a subscriber of the facts', async () => {
     const subscriber = await provisionSubscriber({ eventBridge, sqs }, counter, busName(t.resources.env));
-    const clip = await generateClip('long-landscape');
-    const { jobId } = await t.owner.uploadFile(clip.path, 'video/mp4', 'sd');
-    await killFirstAttempt(t.owner, jobId);
-
-    const job = await t.owner.waitForJob(jobId, ['completed', 'failed'], 150_000);
-    expect(job.status).toBe('completed');
-    expect(job.attempts.map((a: { attempt: number; outcome: string }) => [a.attempt, a.outcome])).toEqual([
-      [1, 'failed'],
-      [2, 'completed'],
-    ]);
+    const { jobId } = await runJobThatFailsOnce(t.owner);
 
     const facts = await drain(sqs, subscriber.queueUrl);
     expect(facts.every((e) => e.source === 'mediaflow.jobs')).toBe(true);

@@ -2,11 +2,10 @@
 // killed) is retried and completes, and the bus log holds each fact once — one JobCreated, one
 // JobValidated, one JobCompleted — while the retry travels as TranscodeRequested {attempt: 2}.
 import type { BusEnvelope } from '@mediaflow/contracts';
-import { generateClip } from '@mediaflow/processing/testing';
 import { embeddedPaths } from '@mediaflow/runtime/paths';
 import { openSqliteDatabase } from '@mediaflow/sqlite';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
-import { killFirstAttempt, publishedPerName, QUICK_RETRY_ENV } from '../src/fail-once';
+import { publishedPerName, QUICK_RETRY_ENV, runJobThatFailsOnce } from '../src/fail-once';
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'ERROR';
 
@@ -31,16 +30,7 @@ describe('embedded: a job that fails once and then succeeds', () => {
   afterAll(() => t?.stop());
 
   it('publishes one JobCreated, one JobValidated and one JobCompleted; the retry is a TranscodeRequested', async () => {
-    const clip = await generateClip('long-landscape');
-    const { jobId } = await t.owner.uploadFile(clip.path, 'video/mp4', 'sd');
-    await killFirstAttempt(t.owner, jobId);
-
-    const job = await t.owner.waitForJob(jobId, ['completed', 'failed'], 150_000);
-    expect(job.status).toBe('completed');
-    expect(job.attempts.map((a: { attempt: number; outcome: string }) => [a.attempt, a.outcome])).toEqual([
-      [1, 'failed'],
-      [2, 'completed'],
-    ]);
+    const { jobId } = await runJobThatFailsOnce(t.owner);
 
     const log = busLog(t.dataDir);
     expect(publishedPerName(log, jobId)).toMatchObject({
