@@ -49,6 +49,23 @@ describe('JobWatcher', () => {
   let standIn: StandIn | undefined;
   afterEach(() => standIn?.close());
 
+  it('misses no change made while its stream was opening: the job is read once the stream is open', async () => {
+    const job = { status: 'transcoding', percent: 10 };
+    standIn = await startStandIn(job, (res) => {
+      // The job completes while the stream's opening is held; nothing is replayed on the new stream.
+      job.status = 'completed';
+      job.percent = 100;
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(': open\n\n');
+      }, 50);
+    });
+    const { view, updates } = recorder();
+    const watcher = new JobWatcher(new MediaflowApi(standIn.url, 't'), 'job_1', view, { pollMs: 600_000 });
+    await expect(watcher.run()).resolves.toMatchObject({ status: 'completed' });
+    expect(updates).toEqual(['completed']); // never the state from before the stream opened
+  });
+
   it('reconnects a dropped stream with Last-Event-ID and re-reads the job on replay-incomplete', async () => {
     const job = { status: 'queued', percent: 0 };
     standIn = await startStandIn(job, (res, connection) => {
