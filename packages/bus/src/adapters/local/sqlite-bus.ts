@@ -10,6 +10,7 @@ import type { EventConsumer } from '../../ports/event-consumer';
 import type { EventPublisher } from '../../ports/event-publisher';
 import { checkReplayWindow, type ReplayWindow } from '../../errors/replay-window-invalid';
 import { prepareForPublish } from '../../prepare-for-publish';
+import { SqliteBusRetention } from './sqlite-bus-retention';
 import { SqliteDeadLetters } from './sqlite-dead-letters';
 import { SqliteDeliveries } from './sqlite-deliveries';
 import { SqliteEventConsumer, type SqliteConsumerOptions } from './sqlite-event-consumer';
@@ -26,9 +27,11 @@ interface SqliteBusOptions {
 export class SqliteBus implements EventPublisher {
   private readonly db: BusDatabase;
   private readonly consumers = new Set<SqliteEventConsumer>();
+  private readonly retention: SqliteBusRetention;
 
   constructor(private readonly options: SqliteBusOptions) {
     this.db = openBusDatabase(options.file, options.driver);
+    this.retention = new SqliteBusRetention(this.db);
   }
 
   async publish(envelopes: readonly BusEnvelope[]): Promise<void> {
@@ -65,6 +68,7 @@ export class SqliteBus implements EventPublisher {
   /**
    * Replays the events published in [from, to) to this one subscriber: its consumer receives them
    * again (the same envelopes, so the same eventIds its inbox deduplicates on); no one else does.
+   * Only what the log still holds can be replayed: `prune` bounds how far back a window reaches.
    */
   replay(declaration: ServiceDeclaration, window: ReplayWindow, now = new Date()): { queued: number } {
     checkReplayWindow(window, now);
@@ -72,6 +76,20 @@ export class SqliteBus implements EventPublisher {
     const queued = deliveries.replay(window.from.toISOString(), window.to.toISOString(), now.getTime());
     for (const consumer of this.consumers) consumer.wakeup.wake();
     return { queued };
+  }
+
+  /**
+   * Deletes at most `limit` log entries published before `olderThan` that every subscriber has routed
+   * and none still has pending; returns how many went (call again while it returns `limit`). Dead
+   * letters are never pruned. The embedded runtime calls it on MEDIAFLOW_RETENTION_SECONDS.
+   */
+  prune(olderThan: Date, limit: number): number {
+    return this.retention.prune(olderThan, limit);
+  }
+
+  /** When the oldest event the log still holds was published (undefined: the log is empty). */
+  oldestEventAt(): Date | undefined {
+    return this.retention.oldestPublishedAt();
   }
 
   deadLetters(declaration: ServiceDeclaration): DeadLetters {
