@@ -6,4 +6,5 @@ export {
 } from './adapters/sqlite-schema';
 export { SqliteEventStore } from './adapters/sqlite-event-store';
 export { SqliteOutbox } from './adapters/sqlite-outbox';
+export { SqliteRetention } from './adapters/sqlite-retention';
 export { openSqliteEventStore, type SqliteEventStoreFile } from './adapters/sqlite-event-store-file';

@@ -1,8 +1,9 @@
-// One service's embedded event store: the file, the EventStore and the Outbox over one connection.
+// One service's embedded event store: the file, the EventStore, the Outbox and its retention over one connection.
 // Composition roots open it once per process; tests open it twice to play two processes.
 import type { ServiceName } from '@mediaflow/contracts';
 import { SqliteEventStore } from './sqlite-event-store';
 import { SqliteOutbox } from './sqlite-outbox';
+import { SqliteRetention } from './sqlite-retention';
 import {
   openEventStoreDatabase,
   type SqliteDatabase,
@@ -13,6 +14,8 @@ export interface SqliteEventStoreFile {
   readonly db: SqliteDatabase;
   readonly store: SqliteEventStore;
   readonly outbox: SqliteOutbox;
+  /** Prunes published outbox rows and old inbox entries of this file. */
+  readonly retention: SqliteRetention;
   close(): void;
 }
 
@@ -24,6 +27,7 @@ export const openSqliteEventStore = (
     db,
     store: new SqliteEventStore(db),
     outbox: new SqliteOutbox(db, options.service),
+    retention: new SqliteRetention(db),
     close: () => db.close(),
   };
 };

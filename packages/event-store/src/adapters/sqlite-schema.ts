@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS inbox (
   handled_at TEXT NOT NULL,
   PRIMARY KEY (consumer, event_id)
 ) WITHOUT ROWID;
+-- Pruning takes the oldest entries first (SqliteRetention).
+CREATE INDEX IF NOT EXISTS inbox_by_handled_at ON inbox (handled_at);
 
 CREATE TABLE IF NOT EXISTS outbox (
   seq            INTEGER PRIMARY KEY AUTOINCREMENT,
