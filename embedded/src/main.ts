@@ -4,6 +4,7 @@
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import { defaultSqliteDriver } from '@mediaflow/sqlite';
+import { mediaBinariesOrError, mediaOriginLine } from '@mediaflow/processing/media';
 import { startAllInOne } from './all-in-one';
 import { loadEmbeddedSettings } from './embedded-config';
 
@@ -12,12 +13,14 @@ const logger = createLogger('embedded');
 const main = async (): Promise<void> => {
   const settings = loadEmbeddedSettings(process.env);
   const deployment = await startAllInOne(settings, logger, process.env);
+  const ffmpeg = mediaOriginLine(mediaBinariesOrError(process.env)); // a warning when it is the npm package's 2018 build
   const token = await issueDevelopmentToken({ secret: deployment.secrets.jwt, sub: settings.devOwner, admin: true, ttlSeconds: 7 * 24 * 3600 });
   process.stdout.write(
     [
       '',
       `mediaflow is running at ${deployment.url} (data in ${settings.infrastructure.dataDir})`,
       `  runtime:    Node ${process.versions.node}, SQLite through ${defaultSqliteDriver()}`,
+      `  ffmpeg:     ${ffmpeg.text}`,
       `  web UI:     ${deployment.url}/`,
       `  API docs:   ${deployment.url}/docs/ (OpenAPI: ${deployment.url}/openapi.json)`,
       `  events:     ${deployment.url}/docs/events/ (AsyncAPI: ${deployment.url}/asyncapi.json)`,

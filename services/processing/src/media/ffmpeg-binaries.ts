@@ -7,10 +7,12 @@ import path from 'node:path';
 export interface MediaBinary {
   path: string;
   version: string;
+  /** The last year of its copyright line: the static builds' versions (N-47683-g…) carry no date. */
+  year?: number;
   origin: 'env' | 'path' | 'npm-package';
 }
 
-interface MediaBinaries {
+export interface MediaBinaries {
   ffmpeg: MediaBinary;
   ffprobe: MediaBinary;
 }
@@ -23,10 +25,11 @@ class MediaBinaryMissing extends Error {
   }
 }
 
-const versionOf = (bin: string): string | undefined => {
+const versionOf = (bin: string): Pick<MediaBinary, 'version' | 'year'> | undefined => {
   try {
     const out = execFileSync(bin, ['-hide_banner', '-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10000 });
-    return /version (\S+)/.exec(out)?.[1] ?? 'unknown';
+    const year = /Copyright \(c\) (?:\d{4}-)?(\d{4})/.exec(out)?.[1];
+    return { version: /version (\S+)/.exec(out)?.[1] ?? 'unknown', ...(year ? { year: Number(year) } : {}) };
   } catch {
     return undefined;
   }
@@ -65,14 +68,25 @@ const locate = (tool: 'ffmpeg' | 'ffprobe', env: MediaSearchEnv): MediaBinary =>
   ];
   for (const [bin, origin] of candidates) {
     if (!bin) continue;
-    const version = versionOf(bin);
-    if (version) return { path: bin, version, origin };
+    const found = versionOf(bin);
+    if (found) return { path: bin, ...found, origin };
   }
   throw new MediaBinaryMissing(tool);
 };
 
+/** Locates both binaries now, without keeping the answer. */
+export const locateMediaBinaries = (env: MediaSearchEnv): MediaBinaries => ({ ffmpeg: locate('ffmpeg', env), ffprobe: locate('ffprobe', env) });
+
 let cached: MediaBinaries | undefined;
 
 /** Locates both binaries once per process, from the environment the entry point hands in. */
-export const mediaBinaries = (env: MediaSearchEnv): MediaBinaries =>
-  (cached ??= { ffmpeg: locate('ffmpeg', env), ffprobe: locate('ffprobe', env) });
+export const mediaBinaries = (env: MediaSearchEnv): MediaBinaries => (cached ??= locateMediaBinaries(env));
+
+/** mediaBinaries(), or the error saying neither is anywhere, for a caller that reports rather than fails. */
+export const mediaBinariesOrError = (env: MediaSearchEnv): MediaBinaries | Error => {
+  try {
+    return mediaBinaries(env);
+  } catch (error) {
+    return error as Error;
+  }
+};
