@@ -8,7 +8,7 @@ import { validateWithContracts } from '@mediaflow/bus';
 import { asyncApiDocument } from '@mediaflow/contracts/asyncapi';
 import { createHttpApp, createTokenVerifier, issueDevelopmentToken, startHttpServer } from '@mediaflow/http';
 import type { Logger } from '@mediaflow/logging';
-import { embeddedPaths, type ServiceInstance } from '@mediaflow/runtime';
+import { busRetentionPruner, embeddedPaths, type ServiceInstance } from '@mediaflow/runtime';
 import { embeddedServiceFactories } from '@mediaflow/service-registry/embedded';
 import { profileNames } from '@mediaflow/media-planning';
 import { ensureWebBuild, webDistDir, webRouter } from '@mediaflow/web';
@@ -79,6 +79,9 @@ export const startAllInOne = async (settings: EmbeddedSettings, logger: Logger, 
   // Large uploads stream for longer than Node's default request timeout.
   const server = await startHttpServer(site, { port, host: settings.host, requestTimeoutMs: 0 });
   for (const instance of instances) await instance.start();
+  // Every subscriber is registered by now, so the bus log's pruning sees all their checkpoints.
+  const busPruner = busRetentionPruner(bus, { settings: infrastructure, logger });
+  busPruner.start();
   logger.info('mediaflow embedded started', { url: server.url, dataDir, services: instances.map((i) => i.service) });
   return {
     url: publicBaseUrl,
@@ -87,6 +90,7 @@ export const startAllInOne = async (settings: EmbeddedSettings, logger: Logger, 
     devOwner: settings.devOwner,
     stop: async () => {
       await server.close();
+      await busPruner.stop();
       for (const instance of [...instances].reverse()) await instance.stop();
       await bus.close();
     },

@@ -7,6 +7,7 @@ import { type SqliteBus } from '@mediaflow/bus/sqlite';
 import { openSqliteEventStore } from '@mediaflow/event-store/sqlite';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 import { embeddedPaths } from './embedded-paths';
+import { storeRetentionPruner } from './embedded-retention';
 import type { InfrastructureSettings } from './infrastructure-config';
 import { kickRelayAfterAppend } from './relay-kick';
 import { runtimeModule } from './runtime-module';
@@ -33,6 +34,9 @@ export const embeddedInfrastructure = (options: EmbeddedInfrastructureOptions): 
       .toDynamicValue((ctx) => kickRelayAfterAppend(file.store, () => resolve(ctx, TOKENS.OutboxRelay)))
       .inSingletonScope();
     bindTyped(bind, TOKENS.Outbox).toConstantValue(file.outbox);
+    bindTyped(bind, TOKENS.Pruner)
+      .toDynamicValue((ctx) => storeRetentionPruner(file.retention, bus, { settings, logger: resolve(ctx, TOKENS.Logger) }))
+      .inSingletonScope();
     bindTyped(bind, TOKENS.EventPublisher).toConstantValue(bus);
     if (declaration.subscriptions.length > 0) {
       bindTyped(bind, TOKENS.EventConsumer)

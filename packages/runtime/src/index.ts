@@ -12,3 +12,5 @@ export * from './aws-infrastructure';
 export * from './service-instance';
 export * from './run-aws-process';
 export * from './relay-kick';
+export * from './retention-pruner';
+export * from './embedded-retention';

@@ -1,11 +1,12 @@
 // The settings a service's infrastructure needs, per mode, validated from the environment once: the
-// base (mode, resource suffix, data folder, log level), the AWS clients' settings, the consumer and
-// the relay.
+// base (mode, resource suffix, data folder, log level), the AWS clients' settings, the consumer, the
+// relay and (embedded) the retention of the bus log, outboxes and inboxes.
 import {
   awsClientSettings,
   BaseEnvironmentSchema,
   intSetting,
   loadConfig,
+  secondsSetting,
   type AwsClientSettings,
   type DeploymentMode,
   type LogLevel,
@@ -16,6 +17,16 @@ export const InfrastructureEnvironmentSchema = BaseEnvironmentSchema.extend({
   MEDIAFLOW_RELAY_INTERVAL_MS: intSetting(
     { min: 10, max: 60_000, default: 200 },
     'How often the outbox relay polls when idle, in milliseconds (it is also woken after each append in-process)',
+  ),
+  MEDIAFLOW_RETENTION_SECONDS: secondsSetting(
+    { min: 1, max: 365 * 86400, default: 7 * 86400 },
+    'Embedded: how long the bus log keeps delivered events (how far back `mediaflow events replay` reaches) and the event stores keep published outbox rows; ' +
+      'an inbox entry stays while the bus log still holds any event as old, so a redelivery or replay is always recognised. ' +
+      'Undelivered events, unpublished rows and dead letters are never pruned. AWS: inbox items expire by DynamoDB TTL after 30 days',
+  ),
+  MEDIAFLOW_PRUNE_INTERVAL_SECONDS: secondsSetting(
+    { min: 1, max: 86400, default: 300 },
+    'Embedded: how often the bus log, outboxes and inboxes are pruned (in batches of 200 rows)',
   ),
 });
 
@@ -30,6 +41,9 @@ export interface InfrastructureSettings {
   readonly aws: AwsClientSettings;
   readonly consumerConcurrency: number;
   readonly relayIntervalMs: number;
+  /** Embedded: MEDIAFLOW_RETENTION_SECONDS, in milliseconds. */
+  readonly retentionMs: number;
+  readonly pruneIntervalMs: number;
 }
 
 export const loadInfrastructureSettings = (env: NodeJS.ProcessEnv): InfrastructureSettings => {
@@ -43,5 +57,7 @@ export const loadInfrastructureSettings = (env: NodeJS.ProcessEnv): Infrastructu
     aws: awsClientSettings(env),
     consumerConcurrency: c.MEDIAFLOW_CONSUMER_CONCURRENCY,
     relayIntervalMs: c.MEDIAFLOW_RELAY_INTERVAL_MS,
+    retentionMs: c.MEDIAFLOW_RETENTION_SECONDS * 1000,
+    pruneIntervalMs: c.MEDIAFLOW_PRUNE_INTERVAL_SECONDS * 1000,
   };
 };

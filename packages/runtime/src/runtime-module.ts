@@ -41,6 +41,7 @@ export const runtimeModule = (declaration: ServiceDeclaration, settings: Infrast
           consumes ? resolve(ctx, TOKENS.EventConsumer) : undefined,
           consumes ? resolve(ctx, TOKENS.EventHandlers) : {},
           resolve(ctx, TOKENS.Logger),
+          ctx.get(TOKENS.Pruner, { optional: true }),
         );
       })
       .inSingletonScope();

@@ -9,6 +9,7 @@ import type { DeadLetters, EventConsumer, EventPublisher } from '@mediaflow/bus'
 import type { EventStore, Outbox, OutboxEntry, OutboxRelay } from '@mediaflow/event-store';
 import type { Logger } from '@mediaflow/logging';
 import type { Clock, IdGenerator, TypedHandlers } from '@mediaflow/service-kit';
+import type { RetentionPruner } from './retention-pruner';
 import type { ServiceRuntime } from './service-runtime';
 
 /** An inversify identifier that carries the type bound to it. */
@@ -37,6 +38,8 @@ export const TOKENS = {
   EventPublisher: identifier<EventPublisher>('EventPublisher'),
   EventConsumer: identifier<EventConsumer>('EventConsumer'),
   DeadLetters: identifier<DeadLetters>('DeadLetters'),
+  /** Embedded only: prunes the service's published outbox rows and old inbox entries, run by its runtime. */
+  Pruner: identifier<RetentionPruner>('Pruner'),
   UploadsStorage: identifier<BlobStorage>('UploadsStorage'),
   OutputsStorage: identifier<BlobStorage>('OutputsStorage'),
   /** AWS mode: the process's one DynamoDB client and one S3 client, for the services' own tables and buckets. */
