@@ -37,6 +37,7 @@ export { ADMIN_ROLE, type Principal } from './auth/principal';
 
 export { buildOpenApiDocument, type OpenApiInfo } from './openapi/build-openapi-document';
 export { ASYNCAPI_PATH, OPENAPI_PATH } from './openapi/openapi-paths';
+export { problemResponsesFor } from './openapi/operation';
 
 export { startHttpServer, type HttpServerHandle } from './server/start-http-server';
 export { shutdownSignal } from './server/shutdown-signal';

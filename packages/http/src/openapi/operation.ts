@@ -27,20 +27,27 @@ const problemResponse = (description: string, codes: string[]): ZodOpenApiRespon
   'x-problem-codes': codes,
 });
 
-const problemResponses = (declaration: RouteDeclaration, where: string): ZodOpenApiResponsesObject => {
+/**
+ * One problem+json response per error status the codes map to (each listing its codes), plus the
+ * `default` INTERNAL one. Also for hand-documented raw routes, so they document refusals the same way.
+ */
+export const problemResponsesFor = (codes: Iterable<string>, where: string): ZodOpenApiResponsesObject => {
   const byStatus = new Map<number, string[]>();
-  for (const code of new Set([...automaticProblems(declaration), ...declaration.problems])) {
+  for (const code of new Set(codes)) {
     const registered = problemCode(code);
     if (!registered) throw new RouteDeclarationInvalid(`${where} lists problem code ${code}, which is not registered`);
     byStatus.set(registered.status, [...(byStatus.get(registered.status) ?? []), code]);
   }
   const responses: ZodOpenApiResponsesObject = {};
-  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    responses[`${status}` as `4${string}`] = problemResponse(`Problem: ${codes.join(', ')}`, codes);
+  for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[`${status}` as `4${string}`] = problemResponse(`Problem: ${statusCodes.join(', ')}`, statusCodes);
   }
   responses.default = problemResponse('Unexpected error (INTERNAL)', ['INTERNAL']);
   return responses;
 };
+
+const problemResponses = (declaration: RouteDeclaration, where: string): ZodOpenApiResponsesObject =>
+  problemResponsesFor([...automaticProblems(declaration), ...declaration.problems], where);
 
 const successResponses = (declaration: RouteDeclaration): ZodOpenApiResponsesObject => {
   const responses: ZodOpenApiResponsesObject = {};

@@ -10,6 +10,19 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 // Bidi overrides make "exe.mp4" display as "4pm.exe".
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 
+// The same rules as one pattern, so the HTTP schema (and the OpenAPI document) says exactly what is
+// accepted: no control or bidi character anywhere, and a last path component (after "/" or "\") that
+// has at most 255 characters, something besides white space (what String.trim removes), and is not
+// "." or ".." once trimmed. Written with explicit classes only, so ECMA and Python regexes agree.
+const BANNED = '\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+const SPACE = ' \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+const PART = `[^/\\\\${BANNED}]`;
+const BLANK = `[${SPACE}]*`;
+export const FILENAME_PATTERN = new RegExp(
+  `^(?:${PART}*[/\\\\])*(?!${BLANK}\\.{1,2}${BLANK}$)(?=${PART}*[^/\\\\${BANNED}${SPACE}])${PART}{1,${MAX_FILENAME_LENGTH}}$`,
+  'u', // lengths in code points, as JSON Schema (and Python) count them
+);
+
 /**
  * "../../etc/passwd" → "passwd", "C:\\clips\\a.mp4" → "a.mp4". Control characters are refused rather
  * than stripped: a name carrying them is a bug or an attack, and silently changing it hides both.
@@ -18,13 +31,10 @@ export const sanitiseFilename = (raw: string): string => {
   if (CONTROL_CHARS.test(raw) || BIDI_CONTROLS.test(raw)) {
     throw new FilenameInvalid('the filename contains control characters');
   }
-  const last = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const name = last.trim();
-  if (name === '' || name === '.' || name === '..') {
-    throw new FilenameInvalid('the filename has no usable name once its directory parts are removed');
+  if (!FILENAME_PATTERN.test(raw)) {
+    throw new FilenameInvalid(
+      `the filename needs a usable last part (not blank, "." or "..", at most ${MAX_FILENAME_LENGTH} characters) once its directory parts are removed`,
+    );
   }
-  if (name.length > MAX_FILENAME_LENGTH) {
-    throw new FilenameInvalid(`the filename is longer than ${MAX_FILENAME_LENGTH} characters`);
-  }
-  return name;
+  return (raw.split(/[/\\]/).pop() ?? '').trim().normalize('NFC');
 };

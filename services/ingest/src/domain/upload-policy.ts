@@ -37,6 +37,23 @@ const isContentTypeAllowed = (policy: UploadPolicy, essence: string): boolean =>
     allowed.endsWith('/*') ? essence.startsWith(allowed.slice(0, -1)) : allowed === essence,
   );
 
+const caseless = (text: string): string =>
+  [...text].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+// What String.trim removes around the essence (controls included); parameters after ";" are dropped.
+const TRIMMED = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*';
+const SUBTYPE = '[a-zA-Z0-9!#$&^_.+-]+';
+
+/**
+ * The policy's allow-list as one pattern over the raw Content-Type value (any letter case, blanks
+ * around, `; parameters` after), so the HTTP schema documents exactly what checkUploadRequest accepts.
+ */
+export const allowedContentTypePattern = (policy: UploadPolicy): RegExp => {
+  const choices = policy.allowedContentTypes
+    .filter((allowed) => TYPE.test(allowed.endsWith('/*') ? `${allowed.slice(0, -1)}x` : allowed))
+    .map((allowed) => (allowed.endsWith('/*') ? `${caseless(allowed.slice(0, -1))}${SUBTYPE}` : caseless(allowed)));
+  return new RegExp(`^${TRIMMED}(?:${choices.join('|')})${TRIMMED}(?:;[\\s\\S]*)?$`, 'u');
+};
+
 export interface UploadRequest {
   readonly contentType: string;
   readonly size: number;

@@ -48,9 +48,10 @@ export const ingestInstance = (
 ): ServiceInstance => {
   const runtime = resolve(container, TOKENS.Runtime);
   const sweeper = resolve(container, INGEST_TOKENS.Sweeper);
+  const application = resolve(container, INGEST_TOKENS.Application);
   return {
     service: 'ingest',
-    routers: [ingestRouter(resolve(container, INGEST_TOKENS.Application)), ...extraRouters],
+    routers: [ingestRouter(application, application.deps.policy), ...extraRouters],
     start: async () => {
       await runtime.start();
       sweeper.start();

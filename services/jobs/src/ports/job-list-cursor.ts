@@ -1,6 +1,6 @@
-// The opaque cursor of job listings: the sort key of the last item returned (creation time, then id),
-// base64url-encoded. Both read-model adapters sort by the same key, so they share the cursor.
-import { z } from 'zod';
+// The cursor of job listings: the sort key of the last item returned (creation time, then id), as is.
+// Both read-model adapters sort by the same key, so they share the cursor. Any string of the key's
+// shape is a position in that order, so CURSOR_PATTERN (in the OpenAPI document) is the whole rule.
 
 export class CursorInvalid extends Error {
   readonly code = 'CURSOR_INVALID';
@@ -15,14 +15,12 @@ export const isCursorInvalid = (error: unknown): error is CursorInvalid => error
 /** Sorts by creation time, the job id breaking ties; ISO times sort as strings. */
 export const listSortKey = (createdAt: string, jobId: string): string => `${createdAt}#${jobId}`;
 
-const CursorSchema = z.object({ k: z.string().min(1).max(300).regex(/^\d{4}-\d{2}-\d{2}T[^#]+#.+$/) }).strict();
+export const CURSOR_MAX_LENGTH = 300;
+export const CURSOR_PATTERN = /^\d{4}-\d{2}-\d{2}T[^#\n\r]+#[^\n\r]+$/;
 
-export const encodeCursor = (sortKey: string): string => Buffer.from(JSON.stringify({ k: sortKey })).toString('base64url');
+export const encodeCursor = (sortKey: string): string => sortKey;
 
 export const decodeCursor = (cursor: string): string => {
-  try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).k;
-  } catch {
-    throw new CursorInvalid();
-  }
+  if (cursor.length > CURSOR_MAX_LENGTH || !CURSOR_PATTERN.test(cursor)) throw new CursorInvalid();
+  return cursor;
 };

@@ -3,19 +3,20 @@
 import { z } from 'zod';
 import { reply, route, type ServiceRouter } from '@mediaflow/http';
 import type { IngestApplication } from '../../application/ingest-application';
+import type { UploadPolicy } from '../../domain/upload-policy';
 import { registerIngestProblems } from './ingest-problems';
 import {
   AbortedUpload,
   CompletedUpload,
   CompleteUploadBody,
-  CreateUploadBody,
+  createUploadBody,
   UploadIdParams,
   UploadResource,
   UploadTicket,
 } from './upload-schemas';
 import { resourceView, ticketView, uploadPath } from './upload-views';
 
-export const ingestRouter = (app: IngestApplication): ServiceRouter => {
+export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): ServiceRouter => {
   registerIngestProblems();
   return {
     service: 'ingest',
@@ -28,7 +29,7 @@ export const ingestRouter = (app: IngestApplication): ServiceRouter => {
         description:
           'Returns a presigned PUT URL (single) or one URL per part (multipart, from the configured threshold).',
         auth: 'owner',
-        request: { body: CreateUploadBody },
+        request: { body: createUploadBody(policy) },
         responses: {
           201: {
             schema: UploadTicket,

@@ -1,31 +1,45 @@
 // The HTTP shapes of the uploads API, validated at the edge and documented in /openapi.json.
 import { z } from 'zod';
+import { FILENAME_PATTERN } from '../../domain/filename';
+import { allowedContentTypePattern, type UploadPolicy } from '../../domain/upload-policy';
 
 export const UploadIdParams = z.object({
   uploadId: z.string().min(1).max(64).describe('Upload id, e.g. up_01J...'),
 });
 
-export const CreateUploadBody = z
-  .object({
-    filename: z
-      .string()
-      .min(1)
-      .max(1024)
-      .describe('Original file name; kept as metadata only (directory parts are dropped).'),
-    contentType: z
-      .string()
-      .min(3)
-      .max(255)
-      .describe('MIME type the bytes will be sent with, e.g. video/mp4.'),
-    size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Exact size in bytes.'),
-    sha256: z
-      .string()
-      .regex(/^[A-Fa-f0-9]{64}$/)
-      .optional()
-      .describe('Hex SHA-256 of the bytes; completion then verifies it.'),
-    profile: z.string().min(1).max(64).optional().describe('Processing profile (default "default").'),
-  })
-  .meta({ id: 'CreateUploadRequest' });
+/**
+ * Built from the configured policy (the document is built at start from the same settings), so the
+ * allow-list of content types, the size limit and the profiles are in the schema, not only in refusals.
+ */
+export const createUploadBody = (policy: UploadPolicy) =>
+  z
+    .object({
+      filename: z
+        .string()
+        .min(1)
+        .max(1024)
+        .regex(FILENAME_PATTERN)
+        .describe(
+          'Original file name; kept as metadata only (directory parts are dropped). No control or bidi characters; the last part must not be blank, "." or "..", and has at most 255 characters.',
+        ),
+      contentType: z
+        .string()
+        .min(3)
+        .max(255)
+        .regex(allowedContentTypePattern(policy))
+        .describe(`MIME type the bytes will be sent with, one of: ${policy.allowedContentTypes.join(', ')} (any case; parameters after ";" are ignored).`),
+      size: z.number().int().min(1).max(policy.maxSizeBytes).describe('Exact size in bytes.'),
+      sha256: z
+        .string()
+        .regex(/^[A-Fa-f0-9]{64}$/)
+        .optional()
+        .describe('Hex SHA-256 of the bytes; completion then verifies it.'),
+      profile: z
+        .enum(policy.profiles as [string, ...string[]])
+        .optional()
+        .describe(`Processing profile (default "${policy.defaultProfile}").`),
+    })
+    .meta({ id: 'CreateUploadRequest' });
 
 const PartUrl = z.object({ partNumber: z.number().int(), url: z.string() }).meta({ id: 'UploadPartUrl' });
 

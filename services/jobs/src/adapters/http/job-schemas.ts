@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MediaInfoSchema, OutputKindSchema, RejectionReasonSchema } from '@mediaflow/contracts';
 import { JOB_STATUSES } from '../../domain/job-status';
+import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from '../../ports/job-list-cursor';
 
 const JobStatusSchema = z.enum(JOB_STATUSES).meta({ id: 'JobStatus' });
 
@@ -10,7 +11,12 @@ export const JobParamsSchema = z.object({ jobId: z.string().min(1).max(128) });
 
 export const ListJobsQuerySchema = z.object({
   status: JobStatusSchema.optional(),
-  cursor: z.string().min(1).max(512).optional().describe('`nextCursor` of the previous page.'),
+  cursor: z
+    .string()
+    .max(CURSOR_MAX_LENGTH)
+    .regex(CURSOR_PATTERN)
+    .optional()
+    .describe('`nextCursor` of the previous page.'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -4,12 +4,27 @@ import { z } from 'zod';
 import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
 import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-limits';
 
+// What checkWebhookUrl accepts, as a pattern: https to a public DNS name (a dotted name with a
+// letters-only top-level label, none of the internal suffixes), or, where the operator allows it
+// (embedded), http(s) to the loopback; no credentials, no fragment, no blanks.
+const INTERNAL = '(?:local|internal|localdomain|home\\.arpa|intranet|lan|localhost)';
+const PUBLIC_HOST = `(?!(?:[a-zA-Z0-9-]+\\.)*${INTERNAL}\\.?(?:[:/?]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?`;
+const LOOPBACK_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[::1\\])';
+export const WEBHOOK_URL_PATTERN = new RegExp(
+  `^(?:https://${PUBLIC_HOST}|https?://${LOOPBACK_HOST})(?::\\d{1,5})?(?:[/?][!$&'()*+,;=:@%/?a-zA-Z0-9._~-]*)?$`,
+);
+
 const eventTypesDescription = `Event names to deliver (${NOTIFIED_EVENTS.join(', ')}), or ["${ALL_EVENTS}"] for all of them (the default).`;
 
 export const CreateWebhookBodySchema = z
   .object({
-    url: z.string().min(1).max(MAX_WEBHOOK_URL_LENGTH).describe('https URL the deliveries are POSTed to.'),
-    eventTypes: z.array(z.string().min(1).max(64)).min(1).max(NOTIFIED_EVENTS.length + 1).optional().describe(eventTypesDescription),
+    url: z
+      .string()
+      .min(1)
+      .max(MAX_WEBHOOK_URL_LENGTH)
+      .regex(WEBHOOK_URL_PATTERN)
+      .describe('Absolute https URL the deliveries are POSTed to (a public DNS name; http and the loopback only where the operator allows it).'),
+    eventTypes: z.array(z.enum([ALL_EVENTS, ...NOTIFIED_EVENTS])).min(1).max(NOTIFIED_EVENTS.length + 1).optional().describe(eventTypesDescription),
     description: z.string().max(500).optional().describe('Free text for the owner.'),
   })
   .strict()
