@@ -1,6 +1,7 @@
 // moto in server mode as the default AWS emulator for tests: a pinned version in the repo's own
-// .venv (installed on first use), bound to 127.0.0.1 on a free port. Plain CommonJS: jest loads it
-// in globalSetup before any transform, and scripts/emulator.mjs uses it from the command line.
+// .venv (installed on first use), bound to 127.0.0.1 on a free port. The same venv holds the pinned
+// Schemathesis that tests/test/openapi-conformance.test.ts runs. Plain CommonJS: jest loads it in
+// globalSetup before any transform, and scripts/emulator.mjs uses it from the command line.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -8,6 +9,8 @@ const path = require('node:path');
 
 const MOTO_VERSION = '5.2.5';
 const MOTO_REQUIREMENT = `moto[server,dynamodb,s3,sqs,events]==${MOTO_VERSION}`;
+const SCHEMATHESIS_VERSION = '4.32.5';
+const SCHEMATHESIS_REQUIREMENT = `schemathesis==${SCHEMATHESIS_VERSION}`;
 
 const repoRoot = () => {
   let dir = __dirname;
@@ -20,8 +23,8 @@ const repoRoot = () => {
 };
 
 const venvDir = () => process.env.MEDIAFLOW_VENV || path.join(repoRoot(), '.venv');
-const motoServerBin = () => path.join(venvDir(), 'bin', 'moto_server');
-const marker = () => path.join(venvDir(), `.mediaflow-moto-${MOTO_VERSION}`);
+const venvBin = (name) => path.join(venvDir(), 'bin', name);
+const markerFor = (name, version) => path.join(venvDir(), `.mediaflow-${name}-${version}`);
 
 const run = (cmd, args, what) => {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
@@ -31,16 +34,30 @@ const run = (cmd, args, what) => {
   }
 };
 
-/** Installs the pinned moto into .venv unless that exact version is already there. */
-const ensureMoto = (log = (m) => process.stderr.write(m + '\n')) => {
-  if (fs.existsSync(marker()) && fs.existsSync(motoServerBin())) return motoServerBin();
+/** Installs one pinned requirement into .venv (created on first use) unless that version is there. */
+const ensureInVenv = ({ name, version, requirement, bin }, log) => {
+  const marker = markerFor(name, version);
+  if (fs.existsSync(marker) && fs.existsSync(venvBin(bin))) return venvBin(bin);
   const python = process.env.PYTHON || 'python3';
-  log(`[emulator] installing ${MOTO_REQUIREMENT} into ${venvDir()} (first run only, about a minute)`);
-  if (!fs.existsSync(path.join(venvDir(), 'bin', 'python'))) run(python, ['-m', 'venv', venvDir()], 'creating the venv');
-  run(path.join(venvDir(), 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', MOTO_REQUIREMENT], 'pip install moto');
-  fs.writeFileSync(marker(), MOTO_REQUIREMENT + '\n');
-  return motoServerBin();
+  log(`[venv] installing ${requirement} into ${venvDir()} (first run only, about a minute)`);
+  if (!fs.existsSync(venvBin('python'))) run(python, ['-m', 'venv', venvDir()], 'creating the venv');
+  run(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', requirement], `pip install ${name}`);
+  fs.writeFileSync(marker, requirement + '\n');
+  return venvBin(bin);
 };
+
+const defaultLog = (m) => process.stderr.write(m + '\n');
+
+/** Installs the pinned moto into .venv unless that exact version is already there. */
+const ensureMoto = (log = defaultLog) =>
+  ensureInVenv({ name: 'moto', version: MOTO_VERSION, requirement: MOTO_REQUIREMENT, bin: 'moto_server' }, log);
+
+/** Installs the pinned Schemathesis into .venv; returns the path of its `schemathesis` command. */
+const ensureSchemathesis = (log = defaultLog) =>
+  ensureInVenv(
+    { name: 'schemathesis', version: SCHEMATHESIS_VERSION, requirement: SCHEMATHESIS_REQUIREMENT, bin: 'schemathesis' },
+    log,
+  );
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -98,4 +115,4 @@ const resetMoto = async (endpoint) => {
   if (!res.ok) throw new Error(`moto reset at ${endpoint} answered ${res.status}`);
 };
 
-module.exports = { MOTO_VERSION, ensureMoto, startMoto, resetMoto, repoRoot };
+module.exports = { MOTO_VERSION, SCHEMATHESIS_VERSION, ensureMoto, ensureSchemathesis, startMoto, resetMoto, repoRoot };
