@@ -24,7 +24,7 @@ export interface RepeatRun {
   seconds: number;
 }
 
-export interface RepeatReport {
+interface RepeatReport {
   lines: string[];
   flaky: { test: string; failed: number }[];
   alwaysFailing: string[];

@@ -3,7 +3,7 @@
 // no ffmpeg is on PATH, a warning that says how to install a current one.
 import type { MediaBinaries } from './ffmpeg-binaries';
 
-export interface MediaOriginLine {
+interface MediaOriginLine {
   text: string;
   /** True when the line is a warning: the npm package's fallback build, or no ffmpeg at all. */
   warning: boolean;
