@@ -3,6 +3,7 @@
 // checks, a bounded number of examples per operation, every phase (examples, coverage, fuzzing,
 // stateful), a fixed seed. The SSE route is left out (a stream never ends). 0 failures, 0 errors.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 
 // Plain CommonJS with no types: packages/testing/src/moto.js is shared with jest's global setup.
@@ -40,6 +41,8 @@ describe('OpenAPI document conformance (Schemathesis)', () => {
     const url = t.deployment.url;
     const started = Date.now();
     const { code, output } = await runSchemathesis(bin, [
+      '--config-file',
+      path.join(__dirname, '..', 'schemathesis.toml'),
       'run',
       `${url}/openapi.json`,
       '-u',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type Logger } from '@mediaflow/logging';
 import { type Principal } from '../auth/principal';
 import { type Reply } from './reply';
+import { type RefusalExplainer } from './validate';
 import { assertDocumentablePath, pathParamNames, RouteDeclarationInvalid } from './route-path';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -59,6 +60,11 @@ interface RouteMetadata {
   deprecated?: boolean;
   /** Registered problem codes this route answers besides the automatic ones (validation, auth). */
   problems?: string[];
+  /**
+   * For a request that breaks the schemas: the domain's own coded error for it (returned or thrown),
+   * answered instead of VALIDATION_FAILED when its code is one of `problems`.
+   */
+  refusal?: RefusalExplainer;
 }
 
 interface RouteDefinition<P extends string, R extends RequestSchemas, A extends AuthRequirement, Resp extends ResponseDeclarations>

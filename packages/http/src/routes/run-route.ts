@@ -40,7 +40,11 @@ const send = (declaration: RouteDeclaration, result: unknown, res: Response): vo
 export const runRoute =
   (declaration: RouteDeclaration): RequestHandler =>
   async (req, res) => {
-    const input = parseRequest(declaration.request, req);
+    const input = parseRequest(
+      declaration.request,
+      req,
+      declaration.refusal ? { explain: declaration.refusal, codes: declaration.problems } : undefined,
+    );
     const { principal, log, correlationId } = requestContext(res);
     const result = await declaration.handler({
       body: input.body,

@@ -43,5 +43,6 @@ export const INGEST_ERROR_STATUS = {
   UPLOAD_NOT_RECEIVED: 409,
   UPLOAD_SIZE_MISMATCH: 422,
   UPLOAD_CHECKSUM_MISMATCH: 422,
-  UPLOAD_PARTS_INVALID: 400,
+  // The parts named disagree with what is stored (or the upload is a single PUT): a state conflict.
+  UPLOAD_PARTS_INVALID: 409,
 } as const;

@@ -126,7 +126,7 @@ describe('bad inputs', () => {
     await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: randomBytes(100) });
     expectProblem(
       await svc.api('POST', ticket.completeUrl, { body: { parts: [{ partNumber: 1, etag: 'x' }] } }),
-      400,
+      409,
       'UPLOAD_PARTS_INVALID',
     );
   });

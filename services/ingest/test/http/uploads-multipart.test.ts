@@ -83,13 +83,13 @@ describe('multipart upload', () => {
           .etag,
       );
     }
-    expectProblem(await svc.api('POST', ticket.completeUrl), 400, 'UPLOAD_PARTS_INVALID');
+    expectProblem(await svc.api('POST', ticket.completeUrl), 409, 'UPLOAD_PARTS_INVALID');
     const last = ticket.parts.at(-1) as { partNumber: number; url: string };
     etags.push((await putPart(last.url, body.subarray((last.partNumber - 1) * ticket.partSize))).etag);
     const wrong = etags.map((etag, i) => ({ partNumber: i + 1, etag: i === 0 ? '"deadbeef"' : etag }));
     expectProblem(
       await svc.api('POST', ticket.completeUrl, { body: { parts: wrong } }),
-      400,
+      409,
       'UPLOAD_PARTS_INVALID',
     );
     const right = etags.map((etag, i) => ({ partNumber: i + 1, etag }));

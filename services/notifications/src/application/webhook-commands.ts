@@ -1,6 +1,7 @@
 // The subscription commands: create (with a generated id and secret, returned once), delete, enable,
 // and the dispatcher's disable. Each runs the decider through executeCommand, then updates the read
 // model so the owner's next request sees it.
+import type { WebhookUrlPolicy } from '../domain/webhook-url-policy';
 import type { EventStore } from '@mediaflow/event-store';
 import { executeCommand, type Clock, type EventContext, type IdGenerator } from '@mediaflow/service-kit';
 import { WebhookLimitReached } from '../domain/webhook-errors';
@@ -38,6 +39,11 @@ const contextOf = (caller: Caller): EventContext => ({ ownerId: caller.ownerId, 
 
 export class WebhookCommands {
   constructor(private readonly deps: WebhookCommandDependencies) {}
+
+  /** What a webhook URL may be here (the HTTP schema states it). */
+  get urlPolicy(): WebhookUrlPolicy {
+    return this.deps.settings.urlPolicy;
+  }
 
   /** The new subscription, secret included: the only time the secret is shown. */
   async create(caller: Caller, input: CreateWebhookInput): Promise<WebhookSubscription> {

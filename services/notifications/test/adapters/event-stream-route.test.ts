@@ -17,7 +17,7 @@ describe('GET /v1/events backpressure', () => {
     const hub = new LiveEventHub({ bufferPerOwner: 10 });
     const feed = new LiveFeed({ log: { append: async () => undefined, readSince: async () => [] }, hub, clock: { now: () => new Date() }, logger: createLogger('sse-test'), replayWindowMs: 1000, limit: 10, tail: false });
     const router = notificationsRouter({
-      commands: {} as never,
+      commands: { urlPolicy: { allowHttpLoopback: true } } as never,
       queries: {} as never,
       hub,
       feed,

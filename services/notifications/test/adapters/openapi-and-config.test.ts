@@ -12,11 +12,16 @@ describe('notifications HTTP documentation', () => {
   it('adds every webhook route and the event stream to the OpenAPI document', () => {
     const hub = new LiveEventHub();
     const feed = new LiveFeed({ log: { append: async () => undefined, readSince: async () => [] }, hub, clock: { now: () => new Date() }, logger: createLogger('openapi-test'), replayWindowMs: 1000, limit: 10, tail: false });
-    const router = notificationsRouter({ commands: {} as never, queries: {} as never, hub, feed, stream: { heartbeatMs: 1000, maxStreamsPerOwner: 1, maxBufferedBytes: 1, retryMs: 1 } });
+    const router = notificationsRouter({ commands: { urlPolicy: { allowHttpLoopback: true } } as never, queries: {} as never, hub, feed, stream: { heartbeatMs: 1000, maxStreamsPerOwner: 1, maxBufferedBytes: 1, retryMs: 1 } });
     const document = buildOpenApiDocument({ title: 'mediaflow', version: '1.0.0', routers: [router] });
     expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/v1/events', '/v1/webhooks', '/v1/webhooks/{webhookId}', '/v1/webhooks/{webhookId}/deliveries', '/v1/webhooks/{webhookId}/enable']);
     expect(document.paths?.['/v1/webhooks']?.post?.responses?.['201']).toBeDefined();
     expect(JSON.stringify(document.paths?.['/v1/webhooks']?.post)).toContain('WEBHOOK_URL_FORBIDDEN');
+    // The URL rules and event names are in the schema, so a generated client knows them.
+    const body = JSON.stringify(document.components?.schemas?.['CreateWebhookRequest']);
+    expect(body).toContain('"pattern":"^(?:https:');
+    expect(body).toContain('localhost');
+    expect(body).toContain('"JobCompleted"');
   });
 });
 

@@ -15,6 +15,7 @@ import {
   UploadTicket,
 } from './upload-schemas';
 import { resourceView, ticketView, uploadPath } from './upload-views';
+import { uploadRefusal } from './upload-refusal';
 
 export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): ServiceRouter => {
   registerIngestProblems();
@@ -36,13 +37,8 @@ export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): Serv
             headers: z.object({ location: z.string().describe('The upload resource.') }),
           },
         },
-        problems: [
-          'FILENAME_INVALID',
-          'CONTENT_TYPE_NOT_ALLOWED',
-          'UPLOAD_TOO_LARGE',
-          'UPLOAD_SIZE_INVALID',
-          'PROFILE_UNKNOWN',
-        ],
+        problems: ['FILENAME_INVALID', 'CONTENT_TYPE_NOT_ALLOWED', 'UPLOAD_TOO_LARGE', 'PROFILE_UNKNOWN'],
+        refusal: uploadRefusal(policy),
         handler: async ({ body, principal, correlationId }) => {
           const initiated = await app.initiate({ ...body, ownerId: principal.ownerId, correlationId });
           return reply(201, ticketView(initiated), { location: uploadPath(initiated.upload.uploadId) });

@@ -6,6 +6,7 @@ import { cancelJob } from '../../application/cancel-job';
 import { retryJob } from '../../application/retry-job';
 import type { JobCommandExecutor } from '../../application/job-command-executor';
 import type { JobQueries } from '../../application/job-queries';
+import { CursorInvalid } from '../../ports/job-list-cursor';
 import type { OutputUrls } from '../../ports/output-urls';
 import { toJob, toJobSummary } from './job-response';
 import {
@@ -37,6 +38,9 @@ export const jobsRouter = ({ queries, executor, outputUrls }: JobsRouterDeps): S
       request: { query: ListJobsQuerySchema },
       responses: { 200: JobPageSchema },
       problems: ['CURSOR_INVALID'],
+      // The cursor's shape is in the schema; a request whose only fault is its cursor keeps the code.
+      refusal: (_raw, issues) =>
+        issues.every((i) => i.in === 'query' && i.path === 'cursor') ? new CursorInvalid() : undefined,
       handler: async ({ query, principal }) => {
         const page = await queries.list(principal.ownerId, query);
         return { items: page.items.map(toJobSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };

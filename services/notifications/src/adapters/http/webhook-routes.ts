@@ -7,7 +7,7 @@ import type { AttemptLogEntry } from '../../ports/delivery-store';
 import type { WebhookSubscriptionView } from '../../ports/subscriptions-view';
 import {
   CreatedWebhookSchema,
-  CreateWebhookBodySchema,
+  createWebhookBodySchema,
   DeliveriesQuerySchema,
   DeliveryAttemptListSchema,
   WebhookDetailSchema,
@@ -15,6 +15,7 @@ import {
   WebhookParamsSchema,
   WebhookSchema,
 } from './webhook-schemas';
+import { webhookRefusal } from './webhook-refusal';
 
 export interface WebhookApi {
   readonly commands: WebhookCommands;
@@ -57,7 +58,8 @@ export const webhookRoutes = ({ commands, queries }: WebhookApi): RouteDeclarati
     summary: 'Subscribe a webhook endpoint',
     description: 'Deliveries are signed per Standard Webhooks with the returned secret, which is shown only here.',
     auth: 'owner',
-    request: { body: CreateWebhookBodySchema },
+    request: { body: createWebhookBodySchema(commands.urlPolicy) },
+    refusal: webhookRefusal(commands.urlPolicy),
     responses: { 201: CreatedWebhookSchema },
     problems: URL_PROBLEMS,
     handler: async ({ body, principal, correlationId }) => {

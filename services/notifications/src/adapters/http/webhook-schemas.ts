@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
 import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-limits';
+import type { WebhookUrlPolicy } from '../../domain/webhook-url-policy';
 
 // What checkWebhookUrl accepts, as a pattern: https to a public DNS name (a dotted name with a
 // letters-only top-level label, none of the internal suffixes), or, where the operator allows it
@@ -10,25 +11,36 @@ import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-limits';
 const INTERNAL = '(?:local|internal|localdomain|home\\.arpa|intranet|lan|localhost)';
 const PUBLIC_HOST = `(?!(?:[a-zA-Z0-9-]+\\.)*${INTERNAL}\\.?(?:[:/?]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?`;
 const LOOPBACK_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[::1\\])';
-export const WEBHOOK_URL_PATTERN = new RegExp(
-  `^(?:https://${PUBLIC_HOST}|https?://${LOOPBACK_HOST})(?::\\d{1,5})?(?:[/?][!$&'()*+,;=:@%/?a-zA-Z0-9._~-]*)?$`,
-);
+// 0-65535, as the URL parser accepts.
+const PORT = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4}))?';
+export const webhookUrlPattern = (policy: WebhookUrlPolicy): RegExp =>
+  new RegExp(
+    `^(?:https://${PUBLIC_HOST}${policy.allowHttpLoopback ? `|https?://${LOOPBACK_HOST}` : ''})${PORT}(?:[/?][!$&'()*+,;=:@%/?a-zA-Z0-9._~-]*)?$`,
+  );
 
 const eventTypesDescription = `Event names to deliver (${NOTIFIED_EVENTS.join(', ')}), or ["${ALL_EVENTS}"] for all of them (the default).`;
 
-export const CreateWebhookBodySchema = z
-  .object({
-    url: z
-      .string()
-      .min(1)
-      .max(MAX_WEBHOOK_URL_LENGTH)
-      .regex(WEBHOOK_URL_PATTERN)
-      .describe('Absolute https URL the deliveries are POSTed to (a public DNS name; http and the loopback only where the operator allows it).'),
-    eventTypes: z.array(z.enum([ALL_EVENTS, ...NOTIFIED_EVENTS])).min(1).max(NOTIFIED_EVENTS.length + 1).optional().describe(eventTypesDescription),
-    description: z.string().max(500).optional().describe('Free text for the owner.'),
-  })
-  .strict()
-  .meta({ id: 'CreateWebhookRequest' });
+export const createWebhookBodySchema = (policy: WebhookUrlPolicy) =>
+  z
+    .object({
+      url: z
+        .string()
+        .min(1)
+        .max(MAX_WEBHOOK_URL_LENGTH)
+        .regex(webhookUrlPattern(policy))
+        .describe(
+          'Absolute https URL the deliveries are POSTed to (a public DNS name; http and the loopback only where the operator allows it).',
+        ),
+      eventTypes: z
+        .array(z.enum([ALL_EVENTS, ...NOTIFIED_EVENTS]))
+        .min(1)
+        .max(NOTIFIED_EVENTS.length + 1)
+        .optional()
+        .describe(eventTypesDescription),
+      description: z.string().max(500).optional().describe('Free text for the owner.'),
+    })
+    .strict()
+    .meta({ id: 'CreateWebhookRequest' });
 
 export const WebhookSchema = z
   .object({
@@ -37,7 +49,10 @@ export const WebhookSchema = z
     eventTypes: z.array(z.string()).describe(eventTypesDescription),
     description: z.string().nullable(),
     status: z.enum(['active', 'disabled']),
-    disabledReason: z.enum(['ENDPOINT_GONE', 'SUSTAINED_FAILURE']).nullable().describe('Why deliveries stopped; enable the webhook to resume.'),
+    disabledReason: z
+      .enum(['ENDPOINT_GONE', 'SUSTAINED_FAILURE'])
+      .nullable()
+      .describe('Why deliveries stopped; enable the webhook to resume.'),
     disabledDetail: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -68,7 +83,9 @@ export const WebhookDetailSchema = WebhookSchema.extend({
   recentDeliveries: z.array(DeliveryAttemptSchema).describe('The latest delivery attempts, newest first.'),
 }).meta({ id: 'WebhookDetail' });
 
-export const DeliveryAttemptListSchema = z.object({ items: z.array(DeliveryAttemptSchema) }).meta({ id: 'WebhookDeliveryAttemptList' });
+export const DeliveryAttemptListSchema = z
+  .object({ items: z.array(DeliveryAttemptSchema) })
+  .meta({ id: 'WebhookDeliveryAttemptList' });
 
 export const WebhookParamsSchema = z.object({ webhookId: z.string().min(1).max(128) });
 

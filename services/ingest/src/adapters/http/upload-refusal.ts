@@ -1,0 +1,27 @@
+// The schema of POST /v1/uploads holds the upload policy (allow-list, size limit, profiles, filename
+// rules), so it refuses first; this names the domain's own refusal of such a request, so clients keep
+// the stable codes (FILENAME_INVALID, CONTENT_TYPE_NOT_ALLOWED 415, UPLOAD_TOO_LARGE 413,
+// PROFILE_UNKNOWN) and their messages. Issues the domain does not judge stay VALIDATION_FAILED.
+import type { ProblemIssue } from '@mediaflow/http';
+import { sanitiseFilename } from '../../domain/filename';
+import { checkUploadRequest, type UploadPolicy } from '../../domain/upload-policy';
+
+const DOMAIN_JUDGED: Record<string, readonly string[]> = {
+  filename: ['invalid_format'],
+  contentType: ['invalid_format'],
+  size: ['too_big'],
+  profile: ['invalid_value'],
+};
+
+const judgedByDomain = (issue: ProblemIssue): boolean =>
+  issue.in === 'body' && (DOMAIN_JUDGED[issue.path]?.includes(issue.code ?? '') ?? false);
+
+export const uploadRefusal =
+  (policy: UploadPolicy) =>
+  (raw: { body: unknown }, issues: ProblemIssue[]): unknown => {
+    if (!issues.every(judgedByDomain)) return undefined;
+    const body = raw.body as { filename: string; contentType: string; size: number; profile?: string };
+    sanitiseFilename(body.filename);
+    checkUploadRequest(policy, body);
+    return undefined;
+  };
