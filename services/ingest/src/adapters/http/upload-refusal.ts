@@ -7,7 +7,7 @@ import { sanitiseFilename } from '../../domain/filename';
 import { checkUploadRequest, type UploadPolicy } from '../../domain/upload-policy';
 
 const DOMAIN_JUDGED: Record<string, readonly string[]> = {
-  filename: ['invalid_format'],
+  filename: ['invalid_format', 'custom'],
   contentType: ['invalid_format'],
   size: ['too_big'],
   profile: ['invalid_value'],

@@ -1,6 +1,6 @@
 // The HTTP shapes of the uploads API, validated at the edge and documented in /openapi.json.
 import { z } from 'zod';
-import { FILENAME_PATTERN } from '../../domain/filename';
+import { FILENAME_PATTERN, filenameLength, MAX_FILENAME_LENGTH } from '../../domain/filename';
 import { allowedContentTypePattern, type UploadPolicy } from '../../domain/upload-policy';
 
 export const UploadIdParams = z.object({
@@ -17,10 +17,11 @@ export const createUploadBody = (policy: UploadPolicy) =>
       filename: z
         .string()
         .min(1)
-        .max(1024)
         .regex(FILENAME_PATTERN)
+        .refine((raw) => filenameLength(raw) <= MAX_FILENAME_LENGTH, `at most ${MAX_FILENAME_LENGTH} characters`)
+        .meta({ maxLength: MAX_FILENAME_LENGTH })
         .describe(
-          'Original file name; kept as metadata only (directory parts are dropped). No control or bidi characters; the last part must not be blank, "." or "..", and has at most 255 characters.',
+          'Original file name; kept as metadata only (directory parts are dropped). No control or bidi characters; the last part must not be blank, "." or "..".',
         ),
       contentType: z
         .string()
