@@ -58,6 +58,16 @@ describe('signed single PUT', () => {
     }
   });
 
+  it('refuses a URL whose content type holds a newline as unsigned (403), not as a server error', async () => {
+    // Found by Schemathesis: the MAC refuses such a field by throwing, which answered 500.
+    const put = signPut('owner/up_nl/source');
+    const url = put.url.replace('x-type=video%2Fmp4', 'x-type=video%2Fmp4%0Ax');
+    expect(url).not.toBe(put.url);
+    const res = await fetch(url, { method: 'PUT', headers: put.headers, body: bytes });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { code: string }).code).toBe('URL_SIGNATURE_INVALID');
+  });
+
   it('refuses an expired URL with URL_EXPIRED', async () => {
     const past = new BlobUrlSigner({
       secret: SECRET,

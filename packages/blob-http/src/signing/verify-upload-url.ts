@@ -10,6 +10,9 @@ const single = (query: QueryValues, name: string): string => {
   const value = query[name];
   if (typeof value !== 'string' || value.length === 0)
     throw blobProblem('URL_SIGNATURE_INVALID', `the URL lacks its ${name} parameter`);
+  // No signed field holds a newline (the MAC joins fields with one): such a URL was never signed here.
+  if (value.includes('\n'))
+    throw blobProblem('URL_SIGNATURE_INVALID', `the URL's ${name} parameter was not signed here`);
   return value;
 };
 
