@@ -12,7 +12,7 @@ const venv = require('@mediaflow/testing') as { ensureSchemathesis(): string; SC
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'ERROR';
 
-const MAX_EXAMPLES = process.env.MEDIAFLOW_SCHEMATHESIS_EXAMPLES ?? '25';
+const MAX_EXAMPLES = process.env.MEDIAFLOW_SCHEMATHESIS_EXAMPLES ?? '50';
 const SEED = process.env.MEDIAFLOW_SCHEMATHESIS_SEED ?? '14';
 
 const runSchemathesis = (bin: string, args: string[]): Promise<{ code: number | null; output: string }> =>
