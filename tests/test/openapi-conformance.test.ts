@@ -3,6 +3,8 @@
 // checks, a bounded number of examples per operation, every phase (examples, coverage, fuzzing,
 // stateful), a fixed seed. The SSE route is left out (a stream never ends). 0 failures, 0 errors.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 
@@ -17,7 +19,9 @@ const SEED = process.env.MEDIAFLOW_SCHEMATHESIS_SEED ?? '14';
 
 const runSchemathesis = (bin: string, args: string[]): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...process.env, NO_COLOR: '1', COLUMNS: '120' } });
+    // Its crash cache (for `st replay`) goes to a temp folder, not into the working tree.
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-schemathesis-'));
+    const child = spawn(bin, args, { cwd, env: { ...process.env, NO_COLOR: '1', COLUMNS: '120' } });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
