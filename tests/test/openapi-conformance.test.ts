@@ -26,7 +26,10 @@ const runSchemathesis = (bin: string, args: string[]): Promise<{ code: number | 
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => {
+      fs.rmSync(cwd, { recursive: true, force: true });
+      resolve({ code, output });
+    });
   });
 
 describe('OpenAPI document conformance (Schemathesis)', () => {
