@@ -4,13 +4,9 @@
 import { isIP } from 'node:net';
 import { classifyAddress, type AddressClass } from './address-ranges';
 import { WebhookUrlForbidden, WebhookUrlInvalid, WebhookUrlNotHttps } from './webhook-errors';
-import { MAX_WEBHOOK_URL_LENGTH } from './webhook-limits';
+import { MAX_WEBHOOK_URL_LENGTH, type WebhookUrlPolicy } from './webhook-limits';
 
-export interface WebhookUrlPolicy {
-  /** http(s) to 127.0.0.0/8, ::1 and localhost; true in embedded mode, false on AWS by default. */
-  readonly allowHttpLoopback: boolean;
-}
-
+export type { WebhookUrlPolicy };
 
 // Names that only resolve inside a network; refused early with a clear message.
 const INTERNAL_SUFFIXES = ['.local', '.internal', '.localdomain', '.home.arpa', '.intranet', '.lan'];

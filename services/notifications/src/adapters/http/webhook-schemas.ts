@@ -2,8 +2,7 @@
 // document come from these. Secrets appear in one response only: the 201 of a creation.
 import { z } from 'zod';
 import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
-import { MAX_WEBHOOK_URL_LENGTH } from '../../domain/webhook-limits';
-import type { WebhookUrlPolicy } from '../../domain/webhook-url-policy';
+import { MAX_WEBHOOK_URL_LENGTH, type WebhookUrlPolicy } from '../../domain/webhook-limits';
 
 // What checkWebhookUrl accepts, as a pattern: https to a public DNS name (a dotted name with a
 // letters-only top-level label, none of the internal suffixes), or, where the operator allows it
