@@ -74,8 +74,20 @@ describe('OpenAPI document conformance (Schemathesis)', () => {
     ]);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const summary = output.slice(output.lastIndexOf('SUMMARY') >= 0 ? output.lastIndexOf('SUMMARY') - 40 : -3000);
-    process.stderr.write(`\n[schemathesis ${venv.SCHEMATHESIS_VERSION}] ${seconds} s, exit ${code}\n${summary}\n`);
-    if (code !== 0) process.stderr.write(output);
+    // Each line is prefixed: Schemathesis frames its summary like pytest's closing line
+    // ("=== 2 warnings in 16s ==="), which a CI reader would take for a run of no test.
+    const prefixed = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => `  schemathesis | ${line.replace(/^=+\s*|\s*=+$/g, '')}`)
+        .join('\n');
+    const failures = /(\d+) failures?\b/i.exec(output)?.[1] ?? '0';
+    const errors = /(\d+) errors?\b/i.exec(output)?.[1] ?? '0';
+    process.stderr.write(
+      `\n[schemathesis ${venv.SCHEMATHESIS_VERSION}] ${seconds} s, exit ${code}: ${failures} failures, ${errors} errors\n${prefixed(summary)}\n`,
+    );
+    if (code !== 0) process.stderr.write(prefixed(output));
     expect(output).toMatch(/SUMMARY/);
     expect(output).not.toMatch(/\d+ failures?\b/i);
     expect(output).not.toMatch(/\d+ errors?\b/i);
