@@ -68,7 +68,12 @@ export const startAllInOne = async (settings: EmbeddedSettings, logger: Logger, 
   const app = createHttpApp({
     logger,
     routers,
-    auth: createTokenVerifier({ kind: 'hs256', secret: secrets.jwt, adminClaim: 'roles' }),
+    auth: createTokenVerifier({
+      kind: 'hs256',
+      secret: secrets.jwt,
+      ...(secrets.previousJwt !== undefined && { previousSecrets: [secrets.previousJwt] }),
+      adminClaim: 'roles',
+    }),
     bodyLimit: '1mb',
     openapi: { title: 'mediaflow', version: '1.0.0', description: 'Uploads, jobs and notifications of the mediaflow media-processing backend.' },
     asyncapi: asyncApiDocument,

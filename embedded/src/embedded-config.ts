@@ -37,6 +37,8 @@ export interface EmbeddedSettings {
   readonly publicUrl?: string;
   readonly jwtSecret?: string;
   readonly urlSigningSecret?: string;
+  readonly jwtPreviousSecret?: string;
+  readonly urlSigningPreviousSecret?: string;
   readonly devOwner: string;
   readonly uiDevToken: 'auto' | 'on' | 'off';
   readonly corsOrigins?: readonly string[];
@@ -45,7 +47,48 @@ export interface EmbeddedSettings {
 export interface EmbeddedSecrets {
   jwt: string;
   urlSigning: string;
+  /** During a rotation: the secrets before these, still accepted (never used to sign). */
+  previousJwt?: string;
+  previousUrlSigning?: string;
 }
+
+/** What `<data>/secrets.json` holds: the generated secrets and, after `npm run secrets:rotate`, the ones before. */
+interface StoredSecrets {
+  jwt?: string;
+  urlSigning?: string;
+  previous?: { jwt?: string; urlSigning?: string };
+}
+
+export const secretsFile = (dataDir: string): string => path.join(dataDir, 'secrets.json');
+
+const readStoredSecrets = (file: string): StoredSecrets =>
+  fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSecrets) : {};
+
+const newSecret = (): string => crypto.randomBytes(32).toString('base64url');
+
+/**
+ * Rotates the generated secrets in `<data>/secrets.json`: new ones sign from the next start, the
+ * current ones move to `previous` and are still accepted, so tokens and links already handed out keep
+ * working until they expire. `finish` drops the previous ones (run it once they have expired).
+ */
+export const rotateEmbeddedSecrets = (dataDir: string, mode: 'rotate' | 'finish'): StoredSecrets => {
+  const file = secretsFile(dataDir);
+  const stored = readStoredSecrets(file);
+  const next: StoredSecrets =
+    mode === 'finish'
+      ? { jwt: stored.jwt ?? newSecret(), urlSigning: stored.urlSigning ?? newSecret() }
+      : {
+          jwt: newSecret(),
+          urlSigning: newSecret(),
+          previous: {
+            ...(stored.jwt !== undefined && { jwt: stored.jwt }),
+            ...(stored.urlSigning !== undefined && { urlSigning: stored.urlSigning }),
+          },
+        };
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
+  return next;
+};
 
 export const loadEmbeddedSettings = (env: NodeJS.ProcessEnv): EmbeddedSettings => {
   const c = loadConfig(EmbeddedEnvironmentSchema, env);
@@ -56,6 +99,10 @@ export const loadEmbeddedSettings = (env: NodeJS.ProcessEnv): EmbeddedSettings =
     ...(c.MEDIAFLOW_PUBLIC_URL !== undefined && { publicUrl: c.MEDIAFLOW_PUBLIC_URL }),
     ...(c.MEDIAFLOW_JWT_SECRET !== undefined && { jwtSecret: c.MEDIAFLOW_JWT_SECRET }),
     ...(c.MEDIAFLOW_URL_SIGNING_SECRET !== undefined && { urlSigningSecret: c.MEDIAFLOW_URL_SIGNING_SECRET }),
+    ...(c.MEDIAFLOW_JWT_PREVIOUS_SECRET !== undefined && { jwtPreviousSecret: c.MEDIAFLOW_JWT_PREVIOUS_SECRET }),
+    ...(c.MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET !== undefined && {
+      urlSigningPreviousSecret: c.MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET,
+    }),
     devOwner: c.MEDIAFLOW_DEV_OWNER,
     uiDevToken: c.MEDIAFLOW_UI_DEV_TOKEN,
     ...(c.MEDIAFLOW_CORS_ORIGINS !== undefined && { corsOrigins: c.MEDIAFLOW_CORS_ORIGINS }),
@@ -63,21 +110,29 @@ export const loadEmbeddedSettings = (env: NodeJS.ProcessEnv): EmbeddedSettings =
 };
 
 /** Secrets from the settings, else from `<data>/secrets.json`, created on first start. */
-export const embeddedSecrets = (settings: Pick<EmbeddedSettings, 'jwtSecret' | 'urlSigningSecret'>, dataDir: string): EmbeddedSecrets => {
-  const file = path.join(dataDir, 'secrets.json');
-  let stored: Partial<EmbeddedSecrets> = {};
-  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<EmbeddedSecrets>;
+export const embeddedSecrets = (
+  settings: Pick<EmbeddedSettings, 'jwtSecret' | 'urlSigningSecret' | 'jwtPreviousSecret' | 'urlSigningPreviousSecret'>,
+  dataDir: string,
+): EmbeddedSecrets => {
+  const file = secretsFile(dataDir);
+  const stored = readStoredSecrets(file);
   // Only generated secrets are written down; one given in the environment never lands on disk.
-  const generated = {
-    jwt: stored.jwt ?? crypto.randomBytes(32).toString('base64url'),
-    urlSigning: stored.urlSigning ?? crypto.randomBytes(32).toString('base64url'),
-  };
+  const generated = { jwt: stored.jwt ?? newSecret(), urlSigning: stored.urlSigning ?? newSecret() };
   if (stored.jwt !== generated.jwt || stored.urlSigning !== generated.urlSigning) {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+    fs.writeFileSync(file, JSON.stringify({ ...stored, ...generated }, null, 2), { mode: 0o600 });
   }
+  // A secret given in the environment comes with its own previous one (or none): the file's
+  // previous secret belongs to the file's current one.
+  const previousJwt = settings.jwtSecret !== undefined ? settings.jwtPreviousSecret : (settings.jwtPreviousSecret ?? stored.previous?.jwt);
+  const previousUrlSigning =
+    settings.urlSigningSecret !== undefined
+      ? settings.urlSigningPreviousSecret
+      : (settings.urlSigningPreviousSecret ?? stored.previous?.urlSigning);
   return {
     jwt: settings.jwtSecret ?? generated.jwt,
     urlSigning: settings.urlSigningSecret ?? generated.urlSigning,
+    ...(previousJwt !== undefined && { previousJwt }),
+    ...(previousUrlSigning !== undefined && { previousUrlSigning }),
   };
 };

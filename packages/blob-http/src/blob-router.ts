@@ -13,7 +13,7 @@ import { getObject } from './read/get-object-handler';
 import { LocalMultipartStore } from './multipart/local-multipart-store';
 import { putPart } from './multipart/put-part-handler';
 import { parseBlobPath } from './paths/blob-path';
-import { assertSigningSecret } from './signing/hmac';
+import { verificationSecrets } from './signing/hmac';
 import { blobProblem } from './signing/signature-errors';
 import { putObject, type ObjectCreated } from './upload/put-object-handler';
 import { applyCors, preflight } from './cors';
@@ -24,6 +24,8 @@ export interface BlobRouterOptions {
   /** Read-only here: the runner writes renditions itself. */
   readonly outputs: BlobStorage;
   readonly secret: string;
+  /** Still accepted, never used to sign: the secret before a rotation, until its URLs have expired. */
+  readonly previousSecrets?: readonly string[];
   /** Hard cap on any signed size, whatever a URL says. */
   readonly maxUploadBytes: number;
   /** Shared with whoever creates and completes multipart uploads; defaults to one over `uploads`. */
@@ -35,7 +37,7 @@ export interface BlobRouterOptions {
 export const BLOB_ROUTE_PREFIX = '/blobs';
 
 export const createBlobRouter = (options: BlobRouterOptions): Router => {
-  assertSigningSecret(options.secret);
+  const secrets = verificationSecrets(options.secret, options.previousSecrets);
   const now = options.now ?? Date.now;
   const multipart = options.multipart ?? new LocalMultipartStore(options.uploads);
   const storages: Record<string, BlobStorage> = { uploads: options.uploads, outputs: options.outputs };
@@ -47,7 +49,7 @@ export const createBlobRouter = (options: BlobRouterOptions): Router => {
     const storage = bucket === undefined ? undefined : storages[bucket];
     if (!storage || bucket === undefined) throw blobProblem('BLOB_NOT_FOUND', 'no such bucket');
     applyCors(res);
-    const base = { secret: options.secret, bucket, now };
+    const base = { secrets, bucket, now };
     if ((req.method === 'GET' || req.method === 'HEAD') && kind === 't')
       return getObject(req, res, { ...base, storage }, rest, trailingSlash);
     if (req.method !== 'PUT' || bucket !== 'uploads' || (kind !== 'o' && kind !== 'mp')) return next();

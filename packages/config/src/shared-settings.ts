@@ -11,12 +11,20 @@ export const JwtSecretSettingsSchema = z.object({
     MIN_SECRET_BYTES,
     'HS256 secret that signs and checks bearer tokens (embedded: generated into secrets.json in the data folder when unset; AWS: exactly one of this and MEDIAFLOW_JWKS_URL)',
   ),
+  MEDIAFLOW_JWT_PREVIOUS_SECRET: secretSetting(
+    MIN_SECRET_BYTES,
+    'During a rotation: the HS256 secret before MEDIAFLOW_JWT_SECRET, still accepted (never used to sign) so tokens issued before the switch keep working until they expire (embedded: `npm run secrets:rotate` keeps it in secrets.json)',
+  ),
 });
 
 export const UrlSigningSettingsSchema = z.object({
   MEDIAFLOW_URL_SIGNING_SECRET: secretSetting(
     MIN_SECRET_BYTES,
     'Secret of the signed blob URLs, shared by the signers and the /blobs endpoint (embedded: generated when unset; AWS: required by jobs, mounts the redirect router in ingest)',
+  ),
+  MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET: secretSetting(
+    MIN_SECRET_BYTES,
+    'During a rotation: the URL-signing secret before MEDIAFLOW_URL_SIGNING_SECRET, still accepted by /blobs (never used to sign) so links handed out before the switch keep working until they expire',
   ),
 });
 

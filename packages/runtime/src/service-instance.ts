@@ -12,7 +12,13 @@ export interface EmbeddedShared {
   readonly bus: SqliteBus;
   /** The origin clients reach this process at, for URLs handed to them (e.g. http://127.0.0.1:8080). */
   readonly publicBaseUrl: string;
-  readonly secrets: { readonly jwt: string; readonly urlSigning: string };
+  /** The signing secrets; a `previous*` one is still accepted during a rotation, never used to sign. */
+  readonly secrets: {
+    readonly jwt: string;
+    readonly urlSigning: string;
+    readonly previousJwt?: string;
+    readonly previousUrlSigning?: string;
+  };
   /** The environment the deployment was configured from; each service reads its own settings here. */
   readonly env: NodeJS.ProcessEnv;
 }

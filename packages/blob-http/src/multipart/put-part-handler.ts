@@ -1,13 +1,14 @@
 // PUT of one part of a multipart upload: the URL fixes the upload, the part number, the largest part
 // size and the expiry. The answer's ETag is what the client names the part by when completing.
 import type { Request, Response } from 'express';
+import type { VerificationSecrets } from '../signing/hmac';
 import { blobProblem } from '../signing/signature-errors';
 import { verifyPartUrl } from '../signing/verify-upload-url';
 import { receiveBody } from '../upload/receive-body';
 import { MAX_PARTS, type LocalMultipartStore } from './local-multipart-store';
 
 interface PutPartContext {
-  readonly secret: string;
+  readonly secrets: VerificationSecrets;
   readonly bucket: string;
   readonly multipart: LocalMultipartStore;
   readonly now: () => number;
@@ -30,7 +31,7 @@ export const putPart = async (
   }
   const partNumber = Number(partText);
   const maxSize = verifyPartUrl(
-    context.secret,
+    context.secrets,
     context.bucket,
     multipartId,
     partNumber,

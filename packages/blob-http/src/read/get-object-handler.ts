@@ -3,11 +3,12 @@
 import type { Request, Response } from 'express';
 import type { BlobStorage } from '@mediaflow/blob-storage';
 import { verifyPrefixPath, type GrantedKey } from '../signing/prefix-token';
+import type { VerificationSecrets } from '../signing/hmac';
 import { blobProblem } from '../signing/signature-errors';
 import { serveObject } from './serve-object';
 
 interface ReadContext {
-  readonly secret: string;
+  readonly secrets: VerificationSecrets;
   readonly bucket: string;
   readonly storage: BlobStorage;
   readonly now: () => number;
@@ -22,7 +23,7 @@ export const verifiedKey = (
   const [token, ...keySegments] = segments;
   if (token === undefined || keySegments.length === 0)
     throw blobProblem('URL_SIGNATURE_INVALID', 'a read URL is /blobs/<bucket>/t/<token>/<key>');
-  const granted = verifyPrefixPath(context.secret, context.bucket, token, keySegments, context.now());
+  const granted = verifyPrefixPath(context.secrets, context.bucket, token, keySegments, context.now());
   if (trailingSlash) throw blobProblem('BLOB_NOT_FOUND', 'this URL names a folder; append a file name to it');
   return granted;
 };

@@ -9,12 +9,14 @@ import { applyCors, preflight } from '../cors';
 import { parseBlobPath } from '../paths/blob-path';
 import { verifiedKey } from '../read/get-object-handler';
 import { serveObject } from '../read/serve-object';
-import { assertSigningSecret } from '../signing/hmac';
+import { verificationSecrets } from '../signing/hmac';
 import { blobProblem } from '../signing/signature-errors';
 
 interface BlobRedirectRouterOptions {
   readonly storages: Readonly<Record<string, BlobStorage>>;
   readonly secret: string;
+  /** Still accepted, never used to sign: the secret before a rotation, until its URLs have expired. */
+  readonly previousSecrets?: readonly string[];
   /** Lifetime of each S3 presigned GET (default 300 s): just long enough to start the transfer. */
   readonly redirectTtlSeconds?: number;
   readonly now?: () => number;
@@ -24,7 +26,7 @@ interface BlobRedirectRouterOptions {
 const PLAYLIST = /\.(m3u8|mpd)$/i;
 
 export const createBlobRedirectRouter = (options: BlobRedirectRouterOptions): Router => {
-  assertSigningSecret(options.secret);
+  const secrets = verificationSecrets(options.secret, options.previousSecrets);
   const now = options.now ?? Date.now;
   const ttl = options.redirectTtlSeconds ?? 300;
 
@@ -37,7 +39,7 @@ export const createBlobRedirectRouter = (options: BlobRedirectRouterOptions): Ro
     if (!storage || bucket === undefined || kind !== 't')
       throw blobProblem('BLOB_NOT_FOUND', 'no such bucket');
     applyCors(res);
-    const { key } = verifiedKey({ secret: options.secret, bucket, now }, rest, trailingSlash);
+    const { key } = verifiedKey({ secrets, bucket, now }, rest, trailingSlash);
     if (PLAYLIST.test(key)) {
       await serveObject(req, res, storage, key, { defaultCacheControl: 'private, max-age=2' });
       return;

@@ -23,6 +23,21 @@ export const hmac = (secret: string, fields: readonly (string | number)[]): Buff
 
 export const sameBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
 
+/**
+ * The secrets a URL may be signed with: the current one (which signs) first, then the previous one
+ * during a rotation, so links handed out before the switch keep working until they expire.
+ */
+export type VerificationSecrets = readonly [current: string, ...previous: string[]];
+
+export const verificationSecrets = (current: string, previous: readonly string[] = []): VerificationSecrets => {
+  for (const secret of [current, ...previous]) assertSigningSecret(secret);
+  return [current, ...previous.filter((p) => p !== current)];
+};
+
+/** True when `given` is the MAC of any of the secrets (each compared in constant time). */
+export const signedByAny = (secrets: VerificationSecrets, given: Buffer, macOf: (secret: string) => Buffer): boolean =>
+  secrets.map((secret) => sameBytes(given, macOf(secret))).some(Boolean);
+
 export const toBase64Url = (bytes: Buffer): string => bytes.toString('base64url');
 
 /** Strict: only the base64url alphabet, so a mangled token fails before any HMAC is computed. */

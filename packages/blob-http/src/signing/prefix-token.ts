@@ -1,7 +1,7 @@
 // The token of a signed prefix URL: base64url(expiry u32 | prefix segment count u8 | HMAC(bucket,
 // prefix, expiry)). The count tells the server where the signed prefix ends in the path, so every
 // object below it (an HLS playlist and its relatively-addressed segments) shares one URL base.
-import { fromBase64Url, hmac, sameBytes, toBase64Url } from './hmac';
+import { fromBase64Url, hmac, signedByAny, toBase64Url, type VerificationSecrets } from './hmac';
 import { blobProblem } from './signature-errors';
 
 const HEADER_BYTES = 5;
@@ -55,7 +55,7 @@ export interface GrantedKey {
 }
 
 export const verifyPrefixPath = (
-  secret: string,
+  secrets: VerificationSecrets,
   bucket: string,
   token: string,
   segments: readonly string[],
@@ -66,7 +66,7 @@ export const verifyPrefixPath = (
     throw blobProblem('URL_SIGNATURE_INVALID', 'the path is outside the signed prefix');
   }
   const prefix = segments.slice(0, decoded.segmentCount).join('/');
-  if (!sameBytes(decoded.mac, prefixMac(secret, bucket, prefix, decoded.expiresAt))) {
+  if (!signedByAny(secrets, decoded.mac, (secret) => prefixMac(secret, bucket, prefix, decoded.expiresAt))) {
     throw blobProblem('URL_SIGNATURE_INVALID', 'the URL signature does not match its path');
   }
   if (nowMs >= decoded.expiresAt * 1000)

@@ -1,6 +1,6 @@
 // Checks the query of a signed PUT or part URL against the path it arrived on. Signature first, then
 // expiry, so "expired" is only ever said about a URL we really signed.
-import { fromBase64Url, sameBytes } from './hmac';
+import { fromBase64Url, signedByAny, type VerificationSecrets } from './hmac';
 import { partMac, putMac, QUERY } from './blob-url-signer';
 import { blobProblem } from './signature-errors';
 
@@ -23,9 +23,15 @@ const wholeNumber = (query: QueryValues, name: string): number => {
   return Number(text);
 };
 
-const checkMac = (query: QueryValues, expected: Buffer, expiresAt: number, nowMs: number): void => {
+const checkMac = (
+  query: QueryValues,
+  secrets: VerificationSecrets,
+  macOf: (secret: string) => Buffer,
+  expiresAt: number,
+  nowMs: number,
+): void => {
   const given = fromBase64Url(single(query, QUERY.signature));
-  if (!given || !sameBytes(given, expected))
+  if (!given || !signedByAny(secrets, given, macOf))
     throw blobProblem('URL_SIGNATURE_INVALID', 'the URL signature does not match');
   if (nowMs >= expiresAt * 1000)
     throw blobProblem('URL_EXPIRED', 'the upload URL has expired; ask for a new one');
@@ -37,7 +43,7 @@ interface VerifiedPut {
 }
 
 export const verifyPutUrl = (
-  secret: string,
+  secrets: VerificationSecrets,
   bucket: string,
   key: string,
   query: QueryValues,
@@ -46,12 +52,12 @@ export const verifyPutUrl = (
   const expiresAt = wholeNumber(query, QUERY.expires);
   const size = wholeNumber(query, QUERY.size);
   const contentType = single(query, QUERY.type);
-  checkMac(query, putMac(secret, bucket, key, size, contentType, expiresAt), expiresAt, nowMs);
+  checkMac(query, secrets, (secret) => putMac(secret, bucket, key, size, contentType, expiresAt), expiresAt, nowMs);
   return { size, contentType };
 };
 
 export const verifyPartUrl = (
-  secret: string,
+  secrets: VerificationSecrets,
   bucket: string,
   multipartId: string,
   partNumber: number,
@@ -60,6 +66,6 @@ export const verifyPartUrl = (
 ): number => {
   const expiresAt = wholeNumber(query, QUERY.expires);
   const maxSize = wholeNumber(query, QUERY.maxSize);
-  checkMac(query, partMac(secret, bucket, multipartId, partNumber, maxSize, expiresAt), expiresAt, nowMs);
+  checkMac(query, secrets, (secret) => partMac(secret, bucket, multipartId, partNumber, maxSize, expiresAt), expiresAt, nowMs);
   return maxSize;
 };

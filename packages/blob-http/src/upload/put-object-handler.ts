@@ -2,6 +2,7 @@
 // stream to the storage's put (bounded memory) and the object appears only once all arrived.
 import type { Request, Response } from 'express';
 import type { BlobStorage } from '@mediaflow/blob-storage';
+import type { VerificationSecrets } from '../signing/hmac';
 import { blobProblem } from '../signing/signature-errors';
 import { verifyPutUrl } from '../signing/verify-upload-url';
 import { contentTypeEssence, receiveBody } from './receive-body';
@@ -14,7 +15,7 @@ export interface ObjectCreated {
 }
 
 interface PutObjectContext {
-  readonly secret: string;
+  readonly secrets: VerificationSecrets;
   readonly bucket: string;
   readonly storage: BlobStorage;
   readonly maxUploadBytes: number;
@@ -29,7 +30,7 @@ export const putObject = async (
   context: PutObjectContext,
   key: string,
 ): Promise<void> => {
-  const signed = verifyPutUrl(context.secret, context.bucket, key, req.query, context.now());
+  const signed = verifyPutUrl(context.secrets, context.bucket, key, req.query, context.now());
   if (signed.size > context.maxUploadBytes) {
     throw blobProblem('BLOB_BODY_TOO_LARGE', `uploads are limited to ${context.maxUploadBytes} bytes`);
   }

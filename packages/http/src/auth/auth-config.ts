@@ -29,7 +29,12 @@ interface CommonAuthSettings {
   adminClaim: string;
 }
 export type AuthConfig =
-  | (CommonAuthSettings & { kind: 'hs256'; secret: string })
+  | (CommonAuthSettings & {
+      kind: 'hs256';
+      secret: string;
+      /** Accepted, never used to sign: the secret before a rotation, until its tokens have expired. */
+      previousSecrets?: readonly string[];
+    })
   | (CommonAuthSettings & { kind: 'jwks'; jwksUrl: string });
 
 export const AuthConfigSchema = AuthEnvironmentSchema.superRefine((env, ctx) => {
@@ -44,7 +49,12 @@ export const AuthConfigSchema = AuthEnvironmentSchema.superRefine((env, ctx) => 
   if (env.MEDIAFLOW_JWT_AUDIENCE !== undefined) common.audience = env.MEDIAFLOW_JWT_AUDIENCE;
   return env.MEDIAFLOW_JWKS_URL !== undefined
     ? { ...common, kind: 'jwks', jwksUrl: env.MEDIAFLOW_JWKS_URL }
-    : { ...common, kind: 'hs256', secret: env.MEDIAFLOW_JWT_SECRET ?? '' };
+    : {
+        ...common,
+        kind: 'hs256',
+        secret: env.MEDIAFLOW_JWT_SECRET ?? '',
+        ...(env.MEDIAFLOW_JWT_PREVIOUS_SECRET !== undefined && { previousSecrets: [env.MEDIAFLOW_JWT_PREVIOUS_SECRET] }),
+      };
 });
 
 /** Reads the auth settings; a bad or missing value stops start-up with a ConfigurationError. */

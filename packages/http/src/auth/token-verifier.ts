@@ -47,9 +47,20 @@ const verifyOptions = (config: AuthConfig, algorithms: string[]): JWTVerifyOptio
 
 const makeCheck = (config: AuthConfig): ((token: string) => Promise<JWTPayload>) => {
   if (config.kind === 'hs256') {
-    const key = new TextEncoder().encode(config.secret);
+    // The current secret first; during a rotation the previous one still verifies (never signs).
+    const keys = [config.secret, ...(config.previousSecrets ?? [])].map((s) => new TextEncoder().encode(s));
     const options = verifyOptions(config, ['HS256']);
-    return async (token) => (await jwtVerify(token, key, options)).payload;
+    return async (token) => {
+      for (const [index, key] of keys.entries()) {
+        try {
+          return (await jwtVerify(token, key, options)).payload;
+        } catch (error) {
+          const wrongKey = error instanceof errors.JWSSignatureVerificationFailed;
+          if (!wrongKey || index === keys.length - 1) throw error;
+        }
+      }
+      throw new Error('unreachable: no HS256 key configured');
+    };
   }
   const keys = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
   const options = verifyOptions(config, JWKS_ALGORITHMS);

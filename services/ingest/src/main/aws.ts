@@ -41,7 +41,11 @@ export const createAwsService = async (env: NodeJS.ProcessEnv): Promise<ServiceI
   const container = createServiceContainer(infrastructure, ingestModule(settings), awsAdapters);
   const storages = { uploads: resolve(container, TOKENS.UploadsStorage), outputs: resolve(container, TOKENS.OutputsStorage) };
   const routers = settings.urlSigningSecret
-    ? [blobServiceRouter(createBlobRedirectRouter({ storages, secret: settings.urlSigningSecret }))]
+    ? [blobServiceRouter(createBlobRedirectRouter({
+          storages,
+          secret: settings.urlSigningSecret,
+          ...(settings.urlSigningPreviousSecret !== undefined && { previousSecrets: [settings.urlSigningPreviousSecret] }),
+        }))]
     : [];
   return ingestInstance(container, infrastructure, routers);
 };

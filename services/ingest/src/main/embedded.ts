@@ -43,6 +43,7 @@ export const createEmbeddedService = async (shared: EmbeddedShared): Promise<Ser
     uploads: resolve(container, TOKENS.UploadsStorage),
     outputs: resolve(container, TOKENS.OutputsStorage),
     secret: shared.secrets.urlSigning,
+    ...(shared.secrets.previousUrlSigning !== undefined && { previousSecrets: [shared.secrets.previousUrlSigning] }),
     maxUploadBytes: settings.policy.maxSizeBytes,
     // Like an S3 object-created notification; a failure never fails the PUT (the client can complete).
     ...(settings.completeOnStore && {

@@ -76,6 +76,8 @@ export interface IngestSettings {
   readonly sweepIntervalMs: number;
   readonly completeOnStore: boolean;
   readonly urlSigningSecret?: string;
+  /** During a rotation, the secret before `urlSigningSecret`: still accepted by the /blobs routes. */
+  readonly urlSigningPreviousSecret?: string;
 }
 
 export const loadIngestSettings = (env: NodeJS.ProcessEnv): IngestSettings => {
@@ -96,5 +98,8 @@ export const loadIngestSettings = (env: NodeJS.ProcessEnv): IngestSettings => {
     sweepIntervalMs: c.MEDIAFLOW_UPLOAD_SWEEP_SECONDS * 1000,
     completeOnStore: c.MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE,
     ...(c.MEDIAFLOW_URL_SIGNING_SECRET !== undefined && { urlSigningSecret: c.MEDIAFLOW_URL_SIGNING_SECRET }),
+    ...(c.MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET !== undefined && {
+      urlSigningPreviousSecret: c.MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET,
+    }),
   };
 };
