@@ -40,6 +40,46 @@ export class TranscodeFailed extends MediaError {
   }
 }
 
+/** Which of the runner's bounds ffmpeg crossed (see media/ffmpeg-limits.ts). */
+export type TranscodeLimitCode =
+  | 'RUNNER_MEMORY_LIMIT'
+  | 'RUNNER_CPU_LIMIT'
+  | 'OUTPUT_SIZE_LIMIT'
+  | 'OUTPUT_FILE_COUNT_LIMIT';
+
+/**
+ * ffmpeg was stopped by one of the runner's bounds (address space, CPU time for the media's duration,
+ * output bytes or files). Permanent: the same input under the same bounds crosses them again.
+ */
+export class TranscodeLimitExceeded extends MediaError {
+  readonly retryable = false;
+  override readonly name = 'TranscodeLimitExceeded';
+  constructor(
+    readonly code: TranscodeLimitCode,
+    readonly reason: string,
+  ) {
+    super(`transcode stopped at a runner limit (${code}): ${reason}`);
+  }
+}
+
+/** What the input guard refused (see media/ffmpeg-input-guard.ts). */
+export type TranscodeInputRefusedCode = 'INPUT_FORMAT_MISMATCH' | 'INPUT_PROTOCOL_REFUSED' | 'RUNNER_NETWORK_DENIED';
+
+/**
+ * ffmpeg was refused what the input asked for: a demuxer other than the one the probe classified it
+ * with, a protocol outside the whitelist, or the network a runner without one cannot reach. Permanent.
+ */
+export class TranscodeInputRefused extends MediaError {
+  readonly retryable = false;
+  override readonly name = 'TranscodeInputRefused';
+  constructor(
+    readonly code: TranscodeInputRefusedCode,
+    readonly reason: string,
+  ) {
+    super(`transcode input refused (${code}): ${reason}`);
+  }
+}
+
 /**
  * The runner's own plan differs from the one jobs published: the two services disagree on the probe,
  * the profile or the planner's version. Permanent, so the drift surfaces instead of retrying forever.

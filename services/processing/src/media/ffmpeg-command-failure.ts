@@ -1,9 +1,14 @@
 // Turns a failed ffmpeg run into a readable reason and a retry decision: a bad input fails the same
-// way every time (permanent); a full disk, memory or a flaky network may not (retryable).
+// way every time (permanent); a full disk, memory or a flaky network may not (retryable). What the
+// input guard refused carries its own code.
+import type { TranscodeInputRefusedCode } from '../domain/media-errors';
+import type { RunnerNetwork } from './ffmpeg-input-guard';
 
 export interface FfmpegFailure {
   reason: string;
   retryable: boolean;
+  /** Set when the input guard or the missing network stopped ffmpeg (always permanent). */
+  code?: TranscodeInputRefusedCode;
 }
 
 /** `-progress` output (`key=value`) and warnings that say nothing about why a run failed. */
@@ -16,6 +21,26 @@ const NOT_A_REASON = [
 
 export const meaningfulStderr = (lines: readonly string[]): string[] =>
   lines.filter((line) => !NOT_A_REASON.some((pattern) => pattern.test(line)));
+
+const REFUSED: readonly (readonly [RegExp, TranscodeInputRefusedCode, string])[] = [
+  [/Format not on whitelist/, 'INPUT_FORMAT_MISMATCH', 'ffmpeg detected another format than the probe classified'],
+  [/Protocol '[^']*' not on whitelist/, 'INPUT_PROTOCOL_REFUSED', 'the input asked for a protocol the runner does not allow'],
+];
+
+/** A runner without network sees every address as unreachable and no name resolves. */
+const NO_NETWORK =
+  /Network is unreachable|No route to host|Cannot assign requested address|Name or service not known|name resolution|Failed to resolve hostname/i;
+
+const refusal = (lines: readonly string[], network: RunnerNetwork): FfmpegFailure | undefined => {
+  for (const [pattern, code, what] of REFUSED) {
+    const line = lines.find((l) => pattern.test(l));
+    if (line) return { reason: `${what}: ${line.trim()}`, retryable: false, code };
+  }
+  const offline = network === 'none' ? lines.find((l) => NO_NETWORK.test(l)) : undefined;
+  if (offline)
+    return { reason: `the runner has no network: ${offline.trim()}`, retryable: false, code: 'RUNNER_NETWORK_DENIED' };
+  return undefined;
+};
 
 const TRANSIENT: readonly (readonly [RegExp, string])[] = [
   [/No space left on device|ENOSPC/i, 'the disk is full'],
@@ -59,8 +84,11 @@ const firstMatch = (
 export const classifyFfmpegFailure = (
   stderr: readonly string[],
   exit: { code?: number | null; signal?: string | null },
+  network: RunnerNetwork = 'host',
 ): FfmpegFailure => {
   const lines = meaningfulStderr(stderr);
+  const refused = refusal(lines, network);
+  if (refused) return refused;
   const transient = firstMatch(lines, TRANSIENT);
   if (transient) return { reason: `${transient.what}: ${transient.line}`, retryable: true };
   if (exit.signal) return { reason: `ffmpeg was killed by ${exit.signal}`, retryable: true };

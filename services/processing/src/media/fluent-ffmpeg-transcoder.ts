@@ -4,11 +4,20 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createLogger, type Logger } from '@mediaflow/logging';
-import { TranscodeCancelled, TranscodeFailed, TranscodeTimedOut } from '../domain/media-errors';
+import {
+  TranscodeCancelled,
+  TranscodeFailed,
+  TranscodeInputRefused,
+  TranscodeLimitExceeded,
+  TranscodeTimedOut,
+} from '../domain/media-errors';
 import type { Plan } from '@mediaflow/media-planning';
 import type { ProducedFile, TranscodeOptions, Transcoder } from '../ports/transcoder';
 import { buildSingleProcessCommand } from './ffmpeg-command';
 import { ProgressTracker } from './ffmpeg-command-progress';
+import { inputGuard, type RunnerNetwork } from './ffmpeg-input-guard';
+import { limitsFor, type RunnerLimits } from './ffmpeg-limits';
+import type { SandboxSupport } from './ffmpeg-sandbox';
 import { runFfmpeg } from './fluent-ffmpeg-transcoder-process';
 import {
   assertPlannedFilesExist,
@@ -22,6 +31,15 @@ interface FluentFfmpegTranscoderDeps {
   logger?: Logger;
   /** How long ffmpeg gets to exit after SIGTERM before SIGKILL. */
   killGraceMs?: number;
+  /**
+   * `none` (embedded): ffmpeg in a network namespace of its own and only local inputs; `host` (AWS,
+   * the default): presigned URL inputs are read over the network.
+   */
+  network?: RunnerNetwork;
+  /** The runner's bounds (runnerLimitsFrom(env)); none when absent. */
+  limits?: RunnerLimits;
+  /** What the wrappers can do on this host: sandboxSupport() when absent. */
+  sandboxSupport?: SandboxSupport;
 }
 
 export class FluentFfmpegTranscoder implements Transcoder {
@@ -45,18 +63,26 @@ export class FluentFfmpegTranscoder implements Transcoder {
     const progress = new ProgressTracker(options.durationSeconds, options.onProgress);
     const started = Date.now();
     try {
-      const spec = buildSingleProcessCommand(input, plan, stagingDir);
+      const network = this.deps.network ?? 'host';
+      const guard = inputGuard(input, plan.kind, { container: options.inputFormat, network });
+      const spec = buildSingleProcessCommand(input, plan, stagingDir, guard);
       await Promise.all(spec.directories.map((dir) => fs.mkdir(dir, { recursive: true })));
       const outcome = await runFfmpeg(spec, {
         ffmpegPath: this.ffmpegPath,
         logger: this.logger,
         progress,
+        sandbox: { network, limits: limitsFor(this.deps.limits ?? {}, options.durationSeconds) },
+        outputDir: stagingDir,
         signal: options.signal,
         wallClockLimitMs: options.wallClockLimitMs,
         killGraceMs: this.deps.killGraceMs,
+        ...(this.deps.sandboxSupport && { support: this.deps.sandboxSupport }),
       });
       if (outcome.kind === 'cancelled') throw new TranscodeCancelled();
       if (outcome.kind === 'timed-out') throw new TranscodeTimedOut(options.wallClockLimitMs ?? 0);
+      if (outcome.kind === 'limit') throw new TranscodeLimitExceeded(outcome.breach.code, outcome.breach.reason);
+      if (outcome.kind === 'failed' && outcome.failure.code)
+        throw new TranscodeInputRefused(outcome.failure.code, outcome.failure.reason);
       if (outcome.kind === 'failed')
         throw new TranscodeFailed(outcome.failure.reason, outcome.failure.retryable, outcome.stderrTail);
       await finishStagedOutputs(stagingDir, plan);

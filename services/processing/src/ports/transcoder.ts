@@ -1,5 +1,6 @@
 // The runner's engine: executes a plan against one input and reports what it wrote. Failures are
-// TranscodeCancelled, TranscodeTimedOut or TranscodeFailed (src/domain/media-errors).
+// TranscodeCancelled, TranscodeTimedOut, TranscodeLimitExceeded, TranscodeInputRefused or
+// TranscodeFailed (src/domain/media-errors).
 import type { OutputKind } from '@mediaflow/contracts';
 import type { Plan } from '@mediaflow/media-planning';
 
@@ -12,6 +13,11 @@ export interface TranscodeOptions {
   signal?: AbortSignal;
   /** Past this the work is stopped and the promise rejects with TranscodeTimedOut. */
   wallClockLimitMs?: number;
+  /**
+   * The probe's container (MediaInfo.container): the only demuxer ffmpeg may then read the input with
+   * (else TranscodeInputRefused INPUT_FORMAT_MISMATCH). Absent: the usual containers of the plan's kind.
+   */
+  inputFormat?: string;
 }
 
 /** Init sections and segments are uploaded like every output, but the manifest lists only playlists. */
