@@ -11,6 +11,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createLogger, type Logger } from '@mediaflow/logging';
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { assertBlobKey, assertBlobPrefix, assertByteRange, assertPresignExpiry } from '../blob-key';
 import type {
@@ -178,8 +179,23 @@ export class S3BlobStorage implements BlobStorage {
     options: PutOptions,
   ): Promise<PutResult> {
     const { size, sha256 } = hashed;
-    if (size >= this.tuning.multipartThreshold)
-      this.logger.debug('multipart upload', { key, size, partSize: this.tuning.partSize });
+    if (size < this.tuning.multipartThreshold) {
+      // Bytes, not a stream: the SDK cannot resend a stream, so one throttle (503 SlowDown) or 500
+      // would fail the whole put instead of being retried. Below the threshold (8 MiB) memory is cheap.
+      const bytes = await readFile(path);
+      const request = {
+        client: this.client,
+        bucket: this.bucket,
+        objectKey: this.objectKey(key),
+        body: bytes,
+        size,
+        sha256,
+        options,
+      };
+      return { key, size, sha256, etag: await uploadToS3(request, this.tuning) };
+    }
+    this.logger.debug('multipart upload', { key, size, partSize: this.tuning.partSize });
+    // Multipart reads the stream into one buffer per part, and each part's request is retried alone.
     const body = createReadStream(path);
     try {
       const request = {
