@@ -4,7 +4,7 @@
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { createLogger } from '@mediaflow/logging';
 import { defaultSqliteDriver } from '@mediaflow/sqlite';
-import { mediaBinariesOrError, mediaOriginLine } from '@mediaflow/processing/media';
+import { mediaBinariesOrError, mediaOriginLine, sandboxLine } from '@mediaflow/processing/media';
 import { startAllInOne } from './all-in-one';
 import { loadEmbeddedSettings } from './embedded-config';
 
@@ -14,6 +14,8 @@ const main = async (): Promise<void> => {
   const settings = loadEmbeddedSettings(process.env);
   const deployment = await startAllInOne(settings, logger, process.env);
   const ffmpeg = mediaOriginLine(mediaBinariesOrError(process.env)); // a warning when it is the npm package's 2018 build
+  const sandbox = sandboxLine('none'); // embedded runners have no network, where unshare is permitted
+  if (sandbox.warning) logger.warn('ffmpeg runs without part of its sandbox', { sandbox: sandbox.text });
   const token = await issueDevelopmentToken({ secret: deployment.secrets.jwt, sub: settings.devOwner, admin: true, ttlSeconds: 7 * 24 * 3600 });
   process.stdout.write(
     [
@@ -21,6 +23,7 @@ const main = async (): Promise<void> => {
       `mediaflow is running at ${deployment.url} (data in ${settings.infrastructure.dataDir})`,
       `  runtime:    Node ${process.versions.node}, SQLite through ${defaultSqliteDriver()}`,
       `  ffmpeg:     ${ffmpeg.text}`,
+      `  sandbox:    ${sandbox.text}`,
       `  web UI:     ${deployment.url}/`,
       `  API docs:   ${deployment.url}/docs/ (OpenAPI: ${deployment.url}/openapi.json)`,
       `  events:     ${deployment.url}/docs/events/ (AsyncAPI: ${deployment.url}/asyncapi.json)`,

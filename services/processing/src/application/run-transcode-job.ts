@@ -73,7 +73,8 @@ const checkExpectedRungs = (plan: Plan, expected: readonly string[] | undefined)
 export const runTranscodeJob = async (spec: JobSpec, deps: RunnerDependencies, controls: RunControls = {}): Promise<RunResult> => {
   const log = deps.logger;
   const input = await resolveInput(spec.input, deps);
-  const plan = spec.plan ?? planOutputs(await deps.prober.probe(input, { signal: controls.signal }), profileByName(spec.profile));
+  const probed = spec.plan ? undefined : await deps.prober.probe(input, { signal: controls.signal });
+  const plan = probed ? planOutputs(probed, profileByName(spec.profile)) : (spec.plan as Plan);
   checkExpectedRungs(plan, spec.expectedRungs);
   const scratch = await fs.mkdtemp(path.join(deps.scratchDir ?? os.tmpdir(), `mediaflow-${spec.jobId}-`));
   try {
@@ -84,6 +85,8 @@ export const runTranscodeJob = async (spec: JobSpec, deps: RunnerDependencies, c
       onProgress: controls.onProgress,
       signal: controls.signal,
       wallClockLimitMs: spec.wallClockLimitSeconds * 1000,
+      // ffmpeg may read the input only with the demuxer the probe saw.
+      ...(probed && { inputFormat: probed.container }),
     });
     const transcodeSeconds = (Date.now() - started) / 1000;
     log.info('transcoded', { jobId: spec.jobId, files: files.length, transcodeSeconds });

@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { commaList, flagSetting, intSetting, loadConfig, secondsSetting, setting } from '@mediaflow/config';
+import { RunnerLimitsEnvironmentShape } from '../media/runner-limits-settings';
 
 export const ProcessingEnvironmentSchema = z.object({
   MEDIAFLOW_RUNNER_CONCURRENCY: intSetting(
@@ -19,6 +20,8 @@ export const ProcessingEnvironmentSchema = z.object({
   MEDIAFLOW_RUNNER_SUBNETS: setting(commaList(), 'AWS: comma-separated subnets of runner tasks').default([]),
   MEDIAFLOW_RUNNER_SECURITY_GROUPS: setting(commaList(), 'AWS: comma-separated security groups of runner tasks').default([]),
   MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: flagSetting('AWS: give runner tasks a public IP (public subnets without NAT)').default(false),
+  // Read by the runner itself (runnerLimitsFrom); declared here so processing has one settings schema.
+  ...RunnerLimitsEnvironmentShape,
 });
 
 /** Where runner tasks start on AWS; cluster and task definition are checked when ECS is used. */

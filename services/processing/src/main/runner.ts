@@ -9,9 +9,12 @@ import { createLogger } from '@mediaflow/logging';
 import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
 import { FluentFfmpegTranscoder } from '../media/fluent-ffmpeg-transcoder';
+import { runnerLimitsFrom } from '../media/runner-limits-settings';
+import { sandboxLine } from '../media/ffmpeg-sandbox';
 import { JobSpecSchema, type JobSpec } from '../application/job-spec';
 import { classifyRunnerFailure, RunnerExit } from '../application/runner-exit';
 import { runTranscodeJob } from '../application/run-transcode-job';
+import { watchParent } from './runner-parent-watch';
 import { runReporterFor } from './runner-reporter';
 import { stallSecondsFrom } from './processing-config';
 import { runnerStorage } from './runner-storage';
@@ -51,14 +54,20 @@ const main = async (): Promise<number> => {
   const aws = awsClientSettings(process.env);
   const binaries = mediaBinaries(process.env);
   const log = logger.createChild({ persistentKeys: { jobId: spec.jobId, attempt: String(spec.attempt) } });
-  log.info('runner starting', { ffmpeg: binaries.ffmpeg, ffprobe: binaries.ffprobe, mode: config.MEDIAFLOW_MODE });
+  // Embedded, ffmpeg has no network (inputs are local files); on AWS it reads a presigned S3 URL.
+  const network = config.MEDIAFLOW_MODE === 'embedded' ? 'none' : 'host';
+  const limits = runnerLimitsFrom(process.env);
+  log.info('runner starting', { ffmpeg: binaries.ffmpeg, ffprobe: binaries.ffprobe, mode: config.MEDIAFLOW_MODE, sandbox: sandboxLine(network).text, limits });
   const abort = new AbortController();
   // Repeated signals while ffmpeg is stopping must not kill us before partial outputs are removed
   // (ECS sends SIGKILL itself after the task's stop timeout).
   process.on('SIGTERM', () => abort.abort());
   process.on('SIGINT', () => abort.abort());
-  // A parent killed with -9 cannot stop us; its restart fails this attempt as lost and a retry redoes it.
-  if (process.send) process.on('disconnect', () => abort.abort());
+  // A parent killed with -9 cannot stop us: we stop ourselves; its restart fails this attempt as lost and a retry redoes it.
+  const parentWatch = watchParent(() => {
+    log.warn('the process that forked this runner is gone: stopping');
+    abort.abort();
+  });
   const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR, aws);
   const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => abort.abort() });
   try {
@@ -66,7 +75,7 @@ const main = async (): Promise<number> => {
       spec,
       {
         prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log }),
-        transcoder: new FluentFfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log }),
+        transcoder: new FluentFfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
         outputs: storage.outputs,
         resolveBlobInput: storage.resolveBlobInput,
         logger: log,
@@ -84,6 +93,8 @@ const main = async (): Promise<number> => {
     await reporter.failed(failure);
     log.error('runner failed', { failure, error: error as Error });
     return failure.exitCode;
+  } finally {
+    parentWatch.stop();
   }
 };
 

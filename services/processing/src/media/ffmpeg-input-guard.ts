@@ -18,7 +18,7 @@ export const LOCAL_PROTOCOLS = 'file,pipe';
 /** A presigned GET over HTTPS, and plain HTTP for the emulator's endpoint. */
 export const URL_PROTOCOLS = 'http,https,tcp,tls,crypto';
 
-export const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
+const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 
 /**
  * When the probe's answer is not at hand (a job spec that carries its plan): the containers uploads

@@ -48,7 +48,7 @@ export interface SandboxPolicy {
   limits: AppliedLimits;
 }
 
-export interface SandboxedCommand {
+interface SandboxedCommand {
   file: string;
   args: string[];
   /** What this run actually got, for the log. */
