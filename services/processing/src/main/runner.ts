@@ -74,7 +74,7 @@ const main = async (): Promise<number> => {
     const result = await runTranscodeJob(
       spec,
       {
-        prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log }),
+        prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log, network }),
         transcoder: new FluentFfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
         outputs: storage.outputs,
         resolveBlobInput: storage.resolveBlobInput,
