@@ -13,8 +13,9 @@ import type { BenchDeployment } from './deployment';
 import type { SourceFile } from './source-file';
 import { phasesBetween, type UploadSample, type UploadVariant } from './variant';
 
+// The CLI's exports map has no ./package.json: find its folder from an exported module (cli/src/…).
 const cliBin = (): string =>
-  path.join(path.dirname(require.resolve('@mediaflow/cli/package.json')), 'bin', 'mediaflow.cjs');
+  path.join(path.dirname(require.resolve('@mediaflow/cli/file-digest')), '..', 'bin', 'mediaflow.cjs');
 
 interface CliRun {
   readonly startedMs: number;

@@ -1,6 +1,10 @@
 // Multipart uploads on the embedded endpoint: parts PUT through their signed URLs in any order are
-// assembled in part order, ETags are checked, oversized parts refused, and abort removes everything.
+// written at their offsets and the file renamed into place, ETags are checked, oversized parts
+// refused, gaps refused, a part sent again replaces itself, and abort removes everything.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { request } from 'node:http';
 import { startBlobServer, type BlobServer } from './support/blob-server';
 
 const PART = 4096;
@@ -18,6 +22,23 @@ const putPart = async (multipartId: string, partNumber: number, body: Buffer) =>
   const res = await fetch(signPart(multipartId, partNumber).url, { method: 'PUT', body });
   return { status: res.status, etag: res.headers.get('etag') ?? '', body: await res.text() };
 };
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Sends half of a part whose content-length announces all of it, then cuts the connection. */
+const putHalfAndCut = (url: string, body: Buffer): Promise<void> =>
+  new Promise((resolve) => {
+    const req = request(url, { method: 'PUT', headers: { 'content-length': String(body.length) } });
+    req.on('error', () => resolve());
+    req.on('response', (res) => {
+      res.resume();
+      resolve();
+    });
+    req.write(body.subarray(0, body.length / 2), () => {
+      req.destroy();
+      resolve();
+    });
+  });
 
 describe('embedded multipart upload', () => {
   it('assembles parts uploaded out of order into one object, in part order', async () => {
@@ -113,4 +134,102 @@ describe('embedded multipart upload', () => {
       expect(res.status).toBe(403);
     }
   });
+
+  it('completes by renaming the file the parts were written into: no copy, the digest recorded', async () => {
+    const key = 'owner/up_mp6/source';
+    const id = await server.multipart.create(key, 'video/mp4');
+    const parts = [randomBytes(PART), randomBytes(PART), randomBytes(PART), randomBytes(7)];
+    const etags: string[] = [];
+    // All at once, as clients send them: the running hash catches up with whatever order they land in.
+    await Promise.all(
+      parts.map(async (body, i) => {
+        etags[i] = (await putPart(id, i + 1, body)).etag;
+      }),
+    );
+    const staging = await server.uploads.stagingPath(`multipart-${id}`);
+    const { ino } = await stat(staging);
+    const whole = Buffer.concat(parts);
+    const done = await server.multipart.complete(
+      id,
+      key,
+      etags.map((etag, i) => ({ partNumber: i + 1, etag })),
+    );
+    expect(done).toMatchObject({ size: whole.length, sha256: sha256(whole) });
+    expect((await stat(server.uploads.uri(key).replace('file://', ''))).ino).toBe(ino);
+    expect(existsSync(staging)).toBe(false);
+    expect(await server.uploads.head(key)).toMatchObject({ sha256: sha256(whole), contentType: 'video/mp4' });
+  });
+
+  it('lets a part sent again replace itself: its new bytes, its new ETag, the old ETag refused', async () => {
+    const key = 'owner/up_mp7/source';
+    const id = await server.multipart.create(key, 'video/mp4');
+    const first = [randomBytes(PART), randomBytes(100)];
+    const etags = [(await putPart(id, 1, first[0] as Buffer)).etag, (await putPart(id, 2, first[1] as Buffer)).etag];
+    const again = randomBytes(PART);
+    const resent = await putPart(id, 1, again);
+    expect(resent.etag).not.toBe(etags[0]);
+    await expect(
+      server.multipart.complete(id, key, [
+        { partNumber: 1, etag: etags[0] as string },
+        { partNumber: 2, etag: etags[1] as string },
+      ]),
+    ).rejects.toMatchObject({ code: 'MULTIPART_PARTS_INVALID' });
+    const done = await server.multipart.complete(id, key, [
+      { partNumber: 1, etag: resent.etag },
+      { partNumber: 2, etag: etags[1] as string },
+    ]);
+    const whole = Buffer.concat([again, first[1] as Buffer]);
+    expect(done).toMatchObject({ size: whole.length, sha256: sha256(whole) });
+    expect(await readObject(key)).toEqual(whole);
+  });
+
+  it('never takes a cut-off part or a hole for data: no record, and a gap is refused', async () => {
+    const key = 'owner/up_mp8/source';
+    const id = await server.multipart.create(key, 'video/mp4');
+    await putHalfAndCut(signPart(id, 1).url, randomBytes(PART));
+    const second = await putPart(id, 2, randomBytes(PART));
+    const third = await putPart(id, 3, randomBytes(10));
+    expect((await server.multipart.listParts(id)).map((p) => p.partNumber)).toEqual([2, 3]);
+    // Parts 2 and 3 alone would be the bytes at PART.. with a hole of zeros before them.
+    await expect(
+      server.multipart.complete(id, key, [
+        { partNumber: 2, etag: second.etag },
+        { partNumber: 3, etag: third.etag },
+      ]),
+    ).rejects.toMatchObject({ code: 'MULTIPART_PARTS_INVALID' });
+    const first = await putPart(id, 1, randomBytes(PART));
+    const cut = await putPart(id, 4, randomBytes(10));
+    // Part 3 shorter than the part size and not the last: part 4 would follow a hole.
+    await expect(
+      server.multipart.complete(id, key, [
+        { partNumber: 1, etag: first.etag },
+        { partNumber: 2, etag: second.etag },
+        { partNumber: 3, etag: third.etag },
+        { partNumber: 4, etag: cut.etag },
+      ]),
+    ).rejects.toMatchObject({ code: 'MULTIPART_PARTS_INVALID' });
+    // Listing parts 1..3 leaves part 4's bytes out of the object.
+    const done = await server.multipart.complete(id, key, [
+      { partNumber: 1, etag: first.etag },
+      { partNumber: 2, etag: second.etag },
+      { partNumber: 3, etag: third.etag },
+    ]);
+    expect(done.size).toBe(2 * PART + 10);
+    expect(await server.uploads.head(key)).toMatchObject({ size: 2 * PART + 10 });
+  });
+
+  it('removes the parts file on abort', async () => {
+    const id = await server.multipart.create('owner/up_mp9/source', 'video/mp4');
+    await putPart(id, 1, randomBytes(PART));
+    const staging = await server.uploads.stagingPath(`multipart-${id}`);
+    expect(existsSync(staging)).toBe(true);
+    await server.multipart.abort(id);
+    expect(existsSync(staging)).toBe(false);
+  });
 });
+
+const readObject = async (key: string): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await server.uploads.getStream(key)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};

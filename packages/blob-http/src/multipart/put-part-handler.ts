@@ -1,5 +1,6 @@
 // PUT of one part of a multipart upload: the URL fixes the upload, the part number, the largest part
-// size and the expiry. The answer's ETag is what the client names the part by when completing.
+// size and the expiry. The largest part size is the upload's part size: the part goes at
+// (partNumber - 1) × that. The answer's ETag is what the client names the part by when completing.
 import type { Request, Response } from 'express';
 import type { VerificationSecrets } from '../signing/hmac';
 import { blobProblem } from '../signing/signature-errors';
@@ -41,7 +42,7 @@ export const putPart = async (
   if (partNumber < 1 || partNumber > MAX_PARTS)
     throw blobProblem('MULTIPART_PARTS_INVALID', `part numbers run from 1 to ${MAX_PARTS}`);
   const stored = await receiveBody(req, { max: maxSize }, (body) =>
-    context.multipart.putPart(multipartId, partNumber, body),
+    context.multipart.putPart(multipartId, partNumber, body, maxSize),
   );
   res.status(200).set('etag', `"${stored.etag}"`).end();
 };

@@ -2,7 +2,7 @@
 // so a reader (or a crashed runner's rerun) sees the old bytes or the new ones, never half a file.
 import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { assertBlobPrefix, assertByteRange, assertPresignExpiry } from '../blob-key';
@@ -31,10 +31,23 @@ interface LocalDiskBlobStorageOptions {
   urlSigner?: LocalUrlSigner;
 }
 
+/** What a multipart store needs to build an object in place: a file beside the objects, adopted by rename. */
+export interface LocalStaging {
+  /** The path of staging file `name` ([a-z0-9-], 1–100 characters), on the same filesystem as the objects. */
+  stagingPath(name: string): Promise<string>;
+  /**
+   * Moves the finished file `path` (a stagingPath) into `key`: a rename, no copy, so the object appears
+   * whole or not at all. `sha256` is the caller's digest of exactly those bytes (it is recorded, not checked).
+   */
+  adoptFile(key: string, path: string, options: PutOptions, sha256: string): Promise<PutResult>;
+}
+
+const STAGING_NAME = /^[a-z0-9-]{1,100}$/;
+
 const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 const MISSING = ['ENOENT', 'ENOTDIR'];
 
-export class LocalDiskBlobStorage implements BlobStorage {
+export class LocalDiskBlobStorage implements BlobStorage, LocalStaging {
   private readonly layout: LocalDiskLayout;
 
   constructor(private readonly options: LocalDiskBlobStorageOptions) {
@@ -48,6 +61,28 @@ export class LocalDiskBlobStorage implements BlobStorage {
   putFile(key: string, localPath: string, options: PutOptions): Promise<PutResult> {
     // Opened only once the key is known good: an unread stream's open error would be unhandled.
     return this.store(key, () => createReadStream(localPath), options);
+  }
+
+  async stagingPath(name: string): Promise<string> {
+    if (!STAGING_NAME.test(name)) throw new Error(`staging file names are [a-z0-9-]{1,100}, not "${name}"`);
+    await this.layout.ready();
+    return join(this.layout.stagingDir, name);
+  }
+
+  async adoptFile(key: string, path: string, options: PutOptions, sha256: string): Promise<PutResult> {
+    const target = this.layout.objectPath(key);
+    const metaPath = this.layout.metaPath(key);
+    if (dirname(path) !== this.layout.stagingDir) throw new Error(`adoptFile takes a stagingPath, not ${path}`);
+    const metaTmp = `${this.layout.tmpPath()}.json`;
+    try {
+      const file = await stat(path);
+      await writeSidecar(metaTmp, sidecarFor(options, sha256, file));
+      await this.commit(key, path, target);
+      await this.commit(key, metaTmp, metaPath);
+      return { key, size: file.size, sha256, etag: sha256.slice(0, 32) };
+    } finally {
+      await rm(metaTmp, { force: true });
+    }
   }
 
   async getStream(key: string, range?: ByteRange): Promise<Readable> {

@@ -2,6 +2,7 @@
 //   objects/<key>      the bytes, servable as they are (ffmpeg can read them directly)
 //   meta/<key>.json    content type, metadata and SHA-256 (a sidecar: no xattrs needed)
 //   tmp/               half-written files; same filesystem as objects/, so rename is atomic
+//   staging/<name>     files built in place over many requests (multipart uploads), adopted by rename
 import { randomUUID } from 'node:crypto';
 import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -13,6 +14,7 @@ export class LocalDiskLayout {
   readonly objectsDir: string;
   readonly metaDir: string;
   readonly tmpDir: string;
+  readonly stagingDir: string;
   private realRoot?: Promise<string>;
 
   constructor(root: string) {
@@ -20,13 +22,14 @@ export class LocalDiskLayout {
     this.objectsDir = join(this.root, 'objects');
     this.metaDir = join(this.root, 'meta');
     this.tmpDir = join(this.root, 'tmp');
+    this.stagingDir = join(this.root, 'staging');
   }
 
   /** Creates the three folders once; resolves the real root for the symlink checks. */
   ready(): Promise<string> {
     this.realRoot ??= (async () => {
       await Promise.all(
-        [this.objectsDir, this.metaDir, this.tmpDir].map((d) => mkdir(d, { recursive: true })),
+        [this.objectsDir, this.metaDir, this.tmpDir, this.stagingDir].map((d) => mkdir(d, { recursive: true })),
       );
       return realpath(this.root);
     })();
