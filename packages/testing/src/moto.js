@@ -11,6 +11,11 @@ const MOTO_VERSION = '5.2.5';
 const MOTO_REQUIREMENT = `moto[server,dynamodb,s3,sqs,events]==${MOTO_VERSION}`;
 const SCHEMATHESIS_VERSION = '4.32.5';
 const SCHEMATHESIS_REQUIREMENT = `schemathesis==${SCHEMATHESIS_VERSION}`;
+// Checkov scans the synthesized cdktf stacks (cdktf/test/checkov.test.ts). It pins boto3 1.35 and an
+// old packaging/networkx, which would downgrade moto's boto3/botocore: it gets a venv of its own,
+// nested in .venv so one folder still holds every Python tool of the project.
+const CHECKOV_VERSION = '3.3.30';
+const CHECKOV_REQUIREMENT = `checkov==${CHECKOV_VERSION}`;
 
 const repoRoot = () => {
   let dir = __dirname;
@@ -23,8 +28,9 @@ const repoRoot = () => {
 };
 
 const venvDir = () => process.env.MEDIAFLOW_VENV || path.join(repoRoot(), '.venv');
-const venvBin = (name) => path.join(venvDir(), 'bin', name);
-const markerFor = (name, version) => path.join(venvDir(), `.mediaflow-${name}-${version}`);
+const checkovVenvDir = () => path.join(venvDir(), 'checkov');
+const venvBin = (name, dir = venvDir()) => path.join(dir, 'bin', name);
+const markerFor = (name, version, dir = venvDir()) => path.join(dir, `.mediaflow-${name}-${version}`);
 
 const run = (cmd, args, what) => {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
@@ -35,15 +41,15 @@ const run = (cmd, args, what) => {
 };
 
 /** Installs one pinned requirement into .venv (created on first use) unless that version is there. */
-const ensureInVenv = ({ name, version, requirement, bin }, log) => {
-  const marker = markerFor(name, version);
-  if (fs.existsSync(marker) && fs.existsSync(venvBin(bin))) return venvBin(bin);
+const ensureInVenv = ({ name, version, requirement, bin, dir = venvDir() }, log) => {
+  const marker = markerFor(name, version, dir);
+  if (fs.existsSync(marker) && fs.existsSync(venvBin(bin, dir))) return venvBin(bin, dir);
   const python = process.env.PYTHON || 'python3';
-  log(`[venv] installing ${requirement} into ${venvDir()} (first run only, about a minute)`);
-  if (!fs.existsSync(venvBin('python'))) run(python, ['-m', 'venv', venvDir()], 'creating the venv');
-  run(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', requirement], `pip install ${name}`);
+  log(`[venv] installing ${requirement} into ${dir} (first run only, about a minute)`);
+  if (!fs.existsSync(venvBin('python', dir))) run(python, ['-m', 'venv', dir], 'creating the venv');
+  run(venvBin('python', dir), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', requirement], `pip install ${name}`);
   fs.writeFileSync(marker, requirement + '\n');
-  return venvBin(bin);
+  return venvBin(bin, dir);
 };
 
 const defaultLog = (m) => process.stderr.write(m + '\n');
@@ -56,6 +62,13 @@ const ensureMoto = (log = defaultLog) =>
 const ensureSchemathesis = (log = defaultLog) =>
   ensureInVenv(
     { name: 'schemathesis', version: SCHEMATHESIS_VERSION, requirement: SCHEMATHESIS_REQUIREMENT, bin: 'schemathesis' },
+    log,
+  );
+
+/** Installs the pinned Checkov into its own venv (.venv/checkov); returns the path of its `checkov` command. */
+const ensureCheckov = (log = defaultLog) =>
+  ensureInVenv(
+    { name: 'checkov', version: CHECKOV_VERSION, requirement: CHECKOV_REQUIREMENT, bin: 'checkov', dir: checkovVenvDir() },
     log,
   );
 
@@ -115,4 +128,14 @@ const resetMoto = async (endpoint) => {
   if (!res.ok) throw new Error(`moto reset at ${endpoint} answered ${res.status}`);
 };
 
-module.exports = { MOTO_VERSION, SCHEMATHESIS_VERSION, ensureMoto, ensureSchemathesis, startMoto, resetMoto, repoRoot };
+module.exports = {
+  MOTO_VERSION,
+  SCHEMATHESIS_VERSION,
+  CHECKOV_VERSION,
+  ensureMoto,
+  ensureSchemathesis,
+  ensureCheckov,
+  startMoto,
+  resetMoto,
+  repoRoot,
+};
