@@ -44,6 +44,8 @@ export interface InfraSettings {
   readonly archiveRetentionDays: number;
   /** ACM certificate for the HTTPS listener; without it the load balancer listens on HTTP only. */
   readonly certificateArn?: string;
+  /** A WAF web ACL of AWS managed rule groups on the load balancer and CloudFront (MEDIAFLOW_WAF=off drops both). */
+  readonly waf: boolean;
   /** Tag of both images in ECR; a new tag is a new task definition, which is what rolls the services. */
   readonly imageTag: string;
   readonly runner: RunnerSize;
@@ -82,6 +84,14 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
 const list = (raw: string | undefined, fallback: readonly string[]): readonly string[] => {
   const items = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return items.length > 0 ? items : fallback;
+};
+
+const onOff = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1'].includes(raw)) return true;
+  if (['off', 'false', '0'].includes(raw)) return false;
+  throw new Error(`${name}=${env[name]} must be on or off`);
 };
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
@@ -172,6 +182,7 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
     corsAllowedOrigins: [...new Set([...list(env.MEDIAFLOW_CORS_ORIGINS, ['http://localhost:3000']).map(origin), ...webOrigin])],
     archiveRetentionDays: integer(env, 'MEDIAFLOW_ARCHIVE_RETENTION_DAYS', 30, 0, 3650),
     ...(certificateArn ? { certificateArn } : {}),
+    waf: onOff(env, 'MEDIAFLOW_WAF', true),
     imageTag: env.MEDIAFLOW_IMAGE_TAG || 'latest',
     runner: {
       cpu: integer(env, 'MEDIAFLOW_RUNNER_CPU', 2048, 256, 16384),
@@ -190,6 +201,10 @@ const isHttpsOrigin = (origin: string): boolean => origin.startsWith('https://')
 
 /** What synth lets through but a deployment would regret; `npm run synth` prints these. */
 export const settingsWarnings = (settings: InfraSettings): string[] => [
+  ...(settings.imageTag === 'latest'
+    ? ['MEDIAFLOW_IMAGE_TAG is unset (latest): image tags are immutable in ECR, so `latest` can be pushed once; push each build under its own tag (e.g. the git commit) and deploy with it']
+    : []),
+  ...(settings.waf ? [] : ['MEDIAFLOW_WAF=off: the load balancer and CloudFront have no WAF in front']),
   ...(settings.auth.jwksUrl ? [] : ['MEDIAFLOW_JWKS_URL is unset: the api tasks refuse to start without a token verifier (set it to your identity provider\'s JWKS, e.g. Cognito\'s)']),
   ...(settings.publicDomain && !settings.certificateArn
     ? [`MEDIAFLOW_PUBLIC_DOMAIN=${settings.publicDomain} makes signed URLs https://, but the load balancer has no certificate (MEDIAFLOW_CERTIFICATE_ARN): TLS must end in front of it`]

@@ -18,9 +18,9 @@ describe('foundation stack', () => {
   const ofBucket = (type: string, name: string): Found[] =>
     resources(foundation, type).filter((r) => referencedResource(foundation, r.bucket)?.bucket === name);
 
-  it('has exactly the uploads and outputs buckets, named by topology', () => {
+  it('has exactly the uploads and outputs buckets, named by topology, and the access-logs bucket', () => {
     const names = bucketNames(TEST_ENV);
-    expect(resources(foundation, 'aws_s3_bucket').map((b) => b.bucket).sort()).toEqual([names.outputs, names.uploads]);
+    expect(resources(foundation, 'aws_s3_bucket').map((b) => b.bucket).sort()).toEqual([`mediaflow-${TEST_ENV}-access-logs`, names.outputs, names.uploads]);
   });
 
   it.each(['uploads', 'outputs'] as const)('%s: SSE-KMS with the environment key, and all four public-access blocks', (key) => {
@@ -63,12 +63,18 @@ describe('foundation stack', () => {
     expect(referencedResource(foundation, archive.event_source_arn)).toBe(foundation.resource!.aws_cloudwatch_event_bus![bus.logicalId]);
   });
 
-  it('has two public and two private subnets, a NAT gateway, and S3/DynamoDB gateway endpoints', () => {
+  it('has two public and two private subnets, a NAT gateway, S3/DynamoDB gateway endpoints and ECR/Logs interface endpoints', () => {
     const tiers = resources(foundation, 'aws_subnet').map((s) => (s.tags as { tier: string }).tier).sort();
     expect(tiers).toEqual(['private', 'private', 'public', 'public']);
     expect(resources(foundation, 'aws_nat_gateway')).toHaveLength(1);
     const endpoints = resources(foundation, 'aws_vpc_endpoint').map((e) => `${String(e.vpc_endpoint_type)} ${String(e.service_name)}`);
-    expect(endpoints.sort()).toEqual(['Gateway com.amazonaws.eu-west-1.dynamodb', 'Gateway com.amazonaws.eu-west-1.s3']);
+    expect(endpoints.sort()).toEqual([
+      'Gateway com.amazonaws.eu-west-1.dynamodb',
+      'Gateway com.amazonaws.eu-west-1.s3',
+      'Interface com.amazonaws.eu-west-1.ecr.api',
+      'Interface com.amazonaws.eu-west-1.ecr.dkr',
+      'Interface com.amazonaws.eu-west-1.logs',
+    ]);
   });
 
   it('runs the cluster with Container Insights and scans every pushed image', () => {

@@ -199,4 +199,37 @@ describe('least-privilege IAM of the service stacks', () => {
       },
     ]);
   });
+
+  it('lets the processing worker delete objects under the outputs prefix only (a cancel landing after outputs were stored), nothing else there', () => {
+    const stack = stacks.processing!;
+    const task = policyStatements(stack, `mediaflow-${TEST_ENV}-processing-task`);
+    const onOutputs = task
+      .filter((s) => s.resources.some((r) => describeReferences(stack, r).startsWith(ssm('buckets/outputs/arn'))))
+      .map((s) => ({ actions: s.actions, resources: s.resources.map((r) => describeReferences(stack, r)), condition: s.condition }));
+    expect(onOutputs).toEqual([{ actions: ['s3:DeleteObject'], resources: [`${ssm('buckets/outputs/arn')}/outputs/*`], condition: undefined }]);
+  });
+
+  it("gives the runner only its job's rights: its event store (no stream, no read model), the key, the source prefix read-only, the outputs prefix", () => {
+    const stack = stacks.processing!;
+    const runner = policyStatements(stack, `mediaflow-${TEST_ENV}-processing-runner-task`).map((s) => ({
+      actions: [...s.actions].sort(),
+      resources: s.resources.map((r) => describeReferences(stack, r)),
+      condition: s.condition,
+    }));
+    const table = resourceNames('processing', TEST_ENV).table;
+    const uploads = ssm('buckets/uploads/arn');
+    const outputs = ssm('buckets/outputs/arn');
+    expect(runner.map((s) => s.resources)).toEqual([
+      [`<aws_dynamodb_table ${table}>.arn`, `<aws_dynamodb_table ${table}>.arn/index/*`],
+      [ssm('kms/key-arn')],
+      [`${uploads}/uploads/*`],
+      [`${outputs}/outputs/*`],
+      [outputs],
+    ]);
+    expect(runner.flatMap((s) => s.actions).filter((a) => !/^(dynamodb|kms|s3):/.test(a))).toEqual([]);
+    expect(runner.flatMap((s) => s.actions)).not.toContain('dynamodb:GetRecords');
+    expect(runner[1]!.actions).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(runner[2]!.actions).toEqual(['s3:GetObject']);
+    expect(runner[4]).toEqual({ actions: ['s3:ListBucket'], resources: [outputs], condition: [{ test: 'StringLike', variable: 's3:prefix', values: ['outputs/*'] }] });
+  });
 });

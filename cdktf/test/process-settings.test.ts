@@ -86,7 +86,7 @@ describe('process settings', () => {
       MEDIAFLOW_RUNNER_TASK_DEFINITION: `<aws_ecs_task_definition ${family('processing', 'runner')}>.arn`,
       MEDIAFLOW_RUNNER_CLUSTER: `<ssm /mediaflow/${TEST_ENV}/ecs/cluster-arn>`,
       MEDIAFLOW_RUNNER_SUBNETS: `<ssm /mediaflow/${TEST_ENV}/network/private-subnet-ids>`,
-      MEDIAFLOW_RUNNER_SECURITY_GROUPS: `<aws_security_group ${family('processing', 'tasks')}>.id`,
+      MEDIAFLOW_RUNNER_SECURITY_GROUPS: `<aws_security_group ${family('processing', 'runner-tasks')}>.id`,
       MEDIAFLOW_RUNNER_CONTAINER: 'runner',
       MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: 'false',
       MEDIAFLOW_RUNNER_STALL_SECONDS: '300',

@@ -97,11 +97,12 @@ describe('settings', () => {
 
   it('warn at synth when the api tasks could not start (no JWKS), https has no certificate behind it, or the web UI could not call the API', () => {
     expect(settingsWarnings(readSettings({}))).toEqual([
+      expect.stringMatching(/MEDIAFLOW_IMAGE_TAG is unset .* immutable/),
       expect.stringMatching(/MEDIAFLOW_JWKS_URL/),
       expect.stringMatching(/web UI .* MEDIAFLOW_PUBLIC_DOMAIN and MEDIAFLOW_CERTIFICATE_ARN/),
       expect.stringMatching(/MEDIAFLOW_CORS_ORIGINS has no https origin/),
     ]);
-    const domainOnly = readSettings({ MEDIAFLOW_JWKS_URL: 'https://idp.example.com/jwks.json', MEDIAFLOW_PUBLIC_DOMAIN: 'media.example.com', MEDIAFLOW_CORS_ORIGINS: 'https://app.example.com' });
+    const domainOnly = readSettings({ MEDIAFLOW_IMAGE_TAG: '3f9c2e1', MEDIAFLOW_JWKS_URL: 'https://idp.example.com/jwks.json', MEDIAFLOW_PUBLIC_DOMAIN: 'media.example.com', MEDIAFLOW_CORS_ORIGINS: 'https://app.example.com' });
     expect(settingsWarnings(domainOnly)).toEqual([expect.stringMatching(/no certificate \(MEDIAFLOW_CERTIFICATE_ARN\)/), expect.stringMatching(/web UI/)]);
     expect(settingsWarnings({ ...domainOnly, certificateArn: 'arn:aws:acm:eu-west-1:1:certificate/x' })).toEqual([]);
   });

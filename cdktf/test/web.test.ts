@@ -58,15 +58,15 @@ describe('web stack', () => {
   });
 
   it('keeps the UI in a private, encrypted bucket: all four public-access blocks, SSE-S3, no ACLs', () => {
-    const bucket = only(resources(web, 'aws_s3_bucket'), 'bucket');
-    expect(bucket.bucket).toBe(WEB_BUCKET);
+    // The other bucket is the stack's log bucket.
+    const bucket = only(resources(web, 'aws_s3_bucket').filter((b) => b.bucket === WEB_BUCKET), 'bucket');
     const ofBucket = (type: string): Block => only(resources(web, type).filter((r) => referencedResource(web, r.bucket) === web.resource!.aws_s3_bucket![bucket.logicalId]), type);
     expect(ofBucket('aws_s3_bucket_public_access_block')).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     // SSE-S3 keeps the ETag the MD5 of the bytes, and CloudFront needs no grant on a KMS key.
     expect(ofBucket('aws_s3_bucket_server_side_encryption_configuration').rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
     expect(ofBucket('aws_s3_bucket_ownership_controls').rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
     expect(resources(web, 'aws_s3_bucket_website_configuration')).toEqual([]); // never a public website endpoint
-    expect(resources(web, 'aws_s3_bucket_versioning')).toEqual([]); // the build is the source of truth
+    expect(resources(web, 'aws_s3_bucket_versioning').filter((v) => referencedResource(web, v.bucket) === web.resource!.aws_s3_bucket![bucket.logicalId])).toEqual([]); // the build is the source of truth
   });
 
   it('reads the bucket through an Origin Access Control that signs every request with SigV4', () => {
@@ -80,7 +80,8 @@ describe('web stack', () => {
   });
 
   it('lets only CloudFront, for this distribution, read objects; everything else is denied over plain HTTP', () => {
-    const policy = only(resources(web, 'aws_s3_bucket_policy'), 'bucket policy');
+    const uiBucket = only(resources(web, 'aws_s3_bucket').filter((b) => b.bucket === WEB_BUCKET), 'bucket');
+    const policy = only(resources(web, 'aws_s3_bucket_policy').filter((p) => referencedResource(web, p.bucket) === web.resource!.aws_s3_bucket![uiBucket.logicalId]), 'bucket policy');
     const document = only(dataSources(web, 'aws_iam_policy_document').filter((d) => String(policy.policy).includes(`.${d.logicalId}.`)), 'policy document');
     const statements = document.statement as Statement[];
     const allows = statements.filter((s) => s.effect === 'Allow');

@@ -17,6 +17,8 @@ interface BucketHardening {
   readonly kmsKeyArn?: string;
   /** Statements of the bucket policy beside the TLS-only deny (a bucket has one policy). */
   readonly allow?: DataAwsIamPolicyDocumentStatement[];
+  /** ACLs stay disabled (BucketOwnerEnforced) unless a log delivery that writes with ACLs needs them. */
+  readonly objectOwnership?: 'BucketOwnerPreferred';
 }
 
 const encryptionRule = (kmsKeyArn?: string): S3BucketServerSideEncryptionConfigurationRuleA =>
@@ -33,7 +35,7 @@ export const hardenBucket = (scope: Construct, id: string, bucket: S3Bucket, har
     ignorePublicAcls: true,
     restrictPublicBuckets: true,
   });
-  new S3BucketOwnershipControls(scope, `${id}-ownership`, { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+  new S3BucketOwnershipControls(scope, `${id}-ownership`, { bucket: bucket.id, rule: { objectOwnership: hardening.objectOwnership ?? 'BucketOwnerEnforced' } });
   const policy = new DataAwsIamPolicyDocument(scope, `${id}-tls-only`, {
     statement: [
       {

@@ -1,5 +1,7 @@
 // Where the containers run and come from: the ECS cluster (Container Insights on) and the two image
-// repositories — one image for all services, one for the ffmpeg runner.
+// repositories — one image for all services, one for the ffmpeg runner. Tags are immutable: a tag
+// names one build for good, so what a task definition runs cannot change under it (push each build
+// under its own tag, e.g. the git commit, and deploy with MEDIAFLOW_IMAGE_TAG).
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
 import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
@@ -19,8 +21,9 @@ export class ContainerPlatform extends Construct {
   readonly servicesRepository: EcrRepository;
   readonly runnerRepository: EcrRepository;
 
-  constructor(scope: Construct, id: string, env: string) {
+  constructor(scope: Construct, id: string, props: { env: string; kmsKeyArn: string }) {
     super(scope, id);
+    const { env } = props;
     const names = foundationNames(env);
     this.cluster = new EcsCluster(this, 'cluster', {
       name: names.cluster,
@@ -30,7 +33,8 @@ export class ContainerPlatform extends Construct {
       const repo = new EcrRepository(this, `${key}-repository`, {
         name: names.repository[key],
         imageScanningConfiguration: { scanOnPush: true },
-        imageTagMutability: 'MUTABLE',
+        imageTagMutability: 'IMMUTABLE',
+        encryptionConfiguration: [{ encryptionType: 'KMS', kmsKey: props.kmsKeyArn }],
         // Images are rebuilt from git; nothing is lost with the repository.
         forceDelete: true,
       });

@@ -1,5 +1,5 @@
-// The one customer-managed KMS key of an environment: buckets, queues, tables and the alarm topic are
-// encrypted with it. AWS services that write into those on our behalf are let in by the key policy.
+// The one customer-managed KMS key of an environment: buckets, queues, tables, log groups, ECR
+// images and the alarm topic are encrypted with it. AWS services that write into those on our behalf are let in by the key policy.
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
@@ -11,8 +11,9 @@ import { foundationNames } from '../naming/infra-names';
 export class EncryptionKey extends Construct {
   readonly key: KmsKey;
 
-  constructor(scope: Construct, id: string, env: string) {
+  constructor(scope: Construct, id: string, props: { env: string; region: string }) {
     super(scope, id);
+    const { env, region } = props;
     const account = new DataAwsCallerIdentity(this, 'account');
     const partition = new DataAwsPartition(this, 'partition');
     const policy = new DataAwsIamPolicyDocument(this, 'policy', {
@@ -38,10 +39,24 @@ export class EncryptionKey extends Construct {
           resources: ['*'],
           principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
         },
+        {
+          // Log groups of this account and region (services, runner, VPC flow logs, WAF) are encrypted with it.
+          sid: 'CloudWatchLogsEncryptsLogGroups',
+          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+          resources: ['*'],
+          principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
+          condition: [
+            {
+              test: 'ArnLike',
+              variable: 'kms:EncryptionContext:aws:logs:arn',
+              values: [`arn:${partition.partition}:logs:${region}:${account.accountId}:log-group:*`],
+            },
+          ],
+        },
       ],
     });
     this.key = new KmsKey(this, 'key', {
-      description: `mediaflow ${env}: buckets, queues, tables, alarm topic`,
+      description: `mediaflow ${env}: buckets, queues, tables, logs, images, alarm topic`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       policy: policy.json,

@@ -1,10 +1,13 @@
 // The foundation stack: everything the services share — KMS key, media buckets, bus and archive,
 // network, load balancer, ECS cluster, image repositories, alarm topic, URL signing secret —
 // published to SSM.
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { MediaflowStack } from '../mediaflow-stack';
 import type { InfraSettings } from '../settings';
+import { foundationNames } from '../naming/infra-names';
+import { AccessLogsBucket } from '../access-logs-bucket';
 import { AlarmTopic } from './alarm-topic';
 import { ContainerPlatform } from './container-platform';
 import { EncryptionKey } from './encryption-key';
@@ -22,19 +25,23 @@ export class FoundationStack extends MediaflowStack {
   constructor(scope: Construct, settings: InfraSettings) {
     super(scope, FOUNDATION_STACK, settings);
     const { env } = settings;
-    const { key } = new EncryptionKey(this, 'encryption', env);
-    const buckets = new MediaBuckets(this, 'media', { env, kmsKeyArn: key.arn, corsAllowedOrigins: settings.corsAllowedOrigins });
+    const accountId = new DataAwsCallerIdentity(this, 'account').accountId;
+    const { key } = new EncryptionKey(this, 'encryption', { env, region: settings.region });
+    const accessLogs = new AccessLogsBucket(this, 'access-logs', { name: foundationNames(env).accessLogsBucket, accountId, delivers: 'load-balancer' });
+    const buckets = new MediaBuckets(this, 'media', { env, kmsKeyArn: key.arn, corsAllowedOrigins: settings.corsAllowedOrigins, accessLogs });
     const { bus } = new EventBus(this, 'events', { env, archiveRetentionDays: settings.archiveRetentionDays });
     const { registry } = new SchemaRegistry(this, 'schemas', { env });
-    const network = new Network(this, 'network', { env, region: settings.region });
+    const network = new Network(this, 'network', { env, region: settings.region, accountId, kmsKeyArn: key.arn });
     const alb = new LoadBalancer(this, 'load-balancer', {
       env,
       vpcId: network.vpc.id,
       vpcCidr: VPC_CIDR,
       publicSubnetIds: network.publicSubnets.map((s) => s.id),
       ...(settings.certificateArn ? { certificateArn: settings.certificateArn } : {}),
+      accessLogsBucket: accessLogs.bucket.bucket,
+      ...(settings.waf ? { waf: { kmsKeyArn: key.arn } } : {}),
     });
-    const platform = new ContainerPlatform(this, 'containers', env);
+    const platform = new ContainerPlatform(this, 'containers', { env, kmsKeyArn: key.arn });
     const { topic } = new AlarmTopic(this, 'alarms', { env, kmsKeyId: key.arn });
     const signing = new UrlSigningSecret(this, 'url-signing', { env, kmsKeyArn: key.arn });
 
@@ -51,6 +58,7 @@ export class FoundationStack extends MediaflowStack {
         clusterArn: platform.cluster.arn,
         clusterName: platform.cluster.name,
         vpcId: network.vpc.id,
+        endpointsSecurityGroupId: network.endpointsSecurityGroup.id,
         privateSubnetIds: network.privateSubnets.map((s) => s.id),
         publicSubnetIds: network.publicSubnets.map((s) => s.id),
         listenerArn: alb.listener.arn,

@@ -6,12 +6,15 @@ import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucke
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { bucketNames } from '@mediaflow/topology';
 import { Construct } from 'constructs';
+import type { AccessLogsBucket } from '../access-logs-bucket';
 import { hardenBucket } from './bucket-hardening';
 
 interface MediaBucketsProps {
   readonly env: string;
   readonly kmsKeyArn: string;
   readonly corsAllowedOrigins: readonly string[];
+  /** Where each bucket's S3 server access logs go. */
+  readonly accessLogs: AccessLogsBucket;
 }
 
 // A source stays hot while its job may be retried or re-run, then cools; Glacier Instant Retrieval
@@ -35,6 +38,7 @@ export class MediaBuckets extends Construct {
     this.outputs = new S3Bucket(this, 'outputs', { bucket: names.outputs });
     for (const [key, bucket] of [['uploads', this.uploads], ['outputs', this.outputs]] as const) {
       hardenBucket(this, key, bucket, { kmsKeyArn: props.kmsKeyArn });
+      props.accessLogs.logsOf(key, bucket);
     }
 
     // Sources are the only copy of what the user sent: versioned, so an overwrite or delete is undoable.

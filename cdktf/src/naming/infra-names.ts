@@ -26,6 +26,14 @@ export const foundationNames = (env: string) => {
     vpc: p,
     subnet: (tier: 'public' | 'private', index: number) => `${p}-${tier}-${index}`,
     natGateway: `${p}-nat`,
+    endpointsSecurityGroup: `${p}-endpoints`,
+    flowLogs: `/vpc/${p}/flow-logs`,
+    flowLogsRole: `${p}-flow-logs`,
+    /** Access logs of the load balancer and the media buckets (S3 names are global, like theirs). */
+    accessLogsBucket: `${p}-access-logs`,
+    loadBalancerWebAcl: `${p}-alb`,
+    /** WAF takes only log groups whose name starts with `aws-waf-logs-`. */
+    loadBalancerWafLogs: `aws-waf-logs-${p}-alb`,
     urlSigningSecret: `${p}-url-signing`,
   };
 };
@@ -38,6 +46,11 @@ export const webNames = (env: string) => {
     originAccessControl: p,
     cachePolicy: p,
     responseHeadersPolicy: `${p}-headers`,
+    /** CloudFront's access logs and the UI bucket's S3 access logs. */
+    logsBucket: `${p}-logs`,
+    webAcl: p,
+    wafLogs: `aws-waf-logs-${p}`,
+    wafLogsKeyAlias: `alias/${p}-waf-logs`,
   };
 };
 
@@ -55,6 +68,8 @@ export const serviceInfraNames = (service: ServiceName, env: string) => {
     ecsService: (process: ProcessKind) => `${p}-${process}`,
     logGroup: (process: ProcessKind) => `/ecs/${p}/${process}`,
     taskSecurityGroup: `${p}-tasks`,
+    /** The runner's own group: out to S3, DynamoDB and the VPC's interface endpoints only. */
+    runnerSecurityGroup: `${p}-runner-tasks`,
     targetGroup: fitted(p, 32),
     alarm: (what: string) => `${p}-${what}`,
     metricFilter: (metric: string) => `${p}-${metric}`,

@@ -16,6 +16,8 @@ export const foundationParameterNames = (env: string) => {
     clusterArn: `${root}/ecs/cluster-arn`,
     clusterName: `${root}/ecs/cluster-name`,
     vpcId: `${root}/network/vpc-id`,
+    /** The interface endpoints' (ECR, CloudWatch Logs) group: the runner's only way out besides S3 and DynamoDB. */
+    endpointsSecurityGroupId: `${root}/network/endpoints-security-group-id`,
     /** StringList, comma-separated. */
     privateSubnetIds: `${root}/network/private-subnet-ids`,
     /** StringList, comma-separated. */

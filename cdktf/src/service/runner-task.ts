@@ -1,5 +1,9 @@
 // The processing runner: a Fargate task definition (CPU, memory and scratch disk sized for ffmpeg)
-// that the processing worker starts with RunTask, one task per job, and the runner's own role.
+// that the processing worker starts with RunTask, one task per job, and the runner's own role. It
+// parses untrusted media, so it is locked down: read-only root filesystem with the scratch disk
+// mounted at /tmp (TMPDIR, where a job's work folder goes), the image's unprivileged `node` user
+// (uid 1000) fixed here so no image change can make it root, and a role with the job's table, key and
+// bucket prefixes only (not even the event store's stream, which only the worker's relay reads).
 import type { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Construct } from 'constructs';
@@ -7,11 +11,15 @@ import type { ProcessCommand } from '../service-commands';
 import type { BucketGrants } from '../service-profiles';
 import type { RunnerSize } from '../settings';
 import { bucketStatements } from './bucket-permissions';
-import { keyStatement, tableStatements, type OwnResources } from './service-permissions';
+import { eventStoreStatement, keyStatement, type OwnResources } from './service-permissions';
 import { fargateTaskDefinition, type EnvironmentVariable } from './task-definition';
 import { TaskRole } from './task-role';
 
 export const RUNNER_CONTAINER = 'runner';
+/** The scratch volume's mount point; TMPDIR points there. */
+export const RUNNER_SCRATCH = '/tmp';
+/** uid:gid of `node` in the node:20-bookworm-slim base of docker/runner.Dockerfile. */
+export const RUNNER_USER = '1000:1000';
 
 interface RunnerTaskProps {
   readonly own: OwnResources;
@@ -37,7 +45,7 @@ export class RunnerTask extends Construct {
     this.role = new TaskRole(this, 'role', {
       name: props.names.taskRole,
       accountId: props.accountId,
-      statements: [...tableStatements(own.table), keyStatement(own.kmsKeyArn), ...bucketStatements(props.grants, own.bucketArn)],
+      statements: [eventStoreStatement(own.table), keyStatement(own.kmsKeyArn), ...bucketStatements(props.grants, own.bucketArn)],
     }).role;
     this.taskDefinition = fargateTaskDefinition(this, 'task', {
       family: props.names.family,
@@ -47,7 +55,8 @@ export class RunnerTask extends Construct {
       cpu: props.size.cpu,
       memoryMiB: props.size.memoryMiB,
       ephemeralStorageGiB: props.size.ephemeralStorageGiB,
-      environment: props.environment,
+      environment: [...props.environment, { name: 'TMPDIR', value: RUNNER_SCRATCH }],
+      lockedDown: { scratchPath: RUNNER_SCRATCH, user: RUNNER_USER },
       executionRoleArn: props.executionRoleArn,
       taskRoleArn: this.role.arn,
       logGroupName: props.names.logGroup,

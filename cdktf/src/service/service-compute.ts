@@ -1,13 +1,14 @@
 // A service's compute on ECS Fargate: its log groups, execution and task roles, security group,
 // the api behind the load balancer, the worker, and (processing) the runner task definition with
 // exactly the rights the worker needs to start it. What each process is told: process-settings.ts.
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import type { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import type { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
+import { encryptedLogGroup } from '../log-group';
 import { serviceInfraNames, type ProcessKind } from '../naming/infra-names';
 import { serviceCommands, type ImageName, type ProcessCommand } from '../service-commands';
 import { API_PORT, type BucketGrants, type ServiceProfile } from '../service-profiles';
@@ -32,7 +33,7 @@ import { serviceStatements, type OwnResources } from './service-permissions';
 import { taskEnvironment } from './task-environment';
 import { fargateTaskDefinition } from './task-definition';
 import { TaskRole } from './task-role';
-import { taskSecurityGroup } from './task-security-group';
+import { runnerSecurityGroup, taskSecurityGroup } from './task-security-group';
 
 interface ServiceComputeProps {
   readonly profile: ServiceProfile;
@@ -40,8 +41,6 @@ interface ServiceComputeProps {
   readonly foundation: FoundationInputs;
   readonly own: OwnResources;
 }
-
-const LOG_RETENTION_DAYS = 30;
 
 export class ServiceCompute extends Construct {
   readonly logGroups: Partial<Record<ProcessKind, CloudwatchLogGroup>> = {};
@@ -60,7 +59,7 @@ export class ServiceCompute extends Construct {
 
     const kinds = (Object.keys(commands) as ProcessKind[]).sort();
     for (const kind of kinds) {
-      this.logGroups[kind] = new CloudwatchLogGroup(this, `${kind}-logs`, { name: names.logGroup(kind), retentionInDays: LOG_RETENTION_DAYS });
+      this.logGroups[kind] = encryptedLogGroup(this, `${kind}-logs`, { name: names.logGroup(kind), kmsKeyArn: own.kmsKeyArn });
     }
     const images = [...new Set(kinds.map((k) => commands[k]!.image))].sort();
     const repositoryArn = (image: ImageName) => foundation.value(image === 'services' ? 'servicesRepositoryArn' : 'runnerRepositoryArn');
@@ -121,7 +120,12 @@ export class ServiceCompute extends Construct {
         taskDefinitionArn: runner.taskDefinition.arn,
         containerName: RUNNER_CONTAINER,
         subnetIds: foundation.value('privateSubnetIds'),
-        securityGroupId: securityGroup.id,
+        securityGroupId: runnerSecurityGroup(this, 'runner-tasks', {
+          name: names.runnerSecurityGroup,
+          vpcId: foundation.value('vpcId'),
+          region,
+          endpointsSecurityGroupId: foundation.value('endpointsSecurityGroupId'),
+        }).id,
         stallSeconds: settings.runnerStallSeconds,
       });
     }

@@ -32,8 +32,14 @@ const TABLE_ACTIONS = [
   'dynamodb:DescribeTable',
 ];
 
+export const eventStoreStatement = (table: DynamodbTable): DataAwsIamPolicyDocumentStatement => ({
+  sid: 'OwnEventStore',
+  actions: TABLE_ACTIONS,
+  resources: [table.arn, `${table.arn}/index/*`],
+});
+
 export const tableStatements = (table: DynamodbTable): DataAwsIamPolicyDocumentStatement[] => [
-  { sid: 'OwnEventStore', actions: TABLE_ACTIONS, resources: [table.arn, `${table.arn}/index/*`] },
+  eventStoreStatement(table),
   { sid: 'OwnEventStoreStream', actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resources: [table.streamArn] },
 ];
 

@@ -1,5 +1,6 @@
 // A Fargate task definition with one container: the image and command of a service process, its
-// environment, and its logs in the process's own log group.
+// environment, and its logs in the process's own log group. A locked-down container (the runner) also
+// gets a read-only root filesystem with one writable scratch volume, and a fixed non-root user.
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import type { Construct } from 'constructs';
 import type { ProcessCommand } from '../service-commands';
@@ -32,7 +33,12 @@ interface TaskDefinitionProps {
   readonly taskRoleArn: string;
   readonly logGroupName: string;
   readonly region: string;
+  /** Read-only root filesystem; the task's ephemeral storage is mounted writable at `scratchPath` only. */
+  readonly lockedDown?: { readonly scratchPath: string; readonly user: string };
 }
+
+/** The task's ephemeral storage as a volume (Fargate: a bind mount with no host path). */
+export const SCRATCH_VOLUME = 'scratch';
 
 export const fargateTaskDefinition = (scope: Construct, id: string, props: TaskDefinitionProps): EcsTaskDefinition =>
   new EcsTaskDefinition(scope, id, {
@@ -45,6 +51,7 @@ export const fargateTaskDefinition = (scope: Construct, id: string, props: TaskD
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
     executionRoleArn: props.executionRoleArn,
     taskRoleArn: props.taskRoleArn,
+    ...(props.lockedDown ? { volume: [{ name: SCRATCH_VOLUME }] } : {}),
     containerDefinitions: JSON.stringify([
       {
         name: props.containerName,
@@ -56,6 +63,13 @@ export const fargateTaskDefinition = (scope: Construct, id: string, props: TaskD
         ...(props.port ? { portMappings: [{ containerPort: props.port, protocol: 'tcp' }] } : {}),
         // An init process forwards SIGTERM, so a worker finishes its message and the runner stops ffmpeg cleanly.
         linuxParameters: { initProcessEnabled: true },
+        ...(props.lockedDown
+          ? {
+              readonlyRootFilesystem: true,
+              user: props.lockedDown.user,
+              mountPoints: [{ sourceVolume: SCRATCH_VOLUME, containerPath: props.lockedDown.scratchPath, readOnly: false }],
+            }
+          : {}),
         stopTimeout: 120,
         logConfiguration: {
           logDriver: 'awslogs',

@@ -1,4 +1,4 @@
-// An IAM role that only ECS tasks of this account can assume, with one inline policy: the
+// An IAM role that only ECS tasks (or the AWS service named) of this account can assume, with one inline policy: the
 // statements given, nothing attached from elsewhere, so the synthesized policy is the whole truth.
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -8,6 +8,8 @@ import { Construct } from 'constructs';
 interface TaskRoleProps {
   readonly name: string;
   readonly accountId: string;
+  /** The service principal that assumes it; ECS tasks unless said. */
+  readonly service?: string;
   readonly statements: DataAwsIamPolicyDocumentStatement[];
 }
 
@@ -20,7 +22,7 @@ export class TaskRole extends Construct {
       statement: [
         {
           actions: ['sts:AssumeRole'],
-          principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }],
+          principals: [{ type: 'Service', identifiers: [props.service ?? 'ecs-tasks.amazonaws.com'] }],
           condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
         },
       ],

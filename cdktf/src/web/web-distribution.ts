@@ -2,7 +2,8 @@
 // only, compressed, the object's own Cache-Control honoured (a year for hashed assets, revalidation
 // for the rest), security headers on every answer, and the single-page-app fallback: a path with no
 // object (S3 answers 403 without ListBucket, 404 with it) gets index.html with 200, and the client
-// router takes it from there.
+// router takes it from there. Standard access logs go to the stack's log bucket; a WAF web ACL (in
+// us-east-1, CloudFront's region) screens requests unless MEDIAFLOW_WAF=off.
 import { CloudfrontCachePolicy } from '@cdktf/provider-aws/lib/cloudfront-cache-policy';
 import { CloudfrontDistribution, type CloudfrontDistributionViewerCertificate } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control';
@@ -17,6 +18,11 @@ interface WebDistributionProps {
   readonly bucketRegionalDomainName: string;
   readonly contentSecurityPolicy: string;
   readonly web: WebSettings;
+  /** The log bucket's regional domain name (`<bucket>.s3.<region>.amazonaws.com`). */
+  readonly logsBucketDomainName: string;
+  readonly logsPrefix: string;
+  /** ARN of the CLOUDFRONT-scoped web ACL, when there is one. */
+  readonly webAclArn?: string;
 }
 
 const ORIGIN_ID = 'web-bucket';
@@ -94,6 +100,8 @@ export class WebDistribution extends Construct {
       customErrorResponse: [403, 404].map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: `/${INDEX}`, errorCachingMinTtl: 0 })),
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate: viewerCertificate(props.web),
+      loggingConfig: { bucket: props.logsBucketDomainName, prefix: props.logsPrefix, includeCookies: false },
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
     this.url = props.web.domain ? `https://${props.web.domain}` : `https://${this.distribution.domainName}`;
   }
