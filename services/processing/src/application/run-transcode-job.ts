@@ -9,7 +9,7 @@ import type { BlobStorage } from '@mediaflow/blob-storage';
 import type { ManifestOutput } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';
 import { type Plan, planOutputs, profileByName, rungNamesOf } from '@mediaflow/media-planning';
-import { PlanMismatch } from '../domain/media-errors';
+import { PlanMismatch, TranscodeCancelled } from '../domain/media-errors';
 import type { MediaProber } from '../ports/media-prober';
 import type { Transcoder } from '../ports/transcoder';
 import type { JobSpec } from './job-spec';
@@ -45,11 +45,18 @@ const resolveInput = async (input: string, deps: RunnerDependencies): Promise<st
   return input;
 };
 
-const storeAll = async (files: StoredFile['file'][], spec: JobSpec, deps: RunnerDependencies): Promise<StoredFile[]> => {
+const storeAll = async (
+  files: StoredFile['file'][],
+  spec: JobSpec,
+  deps: RunnerDependencies,
+  signal: AbortSignal | undefined,
+): Promise<StoredFile[]> => {
   const queue = [...files];
   const stored: StoredFile[] = [];
   const worker = async (): Promise<void> => {
     for (let file = queue.shift(); file; file = queue.shift()) {
+      // A stopped attempt stores nothing more (what it stored, a retry overwrites or a cancel deletes).
+      if (signal?.aborted) throw new TranscodeCancelled();
       const storageKey = `${spec.outputPrefix}/${file.key}`;
       // Playlists change on a rerun and must not be cached long; segments never change under a key.
       const cacheControl = file.key.endsWith('.m3u8') ? 'max-age=60' : 'max-age=31536000, immutable';
@@ -90,8 +97,9 @@ export const runTranscodeJob = async (spec: JobSpec, deps: RunnerDependencies, c
     });
     const transcodeSeconds = (Date.now() - started) / 1000;
     log.info('transcoded', { jobId: spec.jobId, files: files.length, transcodeSeconds });
-    const stored = await storeAll(files, spec, deps);
+    const stored = await storeAll(files, spec, deps, controls.signal);
     const manifest = buildManifest(plan, stored);
+    if (controls.signal?.aborted) throw new TranscodeCancelled();
     await deps.outputs.put(`${spec.outputPrefix}/manifest.json`, Buffer.from(JSON.stringify({ jobId: spec.jobId, outputs: manifest }, null, 2)), {
       contentType: 'application/json',
       cacheControl: 'max-age=60',
