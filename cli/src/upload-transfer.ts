@@ -16,7 +16,7 @@ type OnBytes = (delta: number) => void;
 
 interface TransferOptions {
   readonly onBytes: OnBytes;
-  /** Parts in flight at once (default 3). */
+  /** Parts in flight at once (default 4). */
   readonly concurrency?: number;
   /** Attempts per PUT (default 4: the first and 3 retries). */
   readonly attempts?: number;
@@ -110,7 +110,7 @@ export const putParts = async (file: string, size: number, ticket: UploadTicket,
       done.push({ partNumber: part.partNumber, etag });
     }
   };
-  const workers = Array.from({ length: Math.min(options.concurrency ?? 3, queue.length) }, () =>
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, () =>
     worker().catch((error: unknown) => {
       firstError ??= error;
       abort.abort();

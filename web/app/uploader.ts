@@ -22,7 +22,7 @@ export interface PendingUpload {
 }
 
 const KEY = 'mediaflow.pendingUploads';
-const PARALLEL_PARTS = 3;
+const PARALLEL_PARTS = 4;
 const PART_ATTEMPTS = 3;
 
 export const pendingUploads = (): PendingUpload[] => {

@@ -1,7 +1,7 @@
 // The in-process clients: the API's upload protocol driven with fetch from this process (the bytes
 // from a worker thread, see put-client.ts), with no hashing and no process to start. `raw-put` (the
 // baseline) sends one streamed PUT on a deployment whose multipart threshold is above the file;
-// `fetch-multipart` sends the parts of a multipart ticket three at a time, as the CLI and the UI do,
+// `fetch-multipart` sends the parts of a multipart ticket four at a time, as the CLI and the UI do,
 // so the server's multipart cost shows apart from theirs.
 import type { UploadTicket } from '@mediaflow/api-types';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { phasesBetween, type UploadSample, type UploadVariant } from './variant'
 
 type Ticket = UploadTicket;
 
-const PARTS_IN_FLIGHT = 3;
+const PARTS_IN_FLIGHT = 4;
 
 const requestTicket = async (deployment: BenchDeployment, source: SourceFile): Promise<Ticket> => {
   const { status, body } = await deployment.call<Ticket>('POST', '/v1/uploads', {

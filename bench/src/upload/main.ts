@@ -15,6 +15,7 @@ import { fetchMultipartVariant, rawPutVariant } from './http-upload';
 import { startPutClient, type PutClient } from './put-client';
 import { cliComponentsLines, outcomesLine, phasesTable, runsTable, summaryTable } from './report';
 import { runRounds } from './rounds';
+import { rssCheckLines } from './rss-check';
 import { loadUploadBenchSettings, type UploadBenchSettings } from './settings';
 import { makeRandomFile, type SourceFile } from './source-file';
 import type { UploadVariant } from './variant';
@@ -28,7 +29,7 @@ const startDeployments = async (s: UploadBenchSettings) => {
     MEDIAFLOW_UPLOAD_MULTIPART_THRESHOLD_BYTES: NEVER_MULTIPART,
   });
   const partBytes = String(s.BENCH_UPLOAD_PART_MB * MiB);
-  const needsMultipart = s.BENCH_UPLOAD_VARIANTS.some((v) => v !== 'raw-put');
+  const needsMultipart = s.BENCH_UPLOAD_RSS_MB > 0 || s.BENCH_UPLOAD_VARIANTS.some((v) => v !== 'raw-put');
   const multipart = needsMultipart
     ? await startDeployment('multipart', {
         MEDIAFLOW_UPLOAD_MULTIPART_THRESHOLD_BYTES: partBytes,
@@ -70,7 +71,7 @@ const describeSetup = (
   const multipartTicket =
     source.bytes < s.BENCH_UPLOAD_PART_MB * MiB
       ? 'a single PUT (the file is under the threshold)'
-      : `${partCount} part(s) of ${s.BENCH_UPLOAD_PART_MB} MiB, 3 in flight`;
+      : `${partCount} part(s) of ${s.BENCH_UPLOAD_PART_MB} MiB, 4 in flight`;
   print(
     `file:    ${source.path}, ${s.BENCH_UPLOAD_MB} MiB of random bytes (declared video/mp4: each job is rejected at its probe)`,
   );
@@ -118,6 +119,8 @@ const main = async (): Promise<void> => {
     print(phasesTable(result));
     for (const line of cliComponentsLines(result, source.bytes)) print(line);
     print(`jobs after their probe: ${outcomesLine(result)}`);
+    if (s.BENCH_UPLOAD_RSS_MB > 0 && deployments.multipart)
+      for (const line of await rssCheckLines(deployments.multipart, putClient, s.BENCH_UPLOAD_RSS_MB)) print(line);
   } finally {
     for (const v of variants) await v.dispose().catch(() => undefined);
     await putClient.close();

@@ -28,6 +28,8 @@ const UploadBenchEnvSchema = z.object({
   BENCH_UPLOAD_PUT_THREAD: z.enum(['worker', 'main']).default('worker'),
   /** How long one upload, or the job it creates leaving created/probing, may take. */
   BENCH_UPLOAD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  /** After the rounds, one multipart upload of this many MiB with this process's RSS sampled (0: none). */
+  BENCH_UPLOAD_RSS_MB: z.coerce.number().int().min(0).max(8192).default(0),
 });
 
 export type UploadBenchSettings = z.infer<typeof UploadBenchEnvSchema>;
