@@ -63,20 +63,20 @@ export class TranscodeLimitExceeded extends MediaError {
 }
 
 /** What the input guard refused (see media/ffmpeg-input-guard.ts). */
-export type TranscodeInputRefusedCode = 'INPUT_FORMAT_MISMATCH' | 'INPUT_PROTOCOL_REFUSED' | 'RUNNER_NETWORK_DENIED';
+export type InputRefusedCode = 'INPUT_FORMAT_MISMATCH' | 'INPUT_PROTOCOL_REFUSED' | 'RUNNER_NETWORK_DENIED';
 
 /**
- * ffmpeg was refused what the input asked for: a demuxer other than the one the probe classified it
+ * The runner refused what the input asked for: a demuxer other than the one the probe classified it
  * with, a protocol outside the whitelist, or the network a runner without one cannot reach. Permanent.
  */
-export class TranscodeInputRefused extends MediaError {
+export class InputRefused extends MediaError {
   readonly retryable = false;
-  override readonly name = 'TranscodeInputRefused';
+  override readonly name = 'InputRefused';
   constructor(
-    readonly code: TranscodeInputRefusedCode,
+    readonly code: InputRefusedCode,
     readonly reason: string,
   ) {
-    super(`transcode input refused (${code}): ${reason}`);
+    super(`input refused (${code}): ${reason}`);
   }
 }
 

@@ -1,14 +1,14 @@
 // Turns a failed ffmpeg run into a readable reason and a retry decision: a bad input fails the same
 // way every time (permanent); a full disk, memory or a flaky network may not (retryable). What the
 // input guard refused carries its own code.
-import type { TranscodeInputRefusedCode } from '../domain/media-errors';
+import type { InputRefusedCode } from '../domain/media-errors';
 import type { RunnerNetwork } from './ffmpeg-input-guard';
 
 export interface FfmpegFailure {
   reason: string;
   retryable: boolean;
   /** Set when the input guard or the missing network stopped ffmpeg (always permanent). */
-  code?: TranscodeInputRefusedCode;
+  code?: InputRefusedCode;
 }
 
 /** `-progress` output (`key=value`) and warnings that say nothing about why a run failed. */
@@ -22,7 +22,7 @@ const NOT_A_REASON = [
 export const meaningfulStderr = (lines: readonly string[]): string[] =>
   lines.filter((line) => !NOT_A_REASON.some((pattern) => pattern.test(line)));
 
-const REFUSED: readonly (readonly [RegExp, TranscodeInputRefusedCode, string])[] = [
+const REFUSED: readonly (readonly [RegExp, InputRefusedCode, string])[] = [
   [/Format not on whitelist/, 'INPUT_FORMAT_MISMATCH', 'ffmpeg detected another format than the probe classified'],
   [/Protocol '[^']*' not on whitelist/, 'INPUT_PROTOCOL_REFUSED', 'the input asked for a protocol the runner does not allow'],
 ];

@@ -77,7 +77,8 @@ export const endedChildrenCpuSeconds = (): number | undefined => {
 export interface RunFacts {
   exitCode: number | null;
   signal: string | null;
-  stderr: readonly string[];
+  /** The first stderr line saying an allocation failed (ffmpeg may go on, dropping frames, and exit 0). */
+  outOfMemoryLine?: string;
   /** CPU seconds ffmpeg used, when known. */
   cpuSeconds?: number;
   /** The highest VmPeak seen while it ran. */
@@ -93,6 +94,8 @@ export interface Breach {
 
 const OUT_OF_MEMORY =
   /Cannot allocate memory|ENOMEM|out of memory|malloc of size \d+ failed|get_buffer\(\) failed|bad_alloc/i;
+
+export const isOutOfMemoryLine = (line: string): boolean => OUT_OF_MEMORY.test(line);
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGABRT', 'SIGBUS']);
 /** A crash this close to the address-space ceiling is the ceiling's doing. */
 const NEAR_CEILING = 0.75;
@@ -110,7 +113,7 @@ const cpuBreach = (facts: RunFacts, limit: number): Breach | undefined => {
 };
 
 const memoryBreach = (facts: RunFacts, limit: number): Breach | undefined => {
-  const line = facts.stderr.find((l) => OUT_OF_MEMORY.test(l));
+  const line = facts.outOfMemoryLine;
   const crashedNearCeiling =
     facts.signal !== null &&
     CRASH_SIGNALS.has(facts.signal) &&
@@ -120,7 +123,10 @@ const memoryBreach = (facts: RunFacts, limit: number): Breach | undefined => {
   return { code: 'RUNNER_MEMORY_LIMIT', reason: `ffmpeg ran out of its ${gib(limit)} address space: ${what}` };
 };
 
-/** The bound a failed run crossed, if any; called only for runs we did not stop ourselves. */
+/**
+ * The bound a run crossed, if any; called for runs we did not stop ourselves, successful ones too
+ * (an allocation that failed under the address-space limit can cost frames without failing ffmpeg).
+ */
 export const limitBreach = (facts: RunFacts, applied: AppliedLimits): Breach | undefined => {
   if (facts.outputBreach) return facts.outputBreach;
   if (facts.signal === 'SIGXFSZ' && applied.outputBytes !== undefined)

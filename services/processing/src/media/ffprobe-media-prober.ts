@@ -4,10 +4,11 @@
 import { createLogger, type Logger } from '@mediaflow/logging';
 import { classifyBeforeProbe } from '../domain/classify';
 import { isImageSignature, containerSignature } from '../domain/classify-signature';
-import { MediaUnsupported, ProbeUnavailable, isMediaError } from '../domain/media-errors';
+import { InputRefused, MediaUnsupported, ProbeUnavailable, isMediaError } from '../domain/media-errors';
 import type { MediaInfo } from '../domain/media-info';
 import type { MediaProber, ProbeOptions } from '../ports/media-prober';
 import type { MediaBinary } from './ffmpeg-binaries';
+import type { RunnerNetwork } from './ffmpeg-input-guard';
 import { buildFfprobeArgs, ffprobeHttpOptions } from './ffprobe-args';
 import { interpretFfprobeFailure } from './ffprobe-failure';
 import { isUrl, readInputHead, redactInput } from './ffprobe-input-head';
@@ -20,6 +21,11 @@ interface FfprobeMediaProberOptions {
   logger?: Logger;
   /** Used when a probe call gives no timeoutMs. */
   defaultTimeoutMs?: number;
+  /**
+   * `none` (the embedded runner): local inputs only, ffprobe in a network namespace of its own.
+   * `host` (the default: the probe step, the AWS runner): presigned URLs are read over the network.
+   */
+  network?: RunnerNetwork;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -28,11 +34,13 @@ export class FfprobeMediaProber implements MediaProber {
   private readonly ffprobe: MediaBinary;
   private readonly logger: Logger;
   private readonly defaultTimeoutMs: number;
+  private readonly network: RunnerNetwork;
 
   constructor(options: FfprobeMediaProberOptions) {
     this.ffprobe = options.ffprobe;
     this.logger = options.logger ?? createLogger('processing', { component: 'ffprobe-media-prober' });
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.network = options.network ?? 'host';
     this.logger.info('ffprobe ready', {
       path: this.ffprobe.path,
       version: this.ffprobe.version,
@@ -62,6 +70,9 @@ export class FfprobeMediaProber implements MediaProber {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const deadline = Date.now() + timeoutMs;
     const url = isUrl(input);
+    // Before the head is read: that is an HTTP request from this process, outside any namespace.
+    if (url && this.network === 'none')
+      throw new InputRefused('RUNNER_NETWORK_DENIED', `this runner has no network and reads local files only, not ${shownAs}`);
     const { sizeBytes, head } = await readInputHead(input, { timeoutMs, signal: options.signal });
 
     const early = classifyBeforeProbe(sizeBytes, head);
@@ -74,7 +85,11 @@ export class FfprobeMediaProber implements MediaProber {
       readFirstFrame: isImageSignature(containerSignature(head)),
       httpOptions: url ? await ffprobeHttpOptions(this.ffprobe.path) : new Set(),
     });
-    const run = await runFfprobe(this.ffprobe.path, args, { timeoutMs: remainingMs, signal: options.signal });
+    const run = await runFfprobe(this.ffprobe.path, args, {
+      timeoutMs: remainingMs,
+      signal: options.signal,
+      network: this.network,
+    });
     if (run.exitCode !== 0 || run.timedOut || run.aborted) {
       throw interpretFfprobeFailure(run, {
         input,

@@ -1,6 +1,8 @@
 // Runs the ffprobe binary once (no shell, arguments as an array) under a wall-clock limit and an
 // abort signal, and reports how it ended; deciding what that means is ffprobe-failure's job.
 import { spawn } from 'node:child_process';
+import type { RunnerNetwork } from './ffmpeg-input-guard';
+import { sandboxedCommand } from './ffmpeg-sandbox';
 
 export interface FfprobeRun {
   stdout: string;
@@ -17,6 +19,8 @@ export interface FfprobeRun {
 interface FfprobeRunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
+  /** `none`: in a network namespace of its own, where the host permits one. */
+  network?: RunnerNetwork;
 }
 
 // Enough for hundreds of streams; more means something odd is going on and we would rather fail.
@@ -40,7 +44,8 @@ export const runFfprobe = (
       resolve({ ...run, aborted: true });
       return;
     }
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const command = sandboxedCommand(binary, args, { network: options.network ?? 'host', limits: {} });
+    const child = spawn(command.file, command.args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let outputBytes = 0;

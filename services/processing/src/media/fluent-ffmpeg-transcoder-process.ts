@@ -8,7 +8,7 @@ import type { Logger } from '@mediaflow/logging';
 import { classifyFfmpegFailure, type FfmpegFailure, meaningfulStderr } from './ffmpeg-command-failure';
 import { commandArgs, type FfmpegCommandSpec } from './ffmpeg-command-spec';
 import type { ProgressTracker } from './ffmpeg-command-progress';
-import { type Breach, endedChildrenCpuSeconds, limitBreach } from './ffmpeg-limits';
+import { type Breach, endedChildrenCpuSeconds, isOutOfMemoryLine, limitBreach } from './ffmpeg-limits';
 import { RunWatch } from './ffmpeg-run-watch';
 import { type SandboxPolicy, sandboxedCommand, type SandboxSupport } from './ffmpeg-sandbox';
 
@@ -49,6 +49,7 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
       commandLine: [command.file, ...command.args].join(' '),
     });
     const stderr: string[] = [];
+    let outOfMemoryLine: string | undefined;
     let stopping: 'cancelled' | 'timed-out' | undefined;
     let killTimer: NodeJS.Timeout | undefined;
     let settled = false;
@@ -79,6 +80,7 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
 
     readline.createInterface({ input: child.stderr }).on('line', (line) => {
       options.progress.observe(line);
+      if (outOfMemoryLine === undefined && isOutOfMemoryLine(line)) outOfMemoryLine = line;
       if (meaningfulStderr([line]).length) stderr.push(line);
       if (stderr.length > TAIL_LINES * 5) stderr.splice(0, stderr.length - TAIL_LINES);
     });
@@ -93,14 +95,13 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
     );
     child.on('close', (exitCode, signal) => {
       if (stopping) return settle({ kind: stopping });
-      if (exitCode === 0) return settle({ kind: 'done' });
       const cpuAfter = endedChildrenCpuSeconds();
       const tail = stderr.slice(-TAIL_LINES);
       const breach = limitBreach(
         {
           exitCode,
           signal,
-          stderr: tail,
+          ...(outOfMemoryLine !== undefined && { outOfMemoryLine }),
           ...(cpuBefore !== undefined && cpuAfter !== undefined && { cpuSeconds: cpuAfter - cpuBefore }),
           ...(watch.peakVirtualBytes !== undefined && { peakVirtualBytes: watch.peakVirtualBytes }),
           ...(watch.breach && { outputBreach: watch.breach }),
@@ -108,6 +109,7 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
         options.sandbox.limits,
       );
       if (breach) return settle({ kind: 'limit', breach });
+      if (exitCode === 0) return settle({ kind: 'done' });
       const lines = tail.length ? tail : [`ffmpeg ${signal ? `was killed with signal ${signal}` : `exited with code ${exitCode}`}`];
       settle({
         kind: 'failed',

@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '@mediaflow/logging';
 import {
   TranscodeCancelled,
   TranscodeFailed,
-  TranscodeInputRefused,
+  InputRefused,
   TranscodeLimitExceeded,
   TranscodeTimedOut,
 } from '../domain/media-errors';
@@ -82,7 +82,7 @@ export class FluentFfmpegTranscoder implements Transcoder {
       if (outcome.kind === 'timed-out') throw new TranscodeTimedOut(options.wallClockLimitMs ?? 0);
       if (outcome.kind === 'limit') throw new TranscodeLimitExceeded(outcome.breach.code, outcome.breach.reason);
       if (outcome.kind === 'failed' && outcome.failure.code)
-        throw new TranscodeInputRefused(outcome.failure.code, outcome.failure.reason);
+        throw new InputRefused(outcome.failure.code, outcome.failure.reason);
       if (outcome.kind === 'failed')
         throw new TranscodeFailed(outcome.failure.reason, outcome.failure.retryable, outcome.stderrTail);
       await finishStagedOutputs(stagingDir, plan);

@@ -1,5 +1,5 @@
 // The runner's engine: executes a plan against one input and reports what it wrote. Failures are
-// TranscodeCancelled, TranscodeTimedOut, TranscodeLimitExceeded, TranscodeInputRefused or
+// TranscodeCancelled, TranscodeTimedOut, TranscodeLimitExceeded, InputRefused or
 // TranscodeFailed (src/domain/media-errors).
 import type { OutputKind } from '@mediaflow/contracts';
 import type { Plan } from '@mediaflow/media-planning';
@@ -15,7 +15,7 @@ export interface TranscodeOptions {
   wallClockLimitMs?: number;
   /**
    * The probe's container (MediaInfo.container): the only demuxer ffmpeg may then read the input with
-   * (else TranscodeInputRefused INPUT_FORMAT_MISMATCH). Absent: the usual containers of the plan's kind.
+   * (else InputRefused INPUT_FORMAT_MISMATCH). Absent: the usual containers of the plan's kind.
    */
   inputFormat?: string;
 }
