@@ -2,7 +2,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 
-const roots = ['contracts', 'tests', 'localstack', 'cdktf', 'embedded', 'cli', 'web', ...['packages', 'services', 'examples'].flatMap((d) =>
+const roots = ['contracts', 'tests', 'localstack', 'cdktf', 'embedded', 'cli', 'web', 'bench', ...['packages', 'services', 'examples'].flatMap((d) =>
   fs.readdirSync(path.join(__dirname, d)).map((n) => `${d}/${n}`),
 )].filter((p) => fs.existsSync(path.join(__dirname, p, 'jest.config.js')));
 
