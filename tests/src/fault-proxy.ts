@@ -6,11 +6,18 @@
 // comes from a seeded PRNG (the seed is in `stats()`), so a run can be replayed with the same draws.
 // Every other byte is streamed both ways untouched (SQS long polls, S3 bodies).
 import { randomInt } from 'node:crypto';
-import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { faultAnswer, type FaultKind, type FaultService } from './fault-answers';
 
-export type FaultService = 'dynamodb' | 'sqs' | 'events' | 's3';
-export type FaultKind = 'throttle' | '500' | '503' | 'slow';
+export type { FaultKind, FaultService } from './fault-answers';
 const FAULT_KINDS: readonly FaultKind[] = ['throttle', '500', '503', 'slow'];
 
 /** What the proxy knows of a call before it reads its body. */
@@ -48,83 +55,20 @@ export const recogniseCall = (method: string, url: string, headers: IncomingMess
   const queryCredential = parsed.searchParams.get('X-Amz-Credential') ?? undefined;
   const attemptHeader = /attempt=(\d+)(?:;\s*max=(\d+))?/.exec(String(headers['amz-sdk-request'] ?? ''));
   const sdk = attemptHeader
-    ? { attempt: Number(attemptHeader[1]), ...(attemptHeader[2] && { maxAttempts: Number(attemptHeader[2]) }) }
+    ? {
+        attempt: Number(attemptHeader[1]),
+        ...(attemptHeader[2] && { maxAttempts: Number(attemptHeader[2]) }),
+      }
     : {};
   for (const [prefix, service] of TARGET_PREFIXES)
-    if (target.startsWith(prefix)) return { service, operation: target.slice(prefix.length), presigned: false, ...sdk };
+    if (target.startsWith(prefix))
+      return { service, operation: target.slice(prefix.length), presigned: false, ...sdk };
   const scope = scopeService(String(headers.authorization ?? '')) ?? scopeService(queryCredential);
   const service = scope ? (SCOPE_SERVICES[scope] ?? 'other') : 'other';
   // SQS's query protocol names the operation in the query string (GET) or the form body (POST).
   const action = parsed.searchParams.get('Action');
   const operation = service === 's3' || !action ? method : action;
   return { service, operation, presigned: queryCredential !== undefined, ...sdk };
-};
-
-interface FaultAnswer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
-
-const JSON_CONTENT_TYPE: Readonly<Record<Exclude<FaultService, 's3'>, string>> = {
-  dynamodb: 'application/x-amz-json-1.0',
-  sqs: 'application/x-amz-json-1.0',
-  events: 'application/x-amz-json-1.1',
-};
-
-/** The `__type` each JSON service sends; SQS (JSON with query compatibility) also names the query code. */
-const jsonError = (
-  service: Exclude<FaultService, 's3'>,
-  status: number,
-  type: string,
-  message: string,
-  requestId: string,
-): FaultAnswer => ({
-  status,
-  headers: {
-    'content-type': JSON_CONTENT_TYPE[service],
-    'x-amzn-requestid': requestId,
-    ...(service === 'sqs' && { 'x-amzn-query-error': `${type.split('#').pop()};${status < 500 ? 'Sender' : 'Receiver'}` }),
-  },
-  body: JSON.stringify({ __type: type, message }),
-});
-
-const s3Error = (status: number, code: string, message: string, requestId: string): FaultAnswer => ({
-  status,
-  headers: { 'content-type': 'application/xml', 'x-amz-request-id': requestId, 'x-amz-id-2': requestId },
-  body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>${requestId}</RequestId><HostId>${requestId}</HostId></Error>`,
-});
-
-/**
- * The answer AWS gives for a fault of `kind` (not `slow`). `variant` picks between DynamoDB's two
- * throttling errors (ThrottlingException, ProvisionedThroughputExceededException).
- */
-export const faultAnswer = (
-  service: FaultService,
-  kind: Exclude<FaultKind, 'slow'>,
-  requestId: string,
-  variant = 0,
-): FaultAnswer => {
-  if (service === 's3') {
-    if (kind === 'throttle') return s3Error(503, 'SlowDown', 'Please reduce your request rate.', requestId);
-    if (kind === '500')
-      return s3Error(500, 'InternalError', 'We encountered an internal error. Please try again.', requestId);
-    return s3Error(503, 'ServiceUnavailable', 'Service is unable to handle request.', requestId);
-  }
-  if (service === 'dynamodb') {
-    if (kind === 'throttle')
-      return variant % 2 === 0
-        ? jsonError(service, 400, 'com.amazonaws.dynamodb.v20120810#ThrottlingException', 'Rate of requests exceeds the allowed throughput.', requestId)
-        : jsonError(service, 400, 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', 'The level of configured provisioned throughput for the table was exceeded.', requestId);
-    if (kind === '500')
-      return jsonError(service, 500, 'com.amazonaws.dynamodb.v20120810#InternalServerError', 'Internal server error', requestId);
-    return jsonError(service, 503, 'com.amazonaws.dynamodb.v20120810#ServiceUnavailable', 'Service unavailable', requestId);
-  }
-  if (kind === 'throttle')
-    return jsonError(service, 400, 'com.amazon.coral.availability#ThrottlingException', 'Rate exceeded', requestId);
-  if (kind === '500')
-    return jsonError(service, 500, 'com.amazon.coral.service#InternalFailure', 'The request processing has failed because of an unknown error.', requestId);
-  return jsonError(service, 503, 'com.amazon.coral.availability#ServiceUnavailableException', 'Service is unavailable.', requestId);
 };
 
 /** mulberry32: a small seeded PRNG, so the same seed draws the same faults for the same call order. */
@@ -165,8 +109,9 @@ export interface FaultStats {
   readonly byKind: Record<FaultKind, number>;
   /** SDK calls seen again with attempt > 1: the retries the callers made. */
   readonly retries: number;
-  /** The highest `attempt` seen, and the calls whose attempt exceeded their own `max`. */
-  readonly maxAttemptSeen: number;
+  /** The highest `attempt` seen per service, the highest `max` the clients announced, and the calls past their own `max`. */
+  readonly maxAttemptSeen: Record<FaultService, number>;
+  readonly maxAnnounced: Record<FaultService, number>;
   readonly overMax: readonly ProxiedCall[];
 }
 
@@ -188,7 +133,13 @@ const zeroed = <K extends string>(keys: readonly K[]): Record<K, number> =>
 export const startFaultProxy = async (options: FaultProxyOptions): Promise<FaultProxy> => {
   const target = new URL(options.upstream);
   const seed = options.seed ?? randomInt(2 ** 31);
-  const random = seededRandom(seed);
+  // One stream per service: the n-th call to a service draws the same whatever the others did meanwhile.
+  const streams = new Map<string, () => number>(
+    ['dynamodb', 'sqs', 'events', 's3', 'other'].map((service, i) => [
+      service,
+      seededRandom(seed + i * 7919),
+    ]),
+  );
   const kinds = options.kinds ?? FAULT_KINDS;
   const eligible = options.eligible ?? defaultEligible;
   const [slowMin, slowMax] = options.slowMs ?? [200, 1500];
@@ -200,7 +151,14 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
 
   const forward = (req: IncomingMessage, res: ServerResponse, call: ProxiedCall): void => {
     const out = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent,
+      },
       (upstream) => {
         call.status = upstream.statusCode;
         res.writeHead(upstream.statusCode ?? 502, upstream.rawHeaders);
@@ -221,6 +179,7 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
   const server: Server = createServer((req, res) => {
     const info = recogniseCall(req.method ?? 'GET', req.url ?? '/', req.headers);
     // Draw for every call, eligible or not, so a replay with the same seed and order draws the same.
+    const random = streams.get(info.service)!;
     const draw = random();
     const kindDraw = random();
     const fault = eligible(info) && draw < rate ? kinds[Math.floor(kindDraw * kinds.length)] : undefined;
@@ -233,7 +192,12 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
       setTimeout(() => forward(req, res, call), delay);
       return;
     }
-    const answer = faultAnswer(info.service as FaultService, fault, `fault-${seed}-${requestCount}`, Math.floor(random() * 2));
+    const answer = faultAnswer(
+      info.service as FaultService,
+      fault,
+      `fault-${seed}-${requestCount}`,
+      Math.floor(random() * 2),
+    );
     call.status = answer.status;
     // Read the request to its end first: a client still sending its body would see a reset instead.
     req.resume();
@@ -255,7 +219,8 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
     const byKind = zeroed<FaultKind>(FAULT_KINDS);
     let injected = 0;
     let retries = 0;
-    let maxAttemptSeen = 0;
+    const maxAttemptSeen = zeroed<FaultService>(['dynamodb', 'sqs', 'events', 's3']);
+    const maxAnnounced = zeroed<FaultService>(['dynamodb', 'sqs', 'events', 's3']);
     const overMax: ProxiedCall[] = [];
     for (const call of calls) {
       if (call.fault && call.service !== 'other') {
@@ -264,11 +229,24 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
         byKind[call.fault] += 1;
       }
       if ((call.attempt ?? 1) > 1) retries += 1;
-      maxAttemptSeen = Math.max(maxAttemptSeen, call.attempt ?? 0);
+      if (call.service !== 'other') {
+        maxAttemptSeen[call.service] = Math.max(maxAttemptSeen[call.service], call.attempt ?? 0);
+        maxAnnounced[call.service] = Math.max(maxAnnounced[call.service], call.maxAttempts ?? 0);
+      }
       if (call.attempt !== undefined && call.maxAttempts !== undefined && call.attempt > call.maxAttempts)
         overMax.push(call);
     }
-    return { seed, calls: calls.length, injected, byService, byKind, retries, maxAttemptSeen, overMax };
+    return {
+      seed,
+      calls: calls.length,
+      injected,
+      byService,
+      byKind,
+      retries,
+      maxAttemptSeen,
+      maxAnnounced,
+      overMax,
+    };
   };
 
   return {
