@@ -56,6 +56,20 @@ export class RunWatch {
     this.timer = undefined;
   }
 
+  /** After ffmpeg exited: what it wrote since the last poll counts too. */
+  async final(): Promise<Breach | undefined> {
+    this.stop();
+    if (!this.breach) this.breach = await this.outputsBreach();
+    return this.breach;
+  }
+
+  private async outputsBreach(): Promise<Breach | undefined> {
+    if (this.limits.outputBytes === undefined && this.limits.outputFiles === undefined) return undefined;
+    const seen: Tally = { bytes: 0, files: 0 };
+    await tally(this.outputDir, seen);
+    return outputBreach(seen, this.limits);
+  }
+
   private async poll(): Promise<void> {
     if (this.busy || this.breach) return;
     this.busy = true;
@@ -64,11 +78,8 @@ export class RunWatch {
         const peak = await vmPeakBytes(this.pid);
         if (peak !== undefined) this.peakVirtualBytes = Math.max(peak, this.peakVirtualBytes ?? 0);
       }
-      if (this.limits.outputBytes === undefined && this.limits.outputFiles === undefined) return;
-      const seen: Tally = { bytes: 0, files: 0 };
-      await tally(this.outputDir, seen);
-      const breach = this.timer ? outputBreach(seen, this.limits) : undefined;
-      if (breach) {
+      const breach = await this.outputsBreach();
+      if (breach && this.timer) {
         this.breach = breach;
         this.onBreach(breach);
       }

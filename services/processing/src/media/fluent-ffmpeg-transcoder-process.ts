@@ -93,9 +93,10 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
         stderrTail: [error.message],
       }),
     );
-    child.on('close', (exitCode, signal) => {
+    const ended = async (exitCode: number | null, signal: NodeJS.Signals | null): Promise<void> => {
       if (stopping) return settle({ kind: stopping });
       const cpuAfter = endedChildrenCpuSeconds();
+      const outputBreach = await watch.final();
       const tail = stderr.slice(-TAIL_LINES);
       const breach = limitBreach(
         {
@@ -104,7 +105,7 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
           ...(outOfMemoryLine !== undefined && { outOfMemoryLine }),
           ...(cpuBefore !== undefined && cpuAfter !== undefined && { cpuSeconds: cpuAfter - cpuBefore }),
           ...(watch.peakVirtualBytes !== undefined && { peakVirtualBytes: watch.peakVirtualBytes }),
-          ...(watch.breach && { outputBreach: watch.breach }),
+          ...(outputBreach && { outputBreach }),
         },
         options.sandbox.limits,
       );
@@ -116,5 +117,6 @@ export const runFfmpeg = (spec: FfmpegCommandSpec, options: FfmpegRunOptions): P
         failure: classifyFfmpegFailure(lines, { code: exitCode, signal }, options.sandbox.network),
         stderrTail: lines,
       });
-    });
+    };
+    child.on('close', (exitCode, signal) => void ended(exitCode, signal));
   });
