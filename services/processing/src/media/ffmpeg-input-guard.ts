@@ -22,7 +22,7 @@ const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 
 /**
  * When the probe's answer is not at hand (a job spec that carries its plan): the containers uploads
- * of that kind come in. No playlist (hls, dash, concat), no image sequence (image2), no raw streams.
+ * of that kind come in. No playlist (hls, dash, concat), no raw streams.
  */
 const FORMATS_BY_KIND: Record<MediaKind, readonly string[]> = {
   video: ['mov,mp4,m4a,3gp,3g2,mj2', 'matroska,webm', 'avi', 'mpegts', 'flv', 'asf', 'mpeg', 'ogg', 'mxf', 'gif'],
@@ -38,11 +38,20 @@ interface InputGuardOptions {
 
 const DEMUXER_LIST = /^[a-z0-9_]+(,[a-z0-9_]+)*$/;
 
+/**
+ * A still may be read by its pipe demuxer or by image2 (one file, by its extension): builds differ on
+ * which one wins for the same file (the 2018 static ffmpeg takes an EXIF JPEG for image2, the newer
+ * ffprobe for jpeg_pipe). Same decoders either way.
+ */
+const IMAGE_FILE_DEMUXER = 'image2';
+
 export const inputGuard = (input: string, kind: MediaKind, options: InputGuardOptions): InputGuard => {
   const probed = options.container?.trim().toLowerCase();
+  const formats = probed && DEMUXER_LIST.test(probed) ? [probed] : [...FORMATS_BY_KIND[kind]];
+  if (kind === 'image' && !formats.includes(IMAGE_FILE_DEMUXER)) formats.push(IMAGE_FILE_DEMUXER);
   return {
     protocols: isUrlInput(input) && options.network === 'host' ? URL_PROTOCOLS : LOCAL_PROTOCOLS,
-    formats: probed && DEMUXER_LIST.test(probed) ? probed : FORMATS_BY_KIND[kind].join(','),
+    formats: formats.join(','),
   };
 };
 
