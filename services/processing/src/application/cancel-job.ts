@@ -5,11 +5,12 @@ import type { KnownEventOf } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';
 import { causedBy } from '@mediaflow/service-kit';
 import { attemptOf } from '../domain/transcode-state';
-import type { RunnerDispatcher } from '../ports/runner-dispatcher';
-import { executeTranscodeCommand, type TranscodeStoreDependencies } from './transcode-commands';
+import type { ActiveTranscodes } from '../ports/active-transcodes';
+import { deleteCancelledOutputs, type OutputsCleanupDependencies } from './delete-cancelled-outputs';
+import { executeTranscodeCommand } from './transcode-commands';
 
-export interface CancelDependencies extends TranscodeStoreDependencies {
-  readonly dispatcher: RunnerDispatcher;
+export interface CancelDependencies extends OutputsCleanupDependencies {
+  readonly active: ActiveTranscodes;
 }
 
 const JOB_CANCELLED_CONSUMER = 'processing.job-cancelled';
@@ -21,6 +22,8 @@ export const handleJobCancelled = async (
 ): Promise<void> => {
   const { jobId, reason } = event.data;
   const consumed = { consumer: JOB_CANCELLED_CONSUMER, eventId: event.metadata.eventId };
+  // In the watchdog's index first: if we crash before the outputs are deleted, its sweep deletes them.
+  await deps.active.add(jobId, deps.clock.now());
   const outcome = await executeTranscodeCommand(
     deps,
     jobId,
@@ -33,4 +36,6 @@ export const handleJobCancelled = async (
   const runner = attempt === undefined ? undefined : attemptOf(outcome.state, attempt);
   if (runner) await deps.dispatcher.stop(runner.runnerId);
   log.info('transcode cancelled', { jobId, attempt, runnerId: runner?.runnerId });
+  // Outputs an attempt already stored go now if its runner has ended, else on its last report.
+  await deleteCancelledOutputs(deps, jobId, log);
 };

@@ -53,7 +53,7 @@ export const handleTranscodeRequested = async (
   const outcome = await executeTranscodeCommand(
     deps,
     jobId,
-    { type: 'StartAttempt', jobId, attempt, runnerId },
+    { type: 'StartAttempt', jobId, attempt, runnerId, outputPrefix: plan.outputPrefix },
     { context, consumed },
   );
   // Refreshed after the append: a watchdog sweep between add() and the append may have dropped the entry.

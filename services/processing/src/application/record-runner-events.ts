@@ -10,10 +10,11 @@ import {
   type ProgressThrottlePolicy,
 } from '../domain/progress-throttle';
 import type { ActiveTranscodes } from '../ports/active-transcodes';
+import { deleteCancelledOutputs, type OutputsCleanupDependencies } from './delete-cancelled-outputs';
 import type { RunnerEvent, RunnerEventListener } from '../ports/runner-dispatcher';
 import { recordRunnerReport, type TranscodeStoreDependencies } from './transcode-commands';
 
-interface RecorderDependencies extends TranscodeStoreDependencies {
+interface RecorderDependencies extends TranscodeStoreDependencies, OutputsCleanupDependencies {
   readonly active: ActiveTranscodes;
   readonly throttle: ProgressThrottlePolicy;
   readonly logger: Logger;
@@ -38,6 +39,8 @@ export const runnerEventRecorder = (deps: RecorderDependencies): RunnerEventList
         report: event.type,
         recorded: outcome.status === 'applied' ? outcome.events.map((e) => e.type) : [],
       });
+      // The runner has ended: if its job was cancelled, nothing it stored may stay.
+      await deleteCancelledOutputs(deps, event.jobId, deps.logger, event.attempt);
     }
   };
   return async (event) => {

@@ -6,17 +6,15 @@ import type { Logger } from '@mediaflow/logging';
 import { judgeAttempt, lastSignOfLife } from '../domain/attempt-liveness';
 import { currentAttempt, runningAttempt } from '../domain/transcode-state';
 import type { ActiveTranscode, ActiveTranscodes } from '../ports/active-transcodes';
-import type { RunnerDispatcher } from '../ports/runner-dispatcher';
+import { deleteCancelledOutputs, type OutputsCleanupDependencies } from './delete-cancelled-outputs';
 import {
   jobContext,
   loadTranscode,
   executeTranscodeCommand,
-  type TranscodeStoreDependencies,
 } from './transcode-commands';
 
-interface WatchdogDependencies extends TranscodeStoreDependencies {
+interface WatchdogDependencies extends OutputsCleanupDependencies {
   readonly active: ActiveTranscodes;
-  readonly dispatcher: RunnerDispatcher;
   readonly logger: Logger;
   readonly stallMs: number;
   /** Between sweeps (default: a quarter of the stall time, 0.2 to 15 s). */
@@ -89,6 +87,8 @@ export class RunnerWatchdog {
       const last = currentAttempt(state);
       if (last && last.status !== 'finished' && (await deps.dispatcher.status(last.runnerId)).state !== 'gone')
         await deps.dispatcher.stop(last.runnerId);
+      // A cancelled job stays until the outputs its attempts stored are deleted.
+      if ((await deleteCancelledOutputs(deps, entry.jobId, deps.logger)) === 'waiting') return;
       // Young entries stay: their dispatcher may not have appended TranscodeStarted yet.
       if (now - entry.since.getTime() > deps.stallMs) await deps.active.remove(entry.jobId);
       return;

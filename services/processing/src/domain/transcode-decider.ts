@@ -33,6 +33,8 @@ export type TranscodeCommand =
       readonly jobId: string;
       readonly attempt: number;
       readonly runnerId: string;
+      /** Where this attempt writes its outputs (the plan's outputPrefix). */
+      readonly outputPrefix?: string;
     }
   | { readonly type: 'RecordProgress'; readonly attempt: number; readonly percent: number }
   | {
@@ -47,7 +49,8 @@ export type TranscodeCommand =
       readonly reason: string;
       readonly retryable: boolean;
     }
-  | { readonly type: 'Cancel'; readonly jobId: string; readonly reason?: string };
+  | { readonly type: 'Cancel'; readonly jobId: string; readonly reason?: string }
+  | { readonly type: 'RecordOutputsDeleted'; readonly outputPrefix: string; readonly count: number };
 
 type Decision = readonly TranscodeEvent[];
 
@@ -81,16 +84,20 @@ const startAttempt = (
   if (!state.registration) throw new TranscodeNotRegistered(c.jobId);
   const verdict = startVerdict(state, c.attempt);
   if (!verdict.start) return [];
+  const planned: TranscodeEvent[] =
+    c.outputPrefix && c.outputPrefix !== state.outputPrefix
+      ? [{ type: 'TranscodeOutputsPlanned', data: { jobId: c.jobId, outputPrefix: c.outputPrefix } }]
+      : [];
   const started: TranscodeEvent = {
     type: 'TranscodeStarted',
     data: { jobId: c.jobId, attempt: c.attempt, runnerId: c.runnerId },
   };
-  if (!verdict.supersedes) return [started];
+  if (!verdict.supersedes) return [...planned, started];
   const abandoned: TranscodeEvent = {
     type: 'TranscodeAttemptAbandoned',
     data: { jobId: c.jobId, attempt: verdict.supersedes.attempt, supersededBy: c.attempt },
   };
-  return [abandoned, started];
+  return [...planned, abandoned, started];
 };
 
 /** The running attempt when it is `attempt`, else undefined: reports for any other attempt are stale. */
@@ -159,6 +166,19 @@ const cancel = (c: Extract<TranscodeCommand, { type: 'Cancel' }>, state: Transco
   return [{ type: 'TranscodeCancelled', data }];
 };
 
+const recordOutputsDeleted = (
+  c: Extract<TranscodeCommand, { type: 'RecordOutputsDeleted' }>,
+  state: TranscodeState,
+): Decision =>
+  state.cancelled && !state.outputsDeleted && state.registration
+    ? [
+        {
+          type: 'TranscodeOutputsDeleted',
+          data: { jobId: state.registration.jobId, outputPrefix: c.outputPrefix, count: c.count },
+        },
+      ]
+    : [];
+
 export const decideTranscode = (command: TranscodeCommand, state: TranscodeState): Decision => {
   switch (command.type) {
     case 'Acknowledge':
@@ -177,6 +197,8 @@ export const decideTranscode = (command: TranscodeCommand, state: TranscodeState
       return failAttempt(command, state);
     case 'Cancel':
       return cancel(command, state);
+    case 'RecordOutputsDeleted':
+      return recordOutputsDeleted(command, state);
     default: {
       const never: never = command;
       return never;

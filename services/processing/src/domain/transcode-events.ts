@@ -26,6 +26,13 @@ export type TranscodeEvent =
       readonly type: 'TranscodeCancelled';
       readonly data: { jobId: string; attempt?: number; reason?: string };
     }
+  /** Where the job's outputs go (TranscodeRequested's plan), recorded when its first attempt starts. */
+  | { readonly type: 'TranscodeOutputsPlanned'; readonly data: { jobId: string; outputPrefix: string } }
+  /** The outputs of a cancelled job were deleted, once its last runner had ended. */
+  | {
+      readonly type: 'TranscodeOutputsDeleted';
+      readonly data: { jobId: string; outputPrefix: string; count: number };
+    }
   /** A higher attempt started while this one still counted as running: its late reports are ignored. */
   | {
       readonly type: 'TranscodeAttemptAbandoned';

@@ -19,9 +19,17 @@ export interface TranscodeState {
   /** In the order they started; the last one is the current attempt. */
   readonly attempts: readonly AttemptState[];
   readonly cancelled: boolean;
+  /** Where the outputs go, once an attempt started; deleted (once) when the job is cancelled. */
+  readonly outputPrefix?: string;
+  readonly outputsDeleted: boolean;
 }
 
-export const initialTranscodeState: TranscodeState = { probe: 'pending', attempts: [], cancelled: false };
+export const initialTranscodeState: TranscodeState = {
+  probe: 'pending',
+  attempts: [],
+  cancelled: false,
+  outputsDeleted: false,
+};
 
 const updateAttempt = (
   state: TranscodeState,
@@ -68,6 +76,10 @@ export const evolveTranscode = (state: TranscodeState, event: TranscodeEvent): T
       return updateAttempt(state, event.data.attempt, ended('failed'));
     case 'TranscodeAttemptAbandoned':
       return updateAttempt(state, event.data.attempt, ended('abandoned'));
+    case 'TranscodeOutputsPlanned':
+      return { ...state, outputPrefix: event.data.outputPrefix };
+    case 'TranscodeOutputsDeleted':
+      return { ...state, outputsDeleted: true };
     case 'TranscodeCancelled': {
       const { attempt } = event.data;
       const next = { ...state, cancelled: true };
@@ -107,6 +119,10 @@ export const startVerdict = (state: TranscodeState, attempt: number): StartVerdi
   const running = runningAttempt(state);
   return running ? { start: true, supersedes: running } : { start: true };
 };
+
+/** The prefix whose outputs must go because the job was cancelled and they are not deleted yet. */
+export const outputsToDelete = (state: TranscodeState): string | undefined =>
+  state.cancelled && !state.outputsDeleted ? state.outputPrefix : undefined;
 
 /** Whether a probe result for ProbeRequested should be recorded (first probe, or a retry after a transient failure). */
 export const needsProbe = (state: TranscodeState): boolean =>

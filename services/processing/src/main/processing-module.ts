@@ -49,6 +49,7 @@ export const processingModule = (settings: ProcessingSettings, options: Processi
           uploads: resolve(ctx, TOKENS.UploadsStorage),
           dispatcher: resolve(ctx, PROCESSING_TOKENS.RunnerDispatcher),
           active: resolve(ctx, PROCESSING_TOKENS.ActiveTranscodes),
+          outputs: resolve(ctx, TOKENS.OutputsStorage),
         }),
       )
       .inSingletonScope();
@@ -57,6 +58,8 @@ export const processingModule = (settings: ProcessingSettings, options: Processi
         runnerEventRecorder({
           ...storeDeps(ctx),
           active: resolve(ctx, PROCESSING_TOKENS.ActiveTranscodes),
+          dispatcher: resolve(ctx, PROCESSING_TOKENS.RunnerDispatcher),
+          outputs: resolve(ctx, TOKENS.OutputsStorage),
           logger: resolve(ctx, TOKENS.Logger),
           throttle: defaultProgressThrottle(stallMs),
         }),
@@ -69,6 +72,7 @@ export const processingModule = (settings: ProcessingSettings, options: Processi
             ...storeDeps(ctx),
             active: resolve(ctx, PROCESSING_TOKENS.ActiveTranscodes),
             dispatcher: resolve(ctx, PROCESSING_TOKENS.RunnerDispatcher),
+            outputs: resolve(ctx, TOKENS.OutputsStorage),
             logger: resolve(ctx, TOKENS.Logger),
             stallMs,
           }),

@@ -64,6 +64,18 @@ describe('processing handlers (real store, real runner, real ffmpeg)', () => {
     expect(h.outputsOf('job_cancel')).toEqual([]);
   }, 120_000);
 
+  it('deletes the outputs an attempt stored when the cancel lands after it finished', async () => {
+    const clip = await generateClip('no-audio');
+    await h.deliver(await h.upload('job_late_cancel', clip.path));
+    await h.deliver(await h.validated('job_late_cancel'));
+    await h.waitFor('TranscodeFinished', async () => (await h.types('job_late_cancel')).includes('TranscodeFinished'));
+    expect(h.outputsOf('job_late_cancel')).toContain('manifest.json');
+
+    await h.deliver(busEvent('JobCancelled', { jobId: 'job_late_cancel' }));
+    expect(h.outputsOf('job_late_cancel')).toEqual([]);
+    expect((await h.types('job_late_cancel')).slice(-2)).toEqual(['TranscodeCancelled', 'TranscodeOutputsDeleted']);
+  }, 120_000);
+
   it('answers a corrupt upload with a permanent ProbeFailed', async () => {
     const clip = await generateClip('truncated-mp4');
     await h.deliver(await h.upload('job_corrupt', clip.path));

@@ -1,5 +1,6 @@
 // The watchdog against the real SQLite store: a fake RunnerDispatcher plays the runners (their liveness is
 // what the test sets), a hand-moved clock plays time.
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
 import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import { RunnerWatchdog } from '../../src/application/runner-watchdog';
@@ -30,6 +31,7 @@ const STALL_MS = 1000;
 describe('runner watchdog', () => {
   let temp: TempStore;
   let active: SqliteActiveTranscodes;
+  const outputs = () => new LocalDiskBlobStorage({ root: `${temp.dir}/outputs` });
   const clock = manualClock(Date.parse('2026-01-01T00:00:00Z'));
   const watchdog = (dispatcher: RunnerDispatcher) =>
     new RunnerWatchdog({
@@ -39,6 +41,7 @@ describe('runner watchdog', () => {
       logger: quietLogger(),
       active,
       dispatcher,
+      outputs: outputs(),
       stallMs: STALL_MS,
       sweepIntervalMs: 50,
     });
@@ -103,6 +106,27 @@ describe('runner watchdog', () => {
     clock.advance(STALL_MS + 1);
     await watchdog(dispatcher).sweep();
     expect(dispatcher.stopped).toEqual(['r1']);
+    expect(await active.list()).toEqual([]);
+  });
+
+  it('deletes the outputs of a cancelled job once its runner is gone, then drops the job from its index', async () => {
+    const stored = outputs();
+    await stored.put('owner-1/job/manifest.json', Buffer.from('{}'), { contentType: 'application/json' });
+    await stored.put('owner-1/job-other/manifest.json', Buffer.from('{}'), { contentType: 'application/json' });
+    const planned = { type: 'TranscodeOutputsPlanned' as const, data: { jobId: JOB, outputPrefix: 'owner-1/job' } };
+    await seed(temp.store, JOB, [planned, cancelled(1)], clock.now());
+    const dispatcher = new FakeRunnerDispatcher();
+    dispatcher.liveness.set('r1', { state: 'running', since: clock.now() });
+    clock.advance(STALL_MS + 1);
+
+    await watchdog(dispatcher).sweep(); // its runner still lives: it may store more
+    expect(await stored.head('owner-1/job/manifest.json')).not.toBeNull();
+    expect((await active.list()).map((e) => e.jobId)).toEqual([JOB]);
+
+    dispatcher.liveness.delete('r1');
+    await watchdog(dispatcher).sweep();
+    expect((await stored.list('owner-1/')).map((b) => b.key)).toEqual(['owner-1/job-other/manifest.json']);
+    expect((await typesOf(temp.store, JOB)).at(-1)).toBe('TranscodeOutputsDeleted');
     expect(await active.list()).toEqual([]);
   });
 

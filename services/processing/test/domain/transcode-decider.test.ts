@@ -190,3 +190,32 @@ describe('Transcode aggregate: cancellation', () => {
     given([registered(), probed, cancelled()]).when({ type: 'Cancel', jobId: JOB }).thenNothingHappened();
   });
 });
+
+describe('Transcode aggregate: outputs of a cancelled job', () => {
+  const planned = { type: 'TranscodeOutputsPlanned' as const, data: { jobId: JOB, outputPrefix: 'owner-1/job' } };
+  const deleted = { type: 'TranscodeOutputsDeleted' as const, data: { jobId: JOB, outputPrefix: 'owner-1/job', count: 4 } };
+
+  it('records where the outputs go when the first attempt starts, and not again on a retry', () => {
+    given([registered(), probed])
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 1, runnerId: 'r1', outputPrefix: 'owner-1/job' })
+      .then([planned, started(1, 'r1')]);
+    given([registered(), probed, planned, started(1, 'r1'), failed(1)])
+      .when({ type: 'StartAttempt', jobId: JOB, attempt: 2, runnerId: 'r2', outputPrefix: 'owner-1/job' })
+      .then(started(2, 'r2'));
+  });
+
+  it('records the deletion of a cancelled job\'s outputs once', () => {
+    given([registered(), probed, planned, started(1), finished(1), cancelled()])
+      .when({ type: 'RecordOutputsDeleted', outputPrefix: 'owner-1/job', count: 4 })
+      .then(deleted);
+    given([registered(), probed, planned, started(1), finished(1), cancelled(), deleted])
+      .when({ type: 'RecordOutputsDeleted', outputPrefix: 'owner-1/job', count: 0 })
+      .thenNothingHappened();
+  });
+
+  it('records no deletion for a job that was not cancelled', () => {
+    given([registered(), probed, planned, started(1), finished(1)])
+      .when({ type: 'RecordOutputsDeleted', outputPrefix: 'owner-1/job', count: 4 })
+      .thenNothingHappened();
+  });
+});

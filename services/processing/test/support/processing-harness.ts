@@ -52,6 +52,7 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
   const temp = openTempStore();
   const paths = embeddedPaths(temp.dir);
   const uploads = new LocalDiskBlobStorage({ root: paths.blobs('uploads') });
+  const outputs = new LocalDiskBlobStorage({ root: paths.blobs('outputs') });
   const active = new SqliteActiveTranscodes(path.join(temp.dir, 'processing.read.sqlite'));
   const dispatcher = new ChildProcessRunnerDispatcher({
     concurrency: options.concurrency ?? 1,
@@ -61,10 +62,10 @@ export const createHarness = (options: { concurrency?: number } = {}) => {
   });
   const deps = { store: temp.store, clock: systemClock, ids: testIds };
   dispatcher.onEvent(
-    runnerEventRecorder({ ...deps, active, logger, throttle: defaultProgressThrottle(120_000) }),
+    runnerEventRecorder({ ...deps, active, dispatcher, outputs, logger, throttle: defaultProgressThrottle(120_000) }),
   );
   const prober = new FfprobeMediaProber({ ffprobe: mediaBinaries(process.env).ffprobe, logger });
-  const handlers = processingHandlers({ ...deps, prober, uploads, dispatcher, active });
+  const handlers = processingHandlers({ ...deps, prober, uploads, outputs, dispatcher, active });
   const deliver = <N extends 'ProbeRequested' | 'TranscodeRequested' | 'JobCancelled'>(
     event: KnownEventOf<N>,
   ): Promise<void> =>
