@@ -3,6 +3,7 @@
 // infrastructure's one DynamoDB client). Against an emulator whose ECS never runs tasks (moto),
 // runners can be local child processes in AWS mode instead.
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { ContainerModule } from 'inversify';
 import {
   awsInfrastructure,
@@ -16,10 +17,13 @@ import {
 } from '@mediaflow/runtime';
 import { resourceNames } from '@mediaflow/topology';
 import { DynamoDbActiveTranscodes } from '../adapters/aws/dynamodb-active-transcodes';
+import { DynamoDbWarmRunnerClaims } from '../adapters/aws/dynamodb-warm-runner-claims';
 import { EcsRunnerDispatcher, type EcsRunnerSettings } from '../adapters/aws/ecs-runner-dispatcher';
+import { HybridRunnerDispatcher, type WarmFloorSettings } from '../adapters/aws/hybrid-runner-dispatcher';
 import { ChildProcessRunnerDispatcher } from '../adapters/local/child-process-runner-dispatcher';
 import { processingDeclaration } from '../subscriptions';
 import { loadProcessingSettings, type RunnerTaskPlacement } from './processing-config';
+import type { WarmFloorPlacement } from './warm-floor-settings';
 import { processingInstance, processingModule } from './processing-module';
 import { PROCESSING_TOKENS } from './processing-tokens';
 
@@ -49,6 +53,17 @@ const ecsRunnerSettings = (placement: RunnerTaskPlacement): EcsRunnerSettings =>
   };
 };
 
+/** The warm floor's settings, or undefined for one RunTask per attempt (floor 0). */
+const warmFloorSettings = (floor: WarmFloorPlacement, cluster: string): WarmFloorSettings | undefined => {
+  if (floor.floor === 0) return undefined;
+  const missing = [
+    ...(floor.service ? [] : ['MEDIAFLOW_RUNNER_WARM_SERVICE']),
+    ...(floor.queueUrl ? [] : ['MEDIAFLOW_RUNNER_JOBS_QUEUE_URL']),
+  ];
+  if (!floor.service || !floor.queueUrl) throw new RunnerDispatchNotConfigured(missing);
+  return { cluster, service: floor.service, queueUrl: floor.queueUrl, floor: floor.floor, queueWaitLimitMs: floor.queueWaitSeconds * 1000 };
+};
+
 interface AwsProcessingOptions {
   /**
    * Where runners run: ECS Fargate tasks (default, production), or a child-process pool on this
@@ -74,8 +89,10 @@ export const createAwsService = async (env: NodeJS.ProcessEnv, options: AwsProce
   const settings = loadProcessingSettings(env);
   // Checked before anything is built: a task without its ECS settings stops at start, naming them.
   const ecs = options.runnerDispatch === 'local' ? undefined : ecsRunnerSettings(settings.runnerTasks);
+  const warm = ecs && warmFloorSettings(settings.warmFloor, ecs.cluster);
   const infrastructure = await awsInfrastructure({ declaration: processingDeclaration, settings: infrastructureSettings });
   const ecsClient = ecs ? new ECSClient(infrastructureSettings.aws) : undefined;
+  const sqsClient = warm ? new SQSClient(infrastructureSettings.aws) : undefined;
   const awsAdapters = new ContainerModule(({ bind }) => {
     bindTyped(bind, PROCESSING_TOKENS.ActiveTranscodes)
       .toDynamicValue(
@@ -89,8 +106,18 @@ export const createAwsService = async (env: NodeJS.ProcessEnv, options: AwsProce
     bindTyped(bind, PROCESSING_TOKENS.RunnerDispatcher)
       .toDynamicValue((ctx) => {
         const logger = resolve(ctx, TOKENS.Logger);
-        return ecs && ecsClient
-          ? new EcsRunnerDispatcher({ client: ecsClient, settings: ecs, logger: logger.createChild({ persistentKeys: { component: 'ecs-runner' } }) })
+        const tasks = ecs && ecsClient && new EcsRunnerDispatcher({ client: ecsClient, settings: ecs, logger: logger.createChild({ persistentKeys: { component: 'ecs-runner' } }) });
+        if (tasks && warm && ecsClient && sqsClient)
+          return new HybridRunnerDispatcher({
+            ecs: ecsClient,
+            sqs: sqsClient,
+            claims: new DynamoDbWarmRunnerClaims({ client: resolve(ctx, TOKENS.DynamoDb), tableName: resourceNames('processing', infrastructureSettings.environment).readModel }),
+            tasks,
+            settings: warm,
+            logger: logger.createChild({ persistentKeys: { component: 'hybrid-runner' } }),
+          });
+        return tasks
+          ? tasks
           : new ChildProcessRunnerDispatcher({
               concurrency: settings.runnerConcurrency,
               env: localRunnerEnv(env, infrastructureSettings),
@@ -100,5 +127,8 @@ export const createAwsService = async (env: NodeJS.ProcessEnv, options: AwsProce
       .inSingletonScope();
   });
   const container = createServiceContainer(infrastructure, processingModule(settings, { env }), awsAdapters);
-  return processingInstance(container, infrastructure, () => ecsClient?.destroy());
+  return processingInstance(container, infrastructure, () => {
+    ecsClient?.destroy();
+    sqsClient?.destroy();
+  });
 };

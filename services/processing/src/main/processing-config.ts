@@ -4,6 +4,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { commaList, flagSetting, intSetting, loadConfig, secondsSetting, setting } from '@mediaflow/config';
 import { RunnerLimitsEnvironmentShape } from '../media/runner-limits-settings';
+import { warmFloorPlacement, WarmFloorEnvironmentShape, type WarmFloorPlacement } from './warm-floor-settings';
 
 export const ProcessingEnvironmentSchema = z.object({
   MEDIAFLOW_RUNNER_CONCURRENCY: intSetting(
@@ -22,6 +23,7 @@ export const ProcessingEnvironmentSchema = z.object({
   MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: flagSetting('AWS: give runner tasks a public IP (public subnets without NAT)').default(false),
   // Read by the runner itself (runnerLimitsFrom); declared here so processing has one settings schema.
   ...RunnerLimitsEnvironmentShape,
+  ...WarmFloorEnvironmentShape,
 });
 
 /** Where runner tasks start on AWS; cluster and task definition are checked when ECS is used. */
@@ -38,6 +40,7 @@ export interface ProcessingSettings {
   readonly runnerConcurrency: number;
   readonly runnerStallSeconds: number;
   readonly runnerTasks: RunnerTaskPlacement;
+  readonly warmFloor: WarmFloorPlacement;
 }
 
 export const loadProcessingSettings = (env: NodeJS.ProcessEnv): ProcessingSettings => {
@@ -53,6 +56,7 @@ export const loadProcessingSettings = (env: NodeJS.ProcessEnv): ProcessingSettin
       securityGroups: c.MEDIAFLOW_RUNNER_SECURITY_GROUPS,
       assignPublicIp: c.MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP,
     },
+    warmFloor: warmFloorPlacement(c),
   };
 };
 
