@@ -106,7 +106,7 @@ export const seedModel: DispatchModel = {
     scaleInDatapoints: 15,
     backlogPerTask: 1,
   },
-  hybrid: { floor: 4, activeWindow: 15 * 60 },
+  hybrid: { floor: 8, activeWindow: 15 * 60 },
   budgetSeconds: 120,
 };
 
