@@ -209,7 +209,7 @@ describe(`AWS adapters behind a fault proxy (${FAULT_RATE * 100} % of calls) @ $
       jobIds.push(...ids);
     }
 
-    // Every job ends (the list is read once a second; a 5xx while faults go on is just read again).
+    // Every job ends (the list is read every 500 ms; a 5xx while faults go on is just read again).
     let seen: { jobId: string; status: string; attempt?: number }[] = [];
     const jobs = await waitFor(
       'every job ends',
