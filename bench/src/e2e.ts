@@ -24,7 +24,7 @@ import { print } from './shared/table';
 
 const DEFINITIONS = [
   "latency: pipeline = POST /v1/uploads/{id}/complete sent → JobCompleted (the job's endedAt in GET /v1/jobs/{id});",
-  '         baseline = runTranscodeJob() called → returned (probe, plan, FluentFfmpegTranscoder, store outputs on local disk).',
+  '         baseline = runTranscodeJob() called → returned (probe, plan, FfmpegTranscoder, store outputs on local disk).',
   "ffmpeg:  the time the job's ffmpeg processes ran (union of their lifetimes), recorded by a timing wrapper given to the",
   "         runner as FFMPEG_PATH; the runner's own transcodeSeconds is in no event or API answer, only in its log.",
   'overhead = latency − ffmpeg. p99 of N samples is the nearest rank: with N < 100 it is the slowest job.',

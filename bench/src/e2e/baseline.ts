@@ -1,4 +1,4 @@
-// The baseline: the runner's use case (runTranscodeJob: probe, plan, FluentFfmpegTranscoder, store the
+// The baseline: the runner's use case (runTranscodeJob: probe, plan, FfmpegTranscoder, store the
 // outputs) called in this process on the local clip, with no services, bus, HTTP or child process —
 // N jobs one after another, or `width` at a time.
 import fs from 'node:fs/promises';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { Logger } from '@mediaflow/logging';
-import { type MediaBinary, FfprobeMediaProber, FluentFfmpegTranscoder } from '@mediaflow/processing/media';
+import { type MediaBinary, FfprobeMediaProber, FfmpegTranscoder } from '@mediaflow/processing/media';
 import { JobSpecSchema, runTranscodeJob, type RunnerDependencies } from '@mediaflow/processing/runner';
 import type { FfmpegTimeline } from './ffmpeg-timeline';
 import { runTimings, type JobTiming, type RunTimings } from './job-timing';
@@ -53,7 +53,7 @@ export const runBaseline = async (
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'mediaflow-bench-e2e-baseline-'));
   const deps: RunnerDependencies = {
     prober: new FfprobeMediaProber({ ffprobe: setup.ffprobe, logger: setup.logger }),
-    transcoder: new FluentFfmpegTranscoder({ ffmpegPath: setup.timeline.wrapperPath, logger: setup.logger }),
+    transcoder: new FfmpegTranscoder({ ffmpegPath: setup.timeline.wrapperPath, logger: setup.logger }),
     outputs: new LocalDiskBlobStorage({ root }),
     resolveBlobInput: () => Promise.reject(new Error('the baseline reads a local file')),
     logger: setup.logger,

@@ -16,7 +16,7 @@ export interface FfmpegSpan {
 }
 
 export interface FfmpegTimeline {
-  /** Give this to the runner as its ffmpeg (FFMPEG_PATH, or FluentFfmpegTranscoder's ffmpegPath). */
+  /** Give this to the runner as its ffmpeg (FFMPEG_PATH, or FfmpegTranscoder's ffmpegPath). */
   readonly wrapperPath: string;
   /** The job's ffmpeg span; undefined when no ffmpeg of that job was recorded. */
   spanOf(jobId: string): Promise<FfmpegSpan | undefined>;

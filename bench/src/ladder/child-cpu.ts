@@ -2,7 +2,7 @@
 // and system time of every child the process has waited for (getrusage(RUSAGE_CHILDREN), which Node
 // does not expose: process.cpuUsage() and process.resourceUsage() only cover the process itself).
 // libuv reaps each ffmpeg as it exits, so the delta over a run is exactly that run's ffmpeg time,
-// spawned by us or by fluent-ffmpeg alike, as long as nothing else exits in between. Linux only.
+// spawned by the bench or by the runner alike, as long as nothing else exits in between. Linux only.
 import { readFileSync } from 'node:fs';
 
 /** USER_HZ: /proc reports clock ticks of 1/100 s on Linux whatever the kernel's HZ. */
@@ -29,7 +29,7 @@ export const cpuSnapshot = (): CpuSnapshot => ({
 interface CpuSpent {
   /** user + sys of the children that exited since the snapshot (the ffmpeg processes). */
   readonly childrenSeconds: number;
-  /** user + sys of this Node process (spawning, reading stderr, fluent-ffmpeg's parsing, renames). */
+  /** user + sys of this Node process (spawning, reading stderr, parsing ffmpeg's progress, renames). */
   readonly selfSeconds: number;
 }
 

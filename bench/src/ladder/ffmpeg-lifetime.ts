@@ -1,4 +1,4 @@
-// Watches the ffmpeg process inside the runner, which the bench cannot reach (fluent-ffmpeg spawns
+// Watches the ffmpeg process inside the runner, which the bench cannot reach (the transcoder spawns
 // it): the transcoder is given a tiny sh wrapper that records the argv, runs the real ffmpeg and
 // appends its start and end times to a file. The runner's own time is then its wall minus ffmpeg's
 // lifetime in the same run, so it does not drown in the load noise between runs, and the argv shows
@@ -16,7 +16,7 @@ interface FfmpegLifetime {
 export interface LifetimeProbe {
   /** Give this to the transcoder as its ffmpeg. */
   readonly ffmpegPath: string;
-  /** The longest-lived ffmpeg since the last call (fluent-ffmpeg's capability checks are short ones). */
+  /** The longest-lived ffmpeg since the last call (the wrappers' and probes' own short runs are not it). */
   takeLongest(): Promise<FfmpegLifetime | undefined>;
   /** Removes the wrapper and what it wrote. */
   dispose(): Promise<void>;

@@ -5,7 +5,7 @@ import type { Measurements, RunFigures } from './measure';
 import type { VariantName } from './variants';
 
 const LABELS: Record<VariantName, string> = {
-  runner: '(a) runner: FluentFfmpegTranscoder.transcode',
+  runner: '(a) runner: FfmpegTranscoder.transcode',
   single: '(b) hand-written single ffmpeg command',
   perRung: '(c) one ffmpeg per rung, sequential',
   perRungParallel: "(c') one ffmpeg per rung, all in parallel",
@@ -95,7 +95,7 @@ export const summary = (measured: Measurements, tolerance: number): string => {
 
 /**
  * The same question without the noise between runs: the runner's wall minus its own ffmpeg's
- * lifetime, in the same run, is what the runner adds (spawn set-up, fluent-ffmpeg, staging, renames).
+ * lifetime, in the same run, is what the runner adds (spawn set-up, the sandbox wrappers, staging, renames).
  */
 const runnerOwnTime = (runs: readonly RunFigures[], singleWall: number, tolerance: number): string => {
   const own = median(runs.map((r) => r.wall - (r.runnerFfmpegWall ?? Number.NaN)));

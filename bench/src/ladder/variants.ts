@@ -1,5 +1,5 @@
 // The three ways the ladder bench makes the same outputs from one plan: (a) the runner's engine
-// (FluentFfmpegTranscoder, fluent-ffmpeg driving one process, staging, master playlist, renames),
+// (FfmpegTranscoder, one ffmpeg process under its sandbox, staging, master playlist, renames),
 // (b) the same single ffmpeg command spawned by hand, (c) one ffmpeg per rung (+ audio, MP4, stills),
 // in sequence or all at once. Each returns nothing; the caller times it.
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import {
   buildSingleProcessCommand,
   commandArgs,
   type FfmpegCommandSpec,
-  FluentFfmpegTranscoder,
+  FfmpegTranscoder,
 } from '@mediaflow/processing/media';
 
 export type VariantName = 'runner' | 'single' | 'perRung' | 'perRungParallel';
@@ -50,7 +50,7 @@ const perRungSpecs = (job: LadderJob, outDir: string): FfmpegCommandSpec[] => {
 export const runVariant = async (name: VariantName, job: LadderJob, outDir: string): Promise<void> => {
   switch (name) {
     case 'runner': {
-      const transcoder = new FluentFfmpegTranscoder({ ffmpegPath: job.runnerFfmpegPath });
+      const transcoder = new FfmpegTranscoder({ ffmpegPath: job.runnerFfmpegPath });
       const durationSeconds = job.plan.kind === 'image' ? 0 : job.plan.durationSeconds;
       await transcoder.transcode(job.input, job.plan, outDir, { durationSeconds });
       return;

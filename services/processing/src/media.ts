@@ -5,4 +5,4 @@ export { mediaOriginLine } from './media/ffmpeg-origin';
 export { sandboxLine, sandboxSupport, type SandboxSupport } from './media/ffmpeg-sandbox';
 export { buildPerRungCommands, buildSingleProcessCommand, commandArgs, type FfmpegCommandSpec } from './media/ffmpeg-command';
 export { FfprobeMediaProber } from './media/ffprobe-media-prober';
-export { FluentFfmpegTranscoder } from './media/fluent-ffmpeg-transcoder';
+export { FfmpegTranscoder } from './media/ffmpeg-transcoder';

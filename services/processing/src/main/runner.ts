@@ -8,7 +8,7 @@ import { awsClientSettings, BaseEnvironmentSchema, loadConfig } from '@mediaflow
 import { createLogger } from '@mediaflow/logging';
 import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
-import { FluentFfmpegTranscoder } from '../media/fluent-ffmpeg-transcoder';
+import { FfmpegTranscoder } from '../media/ffmpeg-transcoder';
 import { runnerLimitsFrom } from '../media/runner-limits-settings';
 import { sandboxLine } from '../media/ffmpeg-sandbox';
 import { JobSpecSchema, type JobSpec } from '../application/job-spec';
@@ -75,7 +75,7 @@ const main = async (): Promise<number> => {
       spec,
       {
         prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log, network }),
-        transcoder: new FluentFfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
+        transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
         outputs: storage.outputs,
         resolveBlobInput: storage.resolveBlobInput,
         logger: log,

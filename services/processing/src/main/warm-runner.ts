@@ -15,7 +15,7 @@ import { classifyRunnerFailure } from '../application/runner-exit';
 import { runTranscodeJob } from '../application/run-transcode-job';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
 import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
-import { FluentFfmpegTranscoder } from '../media/fluent-ffmpeg-transcoder';
+import { FfmpegTranscoder } from '../media/ffmpeg-transcoder';
 import { runnerLimitsFrom } from '../media/runner-limits-settings';
 import { stallSecondsFrom } from './processing-config';
 import { eventStoreRunReporter, s3RunnerStorage } from './runner-aws-io';
@@ -64,7 +64,7 @@ const main = async (env: NodeJS.ProcessEnv): Promise<void> => {
         spec,
         {
           prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log, network }),
-          transcoder: new FluentFfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
+          transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
           outputs: storage.outputs,
           resolveBlobInput: storage.resolveBlobInput,
           logger: log,

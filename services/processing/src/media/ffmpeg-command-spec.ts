@@ -1,5 +1,5 @@
 // An ffmpeg invocation as data (input, filter graph, outputs), flattened to argv in the order
-// fluent-ffmpeg uses, so the argv a test or bench runs is the one the transcoder runs.
+// the runner spawns (ffmpeg-transcoder-process.ts), so the argv a test or bench runs is the one the transcoder runs.
 import path from 'node:path';
 
 export interface FfmpegOutputSpec {
@@ -42,7 +42,7 @@ export const inputOptionsFor = (input: string, extra: string[] = []): string[] =
   ...extra,
 ];
 
-/** Same order as fluent-ffmpeg's `_getArguments`: input options, -i, -y, -filter_complex, outputs. */
+/** Input options, -i, -y, -filter_complex, outputs: the order fluent-ffmpeg used, kept so commands read the same. */
 export const commandArgs = (spec: FfmpegCommandSpec): string[] => [
   ...spec.inputOptions,
   '-i',

@@ -8,7 +8,7 @@ import { createLogger } from '@mediaflow/logging';
 import { runTranscodeJob } from '../../src/application/run-transcode-job';
 import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
 import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
-import { FluentFfmpegTranscoder } from '../../src/media/fluent-ffmpeg-transcoder';
+import { FfmpegTranscoder } from '../../src/media/ffmpeg-transcoder';
 import { generateClip } from '../../src/testing/clips';
 
 describe('runTranscodeJob stopped while storing its outputs', () => {
@@ -34,7 +34,7 @@ describe('runTranscodeJob stopped while storing its outputs', () => {
       { jobId: 'job_stop', attempt: 1, input: clip.path, outputPrefix: 'owner-1/job_stop', profile: 'sd', wallClockLimitSeconds: 600 },
       {
         prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger }),
-        transcoder: new FluentFfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger }),
+        transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger }),
         outputs: stopping,
         resolveBlobInput: async () => clip.path,
         logger,

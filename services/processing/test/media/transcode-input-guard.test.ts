@@ -13,8 +13,8 @@ import { ProgressTracker } from '../../src/media/ffmpeg-command-progress';
 import { inputGuard, type RunnerNetwork } from '../../src/media/ffmpeg-input-guard';
 import { sandboxSupport } from '../../src/media/ffmpeg-sandbox';
 import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
-import { FluentFfmpegTranscoder } from '../../src/media/fluent-ffmpeg-transcoder';
-import { runFfmpeg } from '../../src/media/fluent-ffmpeg-transcoder-process';
+import { FfmpegTranscoder } from '../../src/media/ffmpeg-transcoder';
+import { runFfmpeg } from '../../src/media/ffmpeg-transcoder-process';
 import { generateClip } from '../../src/testing/clips';
 import { tempDir } from '../support/transcode-fixtures';
 import { fastProfile } from '../support/transcode-setup';
@@ -63,7 +63,7 @@ describe('input formats', () => {
     const info = await new FfprobeMediaProber({ ffprobe: mediaBinaries(process.env).ffprobe, logger: quiet() }).probe(clip.path);
     expect(info.container).toBe('png_pipe');
     const plan = planOutputs(info, fastProfile());
-    const transcoder = new FluentFfmpegTranscoder({ ffmpegPath: ffmpegPath(), logger: quiet(), network: 'none' });
+    const transcoder = new FfmpegTranscoder({ ffmpegPath: ffmpegPath(), logger: quiet(), network: 'none' });
     const dir = await outDir('mismatch');
     const refused = transcoder.transcode(clip.path, plan, dir, { durationSeconds: 0, inputFormat: 'jpeg_pipe' });
     await expect(refused).rejects.toBeInstanceOf(InputRefused);
@@ -82,7 +82,7 @@ describe('network', () => {
   );
 
   it('refuses an http input with INPUT_PROTOCOL_REFUSED when the runner has no network; the canary sees nothing', async () => {
-    const transcoder = new FluentFfmpegTranscoder({ ffmpegPath: ffmpegPath(), logger: quiet(), network: 'none' });
+    const transcoder = new FfmpegTranscoder({ ffmpegPath: ffmpegPath(), logger: quiet(), network: 'none' });
     const run = transcoder.transcode(canaryUrl, await plan(), await outDir('protocol'), { durationSeconds: 2 });
     await expect(run).rejects.toMatchObject({ code: 'INPUT_PROTOCOL_REFUSED', retryable: false });
     expect(canaryRequests).toEqual([]);

@@ -11,7 +11,7 @@ import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
 import type { RunnerLimits } from '../../src/media/ffmpeg-limits';
 import { sandboxSupport } from '../../src/media/ffmpeg-sandbox';
 import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
-import { FluentFfmpegTranscoder } from '../../src/media/fluent-ffmpeg-transcoder';
+import { FfmpegTranscoder } from '../../src/media/ffmpeg-transcoder';
 import { generateClip } from '../../src/testing/clips';
 import { tempDir } from '../support/transcode-fixtures';
 import { fastProfile } from '../support/transcode-setup';
@@ -43,7 +43,7 @@ const transcodeUnder = async (file: string, limits: RunnerLimits, name: string) 
   const info = await probe(file);
   const outDir = path.join(root, name);
   await fs.mkdir(outDir);
-  const transcoder = new FluentFfmpegTranscoder({
+  const transcoder = new FfmpegTranscoder({
     ffmpegPath: mediaBinaries(process.env).ffmpeg.path,
     logger: quiet(),
     network: 'none',

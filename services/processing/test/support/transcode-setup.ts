@@ -2,16 +2,16 @@
 // the prober would report them for the shared test clips (src/testing/clips) or for a given shape.
 import { createLogger } from '@mediaflow/logging';
 import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
-import { FluentFfmpegTranscoder } from '../../src/media/fluent-ffmpeg-transcoder';
+import { FfmpegTranscoder } from '../../src/media/ffmpeg-transcoder';
 import type { MediaInfo } from '../../src/domain/media-info';
 import { type Profile, ProfileSchema, profileByName } from '@mediaflow/media-planning';
 import type { Clip } from '../../src/testing/clips';
 
 /** The real transcoder (ffmpeg found by mediaBinaries) without its info logs in the test output. */
-export const quietTranscoder = (): FluentFfmpegTranscoder => {
+export const quietTranscoder = (): FfmpegTranscoder => {
   const logger = createLogger('processing-test');
   logger.setLogLevel(process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'SILENT');
-  return new FluentFfmpegTranscoder({ ffmpegPath: mediaBinaries(process.env).ffmpeg.path, logger });
+  return new FfmpegTranscoder({ ffmpegPath: mediaBinaries(process.env).ffmpeg.path, logger });
 };
 
 /** The default profile made quick: ultrafast, 1 s segments, storyboard every 0.5 s, small image widths. */

@@ -8,7 +8,7 @@ import type { ProducedFile, ProducedFileKind } from '../ports/transcoder';
 import { waveformPcmKey } from './ffmpeg-command-audio';
 import { outPath } from './ffmpeg-command-spec';
 import { HLS_STAGING_DIR, videoVariantNames } from './ffmpeg-command-video';
-import { writeWaveformJson } from './fluent-ffmpeg-transcoder-waveform';
+import { writeWaveformJson } from './ffmpeg-transcoder-waveform';
 import { finishHlsPackage } from './hls-output-layout';
 
 export const finishStagedOutputs = async (stagingDir: string, plan: Plan): Promise<void> => {

@@ -18,14 +18,14 @@ import { ProgressTracker } from './ffmpeg-command-progress';
 import { inputGuard, type RunnerNetwork } from './ffmpeg-input-guard';
 import { limitsFor, type RunnerLimits } from './ffmpeg-limits';
 import type { SandboxSupport } from './ffmpeg-sandbox';
-import { runFfmpeg } from './fluent-ffmpeg-transcoder-process';
+import { runFfmpeg } from './ffmpeg-transcoder-process';
 import {
   assertPlannedFilesExist,
   finishStagedOutputs,
   moveIntoPlace,
-} from './fluent-ffmpeg-transcoder-outputs';
+} from './ffmpeg-transcoder-outputs';
 
-interface FluentFfmpegTranscoderDeps {
+interface FfmpegTranscoderDeps {
   /** As mediaBinaries(env) finds it (FFMPEG_PATH, PATH, then the npm installer package). */
   ffmpegPath: string;
   logger?: Logger;
@@ -42,11 +42,11 @@ interface FluentFfmpegTranscoderDeps {
   sandboxSupport?: SandboxSupport;
 }
 
-export class FluentFfmpegTranscoder implements Transcoder {
+export class FfmpegTranscoder implements Transcoder {
   private readonly logger: Logger;
   private readonly ffmpegPath: string;
 
-  constructor(private readonly deps: FluentFfmpegTranscoderDeps) {
+  constructor(private readonly deps: FfmpegTranscoderDeps) {
     this.logger = deps.logger ?? createLogger('processing', { component: 'transcoder' });
     this.ffmpegPath = deps.ffmpegPath;
   }
