@@ -53,18 +53,28 @@ const storeAll = async (
 ): Promise<StoredFile[]> => {
   const queue = [...files];
   const stored: StoredFile[] = [];
+  let failed = false;
   const worker = async (): Promise<void> => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
+    for (let file = failed ? undefined : queue.shift(); file; file = failed ? undefined : queue.shift()) {
       // A stopped attempt stores nothing more (what it stored, a retry overwrites or a cancel deletes).
       if (signal?.aborted) throw new TranscodeCancelled();
       const storageKey = `${spec.outputPrefix}/${file.key}`;
       // Playlists change on a rerun and must not be cached long; segments never change under a key.
       const cacheControl = file.key.endsWith('.m3u8') ? 'max-age=60' : 'max-age=31536000, immutable';
-      const put = await deps.outputs.putFile(storageKey, file.path, { contentType: file.contentType, cacheControl });
+      const put = await deps.outputs
+        .putFile(storageKey, file.path, { contentType: file.contentType, cacheControl })
+        .catch((error: unknown) => {
+          failed = true; // the other workers take no further file
+          throw error;
+        });
       stored.push({ file, storageKey, sha256: put.sha256, size: put.size });
     }
   };
-  await Promise.all(Array.from({ length: deps.uploadConcurrency ?? 4 }, worker));
+  // Every put in flight ends before this returns or throws: the caller removes the scratch folder
+  // they read from next.
+  const results = await Promise.allSettled(Array.from({ length: deps.uploadConcurrency ?? 4 }, worker));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
   return stored.sort((a, b) => a.storageKey.localeCompare(b.storageKey));
 };
 

@@ -47,3 +47,51 @@ describe('runTranscodeJob stopped while storing its outputs', () => {
     expect(await outputs.head('owner-1/job_stop/manifest.json')).toBeNull();
   }, 60_000);
 });
+
+describe('runTranscodeJob when storing an output fails', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-store-fail-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes no further file and fails only after every put in flight has ended, before the scratch folder goes', async () => {
+    const clip = await generateClip('no-audio');
+    const logger = createLogger('processing-test');
+    const binaries = mediaBinaries(process.env);
+    const outputs = new LocalDiskBlobStorage({ root: path.join(dir, 'outputs') });
+    const started: string[] = [];
+    const ended: string[] = [];
+    let failedAt = -1;
+    // The first put fails at once; the others are slow and must still find their file on disk.
+    const failing = Object.assign(Object.create(outputs) as LocalDiskBlobStorage, {
+      putFile: async (key: string, file: string, options: Parameters<LocalDiskBlobStorage['putFile']>[2]) => {
+        started.push(key);
+        if (started.length === 1) {
+          failedAt = Date.now();
+          throw Object.assign(new Error('503 SlowDown'), { name: 'SlowDown' });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const put = await outputs.putFile(key, file, options);
+        ended.push(key);
+        return put;
+      },
+    });
+    const run = runTranscodeJob(
+      { jobId: 'job_fail', attempt: 1, input: clip.path, outputPrefix: 'owner-1/job_fail', profile: 'sd', wallClockLimitSeconds: 600 },
+      {
+        prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger }),
+        transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger }),
+        outputs: failing,
+        resolveBlobInput: async () => clip.path,
+        logger,
+        uploadConcurrency: 3,
+        scratchDir: dir,
+      },
+    );
+    await expect(run).rejects.toMatchObject({ name: 'SlowDown' });
+    expect(failedAt).toBeGreaterThan(0);
+    // The two other workers each had one put in flight: both ended (their files were still there),
+    // and nobody started a fourth.
+    expect(started).toHaveLength(3);
+    expect(ended).toHaveLength(2);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('mediaflow-job_fail-'))).toEqual([]);
+  }, 60_000);
+});
