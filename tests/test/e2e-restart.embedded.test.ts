@@ -1,44 +1,19 @@
 // `kill -9` of the whole embedded process mid-transcode, then `npm start` again on the same data
 // folder: nothing is lost, the interrupted attempt is retried and the job completes.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { mediaBinaries } from '@mediaflow/processing/media';
 import { ApiClient } from '../src/api-client';
-
-const root = path.resolve(__dirname, '../..');
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-const startProcess = (dataDir: string, port: number): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'embedded/src/main.ts')], {
-      env: { ...process.env, MEDIAFLOW_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'ERROR' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('mediaflow is running')) resolve(child);
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`embedded process exited (${code}) before it was up:\n${out}`)));
-  });
+import { freePort, startEmbeddedProcess, type EmbeddedProcess } from '../src/embedded-process';
 
 describe('embedded restart after kill -9 mid-transcode', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-restart-'));
-  let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill('SIGKILL');
+  let child: EmbeddedProcess | undefined;
+  afterAll(async () => {
+    await child?.killHard();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -49,7 +24,7 @@ describe('embedded restart after kill -9 mid-transcode', () => {
       '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', clip,
     ]);
     const port = await freePort();
-    child = await startProcess(dataDir, port);
+    child = await startEmbeddedProcess(dataDir, port);
     const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { jwt: string };
     const api = new ApiClient(`http://127.0.0.1:${port}`, await issueDevelopmentToken({ secret: secrets.jwt, sub: 'owner-a', ttlSeconds: 3600 }));
 
@@ -62,10 +37,9 @@ describe('embedded restart after kill -9 mid-transcode', () => {
       if (Date.now() > deadline) throw new Error(`never saw the transcode running: ${JSON.stringify(job)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    child.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    await child.killHard();
 
-    child = await startProcess(dataDir, port);
+    child = await startEmbeddedProcess(dataDir, port);
     const job = await api.waitForJob(jobId, ['completed', 'failed'], 150_000);
     expect(job.status).toBe('completed');
     expect(job.attempt).toBeGreaterThanOrEqual(2);
