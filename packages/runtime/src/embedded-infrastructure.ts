@@ -34,8 +34,12 @@ export const embeddedInfrastructure = (options: EmbeddedInfrastructureOptions): 
       .toDynamicValue((ctx) => kickRelayAfterAppend(file.store, () => resolve(ctx, TOKENS.OutboxRelay)))
       .inSingletonScope();
     bindTyped(bind, TOKENS.Outbox).toConstantValue(file.outbox);
+    const uploads = new LocalDiskBlobStorage({ root: paths.blobs('uploads') });
+    const outputs = new LocalDiskBlobStorage({ root: paths.blobs('outputs') });
     bindTyped(bind, TOKENS.Pruner)
-      .toDynamicValue((ctx) => storeRetentionPruner(file.retention, bus, { settings, logger: resolve(ctx, TOKENS.Logger) }))
+      .toDynamicValue((ctx) =>
+        storeRetentionPruner(file.retention, bus, { settings, logger: resolve(ctx, TOKENS.Logger) }, { uploads, outputs }),
+      )
       .inSingletonScope();
     bindTyped(bind, TOKENS.EventPublisher).toConstantValue(bus);
     if (declaration.subscriptions.length > 0) {
@@ -44,8 +48,8 @@ export const embeddedInfrastructure = (options: EmbeddedInfrastructureOptions): 
         .inSingletonScope();
       bindTyped(bind, TOKENS.DeadLetters).toConstantValue(bus.deadLetters(declaration));
     }
-    bindTyped(bind, TOKENS.UploadsStorage).toConstantValue(new LocalDiskBlobStorage({ root: paths.blobs('uploads') }));
-    bindTyped(bind, TOKENS.OutputsStorage).toConstantValue(new LocalDiskBlobStorage({ root: paths.blobs('outputs') }));
+    bindTyped(bind, TOKENS.UploadsStorage).toConstantValue(uploads);
+    bindTyped(bind, TOKENS.OutputsStorage).toConstantValue(outputs);
   });
   return { module: infrastructure, close: () => file.close() };
 };

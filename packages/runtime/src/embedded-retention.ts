@@ -1,6 +1,7 @@
 // What the embedded deployment prunes, and how old it must be (MEDIAFLOW_RETENTION_SECONDS): the bus
 // log (one pruner for the process, beside the bus) and each service's published outbox rows and
 // inbox entries (one pruner per service, started with its runtime).
+import type { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { SqliteBus } from '@mediaflow/bus/sqlite';
 import type { SqliteRetention } from '@mediaflow/event-store/sqlite';
 import type { Logger } from '@mediaflow/logging';
@@ -17,6 +18,12 @@ interface PrunerOptions {
 }
 
 const before = (now: Date, ms: number): Date => new Date(now.getTime() - ms);
+
+/**
+ * A write to local blob storage untouched this long was abandoned (its process was killed mid-PUT or
+ * mid-output): a write in progress touches its file with every chunk.
+ */
+export const ABANDONED_WRITE_MS = 60 * 60 * 1000;
 
 /** Prunes the bus log: delivered events older than the retention (never pending ones or dead letters). */
 export const busRetentionPruner = (bus: SqliteBus, { settings, logger, now }: PrunerOptions): RetentionPruner =>
@@ -38,6 +45,7 @@ export const storeRetentionPruner = (
   retention: SqliteRetention,
   bus: Pick<SqliteBus, 'oldestEventAt'>,
   { settings, logger, now }: PrunerOptions,
+  blobs: Readonly<Record<string, Pick<LocalDiskBlobStorage, 'removeAbandonedWrites'>>> = {},
 ): RetentionPruner =>
   new RetentionPruner({
     steps: [
@@ -51,6 +59,11 @@ export const storeRetentionPruner = (
         },
         batch: (cutoff, limit) => retention.pruneInbox(cutoff, limit),
       },
+      ...Object.entries(blobs).map(([storageName, storage]) => ({
+        name: `abandoned writes in ${storageName}`,
+        cutoff: (at: Date) => before(at, ABANDONED_WRITE_MS),
+        batch: (cutoff: Date, limit: number) => storage.removeAbandonedWrites(cutoff, limit),
+      })),
     ],
     intervalMs: settings.pruneIntervalMs,
     logger,

@@ -4,12 +4,12 @@
 import type { Logger } from '@mediaflow/logging';
 
 export interface PruneStep {
-  /** What it prunes, for the log line: "bus log", "outbox", "inbox". */
+  /** What it prunes, for the log line: "bus log", "outbox", "inbox", "abandoned writes in uploads". */
   readonly name: string;
   /** Entries older than this go; undefined: nothing to prune this round. */
   cutoff(now: Date): Date | undefined;
   /** Deletes at most `limit` entries older than `cutoff`; returns how many it deleted. */
-  batch(cutoff: Date, limit: number): number;
+  batch(cutoff: Date, limit: number): number | Promise<number>;
 }
 
 interface RetentionPrunerOptions {
@@ -67,7 +67,7 @@ export class RetentionPruner {
       let total = 0;
       for (let n = batchSize; cutoff && n === batchSize; ) {
         if (this.halted) break; // the rest waits for the next start
-        n = step.batch(cutoff, batchSize);
+        n = await step.batch(cutoff, batchSize);
         total += n;
         await yieldToEventLoop();
       }

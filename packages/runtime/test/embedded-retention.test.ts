@@ -3,16 +3,17 @@
 // recognised by the inbox; once every subscriber is done with it, the log entry, the published outbox
 // row and the inbox entry all go.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import fs, { mkdtempSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path, { join } from 'node:path';
+import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { SqliteBus } from '@mediaflow/bus/sqlite';
 import { BusEnvelopeSchema, type BusEnvelope } from '@mediaflow/contracts';
 import { EventAlreadyHandled } from '@mediaflow/event-store';
 import { openSqliteEventStore, type SqliteEventStoreFile } from '@mediaflow/event-store/sqlite';
 import { createLogger } from '@mediaflow/logging';
 import { declareService } from '@mediaflow/topology';
-import { busRetentionPruner, storeRetentionPruner } from '../src';
+import { ABANDONED_WRITE_MS, busRetentionPruner, storeRetentionPruner } from '../src';
 
 const quiet = createLogger('retention-test', {}, 'SILENT');
 const subscription = [{ from: 'ingest' as const, event: 'UploadCompleted', versions: [1] }];
@@ -106,4 +107,25 @@ it('prunes on its interval while started, and not after stop', async () => {
   await bus.publish([envelope()]);
   await new Promise((r) => setTimeout(r, 300));
   expect(bus.oldestEventAt()).toBeDefined();
+});
+
+it('removes writes abandoned in local blob storage (a kill mid-PUT) once untouched for an hour, and nothing else', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-abandoned-'));
+  try {
+    const uploads = new LocalDiskBlobStorage({ root });
+    await uploads.put('owner/up_1/source', Buffer.from('kept'), { contentType: 'video/mp4' });
+    const tmp = path.join(root, 'tmp');
+    const abandoned = path.join(tmp, 'abandoned.part');
+    const inProgress = path.join(tmp, 'in-progress.part');
+    fs.writeFileSync(abandoned, 'half a file');
+    fs.writeFileSync(inProgress, 'still arriving');
+    const twoHoursAgo = new Date(Date.now() - 2 * ABANDONED_WRITE_MS);
+    fs.utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+    const pruner = storeRetentionPruner(file.retention, bus, { settings: { retentionMs: 1000, pruneIntervalMs: 60_000 }, logger: quiet }, { uploads });
+    expect(await pruner.pruneOnce()).toMatchObject({ 'abandoned writes in uploads': 1 });
+    expect(fs.readdirSync(tmp)).toEqual(['in-progress.part']);
+    expect((await uploads.head('owner/up_1/source'))?.size).toBe(4);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,7 @@
 // BlobStorage on a local folder, for embedded mode. Writes land in tmp/ and are renamed into place,
 // so a reader (or a crashed runner's rerun) sees the old bytes or the new ones, never half a file.
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +83,25 @@ export class LocalDiskBlobStorage implements BlobStorage, LocalStaging {
     } finally {
       await rm(metaTmp, { force: true });
     }
+  }
+
+  /**
+   * Removes writes abandoned in tmp/ (a process killed mid-PUT or mid-upload of an output leaves its
+   * `.part` file there): files last written before `olderThan`, at most `limit` of them. A write in
+   * progress touches its file with every chunk, so it is never older than its last byte.
+   */
+  async removeAbandonedWrites(olderThan: Date, limit: number): Promise<number> {
+    await this.layout.ready();
+    let removed = 0;
+    for (const name of await readdir(this.layout.tmpDir)) {
+      if (removed >= limit) break;
+      const path = join(this.layout.tmpDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile() || info.mtime >= olderThan) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   async getStream(key: string, range?: ByteRange): Promise<Readable> {
