@@ -11,6 +11,8 @@ export interface CompleteUploadInput {
   readonly correlationId: string;
   /** Multipart only: the parts and the ETags their PUTs returned; omitted means "every stored part". */
   readonly parts?: readonly PartReference[];
+  /** Hex SHA-256 of the bytes, for a client that hashed while sending (checked like a declared one). */
+  readonly sha256?: string;
 }
 
 export const completeUpload = async (
@@ -19,5 +21,9 @@ export const completeUpload = async (
 ): Promise<CompletedUpload> => {
   const { state } = await loadOwnedUpload(deps.store, input.uploadId, input.ownerId);
   const context = { ownerId: input.ownerId, correlationId: input.correlationId, causationId: null };
-  return finishUpload(deps, state, { context, ...(input.parts !== undefined && { parts: input.parts }) });
+  return finishUpload(deps, state, {
+    context,
+    ...(input.parts !== undefined && { parts: input.parts }),
+    ...(input.sha256 !== undefined && { sha256: input.sha256 }),
+  });
 };

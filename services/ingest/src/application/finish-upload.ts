@@ -5,7 +5,12 @@ import { executeCommand, type EventContext } from '@mediaflow/service-kit';
 import type { PartReference } from '../domain/multipart-parts';
 import { choosePartsToComplete } from '../domain/multipart-parts';
 import { UploadPartsInvalid } from '../domain/upload-errors';
-import { assertCanComplete, uploadDecider, type ObservedObject } from '../domain/upload-decider';
+import {
+  assertCanComplete,
+  digestToVerify,
+  uploadDecider,
+  type ObservedObject,
+} from '../domain/upload-decider';
 import type { UploadInitiatedData } from '../domain/upload-events';
 import { jobIdFor, uploadStreamId } from '../domain/upload-keys';
 import type { UploadState } from '../domain/upload-state';
@@ -22,8 +27,8 @@ const observe = async (
   deps: IngestDependencies,
   upload: UploadInitiatedData,
   parts: readonly PartReference[] | undefined,
+  withSha256: boolean,
 ): Promise<ObservedObject | null> => {
-  const withSha256 = upload.sha256 !== undefined;
   const { transfer, key } = upload;
   if (transfer.method === 'single') {
     if (parts !== undefined)
@@ -49,17 +54,26 @@ const observe = async (
 export const finishUpload = async (
   deps: IngestDependencies,
   state: UploadState,
-  options: { readonly context: EventContext; readonly parts?: readonly PartReference[] },
+  options: {
+    readonly context: EventContext;
+    readonly parts?: readonly PartReference[];
+    /** Hex SHA-256 the client gives at completion (instead of, or as well as, at creation). */
+    readonly sha256?: string;
+  },
 ): Promise<CompletedUpload> => {
-  // Refuse a finished or expired upload before touching storage.
+  // Refuse a finished or expired upload, or a digest contradicting the declared one, before touching storage.
   assertCanComplete(state, deps.clock.now());
   const { upload } = state;
-  const observed = await observe(deps, upload, options.parts);
+  const digest = digestToVerify(upload, options.sha256);
+  const observed = await observe(deps, upload, options.parts, digest !== undefined);
   await executeCommand(
     deps,
     uploadDecider,
     uploadStreamId(upload.uploadId),
-    { type: 'CompleteUpload', data: { observed, now: deps.clock.now() } },
+    {
+      type: 'CompleteUpload',
+      data: { observed, now: deps.clock.now(), ...(digest !== undefined && { sha256: digest }) },
+    },
     { context: options.context },
   );
   await deps.deadlines

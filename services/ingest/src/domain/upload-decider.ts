@@ -6,6 +6,7 @@ import {
   UploadAborted,
   UploadAlreadyCompleted,
   UploadAlreadyExists,
+  UploadChecksumConflict,
   UploadChecksumMismatch,
   UploadExpired,
   UploadNotFound,
@@ -25,7 +26,12 @@ export type UploadCommand =
   | { readonly type: 'InitiateUpload'; readonly data: UploadInitiatedData }
   | {
       readonly type: 'CompleteUpload';
-      readonly data: { readonly observed: ObservedObject | null; readonly now: Date };
+      readonly data: {
+        readonly observed: ObservedObject | null;
+        readonly now: Date;
+        /** Lower-case hex the client gave at completion (a client that hashed while sending). */
+        readonly sha256?: string;
+      };
     }
   | { readonly type: 'ExpireUpload'; readonly data: { readonly now: Date } }
   | { readonly type: 'AbortUpload'; readonly data: { readonly now: Date } };
@@ -66,9 +72,30 @@ export function assertCanComplete(state: UploadState, now: Date): asserts state 
     throw new UploadExpired(`upload ${upload.uploadId} expired at ${upload.expiresAt}; start a new one`);
 }
 
-const complete = (observed: ObservedObject | null, now: Date, state: UploadState): UploadEvent[] => {
+/**
+ * The SHA-256 completion verifies: the one declared at creation or the one given at completion (a
+ * client may hash while it sends). Both given and different is refused before anything is read.
+ */
+export const digestToVerify = (
+  upload: UploadInitiatedData,
+  atCompletion: string | undefined,
+): string | undefined => {
+  const given = atCompletion?.toLowerCase();
+  if (upload.sha256 !== undefined && given !== undefined && given !== upload.sha256)
+    throw new UploadChecksumConflict(
+      `the SHA-256 given to complete upload ${upload.uploadId} differs from the one declared when it was created`,
+    );
+  return upload.sha256 ?? given;
+};
+
+const complete = (
+  command: Extract<UploadCommand, { type: 'CompleteUpload' }>['data'],
+  state: UploadState,
+): UploadEvent[] => {
+  const { observed, now } = command;
   assertCanComplete(state, now);
   const { upload } = state;
+  const sha256 = digestToVerify(upload, command.sha256);
   if (!observed)
     throw new UploadNotReceived(
       `no bytes were received for upload ${upload.uploadId}; PUT them to the upload URL first`,
@@ -78,12 +105,12 @@ const complete = (observed: ObservedObject | null, now: Date, state: UploadState
       `upload ${upload.uploadId} declared ${upload.size} bytes but storage holds ${observed.size}`,
     );
   }
-  if (upload.sha256 !== undefined && observed.sha256 !== upload.sha256) {
+  if (sha256 !== undefined && observed.sha256 !== sha256) {
     throw new UploadChecksumMismatch(
       `the stored bytes of upload ${upload.uploadId} do not have the declared SHA-256`,
     );
   }
-  const { uploadId, key, filename, contentType, size, sha256, profile } = upload;
+  const { uploadId, key, filename, contentType, size, profile } = upload;
   return [
     {
       type: 'UploadCompleted',
@@ -110,7 +137,7 @@ const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[]
     case 'InitiateUpload':
       return initiate(command.data, state);
     case 'CompleteUpload':
-      return complete(command.data.observed, command.data.now, state);
+      return complete(command.data, state);
     case 'ExpireUpload':
       return expire(command.data.now, state);
     case 'AbortUpload':

@@ -24,6 +24,7 @@ export class UploadAborted extends define('UPLOAD_ABORTED', 'UploadAborted') {}
 export class UploadNotReceived extends define('UPLOAD_NOT_RECEIVED', 'UploadNotReceived') {}
 export class UploadSizeMismatch extends define('UPLOAD_SIZE_MISMATCH', 'UploadSizeMismatch') {}
 export class UploadChecksumMismatch extends define('UPLOAD_CHECKSUM_MISMATCH', 'UploadChecksumMismatch') {}
+export class UploadChecksumConflict extends define('UPLOAD_CHECKSUM_CONFLICT', 'UploadChecksumConflict') {}
 export class UploadPartsInvalid extends define('UPLOAD_PARTS_INVALID', 'UploadPartsInvalid') {}
 
 export const isIngestError = (error: unknown): error is IngestError => error instanceof IngestError;
@@ -43,6 +44,8 @@ export const INGEST_ERROR_STATUS = {
   UPLOAD_NOT_RECEIVED: 409,
   UPLOAD_SIZE_MISMATCH: 422,
   UPLOAD_CHECKSUM_MISMATCH: 422,
+  // The SHA-256 given at completion is not the one declared at creation: the request contradicts the upload.
+  UPLOAD_CHECKSUM_CONFLICT: 409,
   // The parts named disagree with what is stored (or the upload is a single PUT): a state conflict.
   UPLOAD_PARTS_INVALID: 409,
 } as const;

@@ -22,8 +22,16 @@ export const evolveUpload = (state: UploadState, event: UploadEvent): UploadStat
   switch (event.type) {
     case 'UploadInitiated':
       return { status: 'pending', upload: event.data };
-    case 'UploadCompleted':
-      return state.status === 'none' ? state : { status: 'completed', upload: state.upload };
+    case 'UploadCompleted': {
+      if (state.status === 'none') return state;
+      // A digest given at completion (none declared at creation) is the upload's from now on.
+      const { sha256 } = event.data;
+      const upload =
+        sha256 !== undefined && state.upload.sha256 === undefined
+          ? { ...state.upload, sha256 }
+          : state.upload;
+      return { status: 'completed', upload };
+    }
     case 'UploadExpired':
       return state.status === 'none' ? state : { status: 'expired', upload: state.upload };
     case 'UploadAborted':

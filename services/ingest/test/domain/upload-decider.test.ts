@@ -28,7 +28,9 @@ describe('Upload decider', () => {
     given([]).when({ type: 'InitiateUpload', data: single }).then([initiated()]));
 
   it('refuses to initiate the same upload twice', () =>
-    given([initiated()]).when({ type: 'InitiateUpload', data: single }).thenThrows({ code: 'UPLOAD_ALREADY_EXISTS' }));
+    given([initiated()])
+      .when({ type: 'InitiateUpload', data: single })
+      .thenThrows({ code: 'UPLOAD_ALREADY_EXISTS' }));
 
   it('completes when storage holds exactly the declared size', () =>
     given([initiated()])
@@ -52,9 +54,33 @@ describe('Upload decider', () => {
 
   it('refuses bytes whose digest differs from the declared one, or is unknown', () => {
     const declared = given([initiated({ ...single, sha256: 'a'.repeat(64) })]);
-    declared.when(complete({ size: 1000, sha256: 'b'.repeat(64) })).thenThrows({ code: 'UPLOAD_CHECKSUM_MISMATCH' });
+    declared
+      .when(complete({ size: 1000, sha256: 'b'.repeat(64) }))
+      .thenThrows({ code: 'UPLOAD_CHECKSUM_MISMATCH' });
     declared.when(complete({ size: 1000 })).thenThrows({ code: 'UPLOAD_CHECKSUM_MISMATCH' });
   });
+
+  it('verifies a SHA-256 given at completion when none was declared, and carries it into UploadCompleted', () => {
+    const sha256 = 'c'.repeat(64);
+    const atCompletion = (observed: { size: number; sha256?: string }): UploadCommand => ({
+      type: 'CompleteUpload',
+      data: { observed, now: at(60), sha256 },
+    });
+    given([initiated()])
+      .when(atCompletion({ size: 1000, sha256 }))
+      .then([{ ...completed, data: { ...completed.data, sha256 } } as UploadEvent]);
+    given([initiated()])
+      .when(atCompletion({ size: 1000, sha256: 'd'.repeat(64) }))
+      .thenThrows({ code: 'UPLOAD_CHECKSUM_MISMATCH' });
+  });
+
+  it('refuses a SHA-256 given at completion that differs from the one declared at creation', () =>
+    given([initiated({ ...single, sha256: 'a'.repeat(64) })])
+      .when({
+        type: 'CompleteUpload',
+        data: { observed: { size: 1000, sha256: 'a'.repeat(64) }, now: at(60), sha256: 'b'.repeat(64) },
+      })
+      .thenThrows({ code: 'UPLOAD_CHECKSUM_CONFLICT' }));
 
   it('refuses to complete twice', () =>
     given([initiated(), completed])

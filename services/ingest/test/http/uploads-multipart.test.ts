@@ -68,6 +68,31 @@ describe('multipart upload', () => {
     expect((await svc.api('POST', ticket.completeUrl)).status).toBe(200);
   }, 60_000);
 
+  it('verifies the SHA-256 given at completion against the assembled parts: another answers 422, the right one 200', async () => {
+    const body = randomBytes(16 * MiB + 1);
+    const { json: ticket } = await svc.api('POST', '/v1/uploads', {
+      body: { filename: 'z.mp4', contentType: 'video/mp4', size: body.length },
+    });
+    const parts = await Promise.all(
+      (ticket.parts as Array<{ partNumber: number; url: string }>).map(async ({ partNumber, url }) => ({
+        partNumber,
+        etag: (
+          await putPart(url, body.subarray((partNumber - 1) * ticket.partSize, partNumber * ticket.partSize))
+        ).etag,
+      })),
+    );
+    const wrong = createHash('sha256').update(body.subarray(1)).digest('hex');
+    expectProblem(
+      await svc.api('POST', ticket.completeUrl, { body: { parts, sha256: wrong } }),
+      422,
+      'UPLOAD_CHECKSUM_MISMATCH',
+    );
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    expect((await svc.api('POST', ticket.completeUrl, { body: { parts, sha256 } })).status).toBe(200);
+    const [event] = await svc.publishedFor(ticket.uploadId);
+    expect(event?.detail.data).toMatchObject({ uploadId: ticket.uploadId, size: body.length, sha256 });
+  }, 60_000);
+
   it('refuses missing parts and wrong ETags, leaving the upload open to fix them', async () => {
     const body = randomBytes(16 * MiB);
     const { json: ticket } = await svc.api('POST', '/v1/uploads', {

@@ -102,6 +102,60 @@ describe('single upload', () => {
     expectProblem(await svc.api('POST', bad.completeUrl), 422, 'UPLOAD_CHECKSUM_MISMATCH');
   });
 
+  it('verifies a SHA-256 given at completion instead: the right digest completes (and the upload keeps it), another answers 422', async () => {
+    const bytes = randomBytes(700);
+    const create = async () =>
+      (
+        await svc.api('POST', '/v1/uploads', {
+          body: { filename: 'c.mp3', contentType: 'audio/mpeg', size: 700 },
+        })
+      ).json;
+    const good = await create();
+    await fetch(good.url, { method: 'PUT', headers: good.headers, body: bytes });
+    const done = await svc.api('POST', good.completeUrl, { body: { sha256: sha(bytes).toUpperCase() } });
+    expect(done.status).toBe(200);
+    const [event] = await svc.publishedFor(good.uploadId);
+    expect((event?.detail.data as { sha256?: string }).sha256).toBe(sha(bytes));
+    expect((await svc.api('GET', `/v1/uploads/${good.uploadId}`)).json).toMatchObject({
+      status: 'completed',
+      sha256: sha(bytes),
+    });
+
+    const bad = await create();
+    await fetch(bad.url, { method: 'PUT', headers: bad.headers, body: bytes });
+    expectProblem(
+      await svc.api('POST', bad.completeUrl, { body: { sha256: sha(randomBytes(700)) } }),
+      422,
+      'UPLOAD_CHECKSUM_MISMATCH',
+    );
+    // Still pending: the client may complete again with the right digest.
+    expect((await svc.api('POST', bad.completeUrl, { body: { sha256: sha(bytes) } })).status).toBe(200);
+  });
+
+  it('answers 409 UPLOAD_CHECKSUM_CONFLICT when the SHA-256 given at completion is not the declared one, and accepts the same one', async () => {
+    const bytes = randomBytes(300);
+    const { json: ticket } = await svc.api('POST', '/v1/uploads', {
+      body: { filename: 'd.mp3', contentType: 'audio/mpeg', size: 300, sha256: sha(bytes) },
+    });
+    await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: bytes });
+    expectProblem(
+      await svc.api('POST', ticket.completeUrl, { body: { sha256: sha(randomBytes(300)) } }),
+      409,
+      'UPLOAD_CHECKSUM_CONFLICT',
+    );
+    expect(
+      (await svc.api('POST', ticket.completeUrl, { body: { sha256: sha(bytes).toUpperCase() } })).status,
+    ).toBe(200);
+  });
+
+  it('refuses a malformed SHA-256 at completion with 400', async () => {
+    const { json: ticket } = await svc.api('POST', '/v1/uploads', {
+      body: { filename: 'e.mp3', contentType: 'audio/mpeg', size: 10 },
+    });
+    const res = await svc.api('POST', ticket.completeUrl, { body: { sha256: 'not-a-digest' } });
+    expect(res.status).toBe(400);
+  });
+
   it('aborts a pending upload; completing it afterwards answers 409 UPLOAD_ABORTED', async () => {
     const { json: ticket } = await svc.api('POST', '/v1/uploads', {
       body: { filename: 'a.mp4', contentType: 'video/mp4', size: 10 },

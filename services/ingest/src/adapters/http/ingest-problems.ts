@@ -13,5 +13,9 @@ export const registerIngestProblems = (): void => {
     CONTENT_TYPE_NOT_ALLOWED: { status: 415, title: 'Content type not allowed' },
     UPLOAD_SIZE_MISMATCH: { status: 422, title: 'Uploaded size differs from the declared size' },
     UPLOAD_CHECKSUM_MISMATCH: { status: 422, title: 'Uploaded bytes do not match the declared SHA-256' },
+    UPLOAD_CHECKSUM_CONFLICT: {
+      status: 409,
+      title: 'The SHA-256 given at completion differs from the one declared at creation',
+    },
   });
 };

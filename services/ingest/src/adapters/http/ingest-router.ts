@@ -49,7 +49,7 @@ export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): Serv
         path: '/uploads/:uploadId/complete',
         summary: 'Complete an upload',
         description:
-          'Checks the stored object (size, and SHA-256 when declared) and publishes UploadCompleted. Completing twice answers 409 UPLOAD_ALREADY_COMPLETED.',
+          'Checks the stored object (size, and SHA-256 when declared at creation or given here) and publishes UploadCompleted. Completing twice answers 409 UPLOAD_ALREADY_COMPLETED.',
         auth: 'owner',
         request: { params: UploadIdParams, body: CompleteUploadBody },
         responses: { 200: CompletedUpload },
@@ -58,6 +58,7 @@ export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): Serv
           'UPLOAD_NOT_RECEIVED',
           'UPLOAD_SIZE_MISMATCH',
           'UPLOAD_CHECKSUM_MISMATCH',
+          'UPLOAD_CHECKSUM_CONFLICT',
           'UPLOAD_PARTS_INVALID',
           'UPLOAD_ALREADY_COMPLETED',
           'UPLOAD_EXPIRED',
@@ -69,6 +70,7 @@ export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): Serv
             ownerId: principal.ownerId,
             correlationId,
             ...(body?.parts !== undefined && { parts: body.parts }),
+            ...(body?.sha256 !== undefined && { sha256: body.sha256 }),
           }),
       }),
       route({

@@ -82,6 +82,13 @@ export const CompleteUploadBody = z
       .max(10_000)
       .optional()
       .describe('multipart: every part with the ETag its PUT returned; omitted means every stored part.'),
+    sha256: z
+      .string()
+      .regex(/^[A-Fa-f0-9]{64}$/)
+      .optional()
+      .describe(
+        'Hex SHA-256 of the bytes, for a client that hashed while sending: verified like one declared at creation. Given both ways, they must be equal (409 UPLOAD_CHECKSUM_CONFLICT).',
+      ),
   })
   .optional()
   .meta({ id: 'CompleteUploadRequest' });
