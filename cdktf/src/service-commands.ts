@@ -23,6 +23,11 @@ const run = (image: ImageName, service: ServiceName, entrypoint: string): Proces
 export const serviceCommands: Record<ServiceName, ServiceCommands> = {
   ingest: { api: run('services', 'ingest', 'http'), worker: run('services', 'ingest', 'worker') },
   jobs: { api: run('services', 'jobs', 'http'), worker: run('services', 'jobs', 'worker') },
-  processing: { worker: run('runner', 'processing', 'worker'), runner: run('runner', 'processing', 'runner') },
+  // warm-runner: the runner's image and use case, taking attempts from a queue (a warm floor above 0 only).
+  processing: {
+    worker: run('runner', 'processing', 'worker'),
+    runner: run('runner', 'processing', 'runner'),
+    'warm-runner': run('runner', 'processing', 'warm-runner'),
+  },
   notifications: { api: run('services', 'notifications', 'http'), worker: run('services', 'notifications', 'worker') },
 };

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { namePrefix } from '@mediaflow/topology';
 import { normalizeOrigin } from '@mediaflow/http/origin';
+import { ProcessingEnvironmentSchema } from '@mediaflow/processing/settings';
 
 export interface RunnerSize {
   /** Fargate CPU units (1024 = 1 vCPU). */
@@ -10,6 +11,19 @@ export interface RunnerSize {
   readonly memoryMiB: number;
   /** Scratch disk for the source and the renditions before upload (21..200 GiB on Fargate). */
   readonly ephemeralStorageGiB: number;
+}
+
+/**
+ * The warm floor of queue-fed runners in front of RunTask (docs/dispatch.md). With a floor of 0 (the
+ * default) none of it is built and the processing worker starts one runner task per attempt.
+ */
+export interface WarmFloorSettings {
+  /** Warm runners kept while there is traffic (MEDIAFLOW_RUNNER_WARM_FLOOR, processing's own setting). */
+  readonly floor: number;
+  /** Minutes with no traffic after which the floor goes back to zero (MEDIAFLOW_RUNNER_WARM_WINDOW_MINUTES). */
+  readonly activeWindowMinutes: number;
+  /** A queued attempt no warm runner took within this long is lost (MEDIAFLOW_RUNNER_QUEUE_WAIT_SECONDS, processing's own setting). */
+  readonly queueWaitSeconds: number;
 }
 
 /** Where Terraform keeps each stack's state; absent: a local state file (offline synth, experiments). */
@@ -51,6 +65,7 @@ export interface InfraSettings {
   readonly runner: RunnerSize;
   /** Seconds without progress after which the worker fails an attempt; the runner heartbeats within it. */
   readonly runnerStallSeconds: number;
+  readonly warmFloor: WarmFloorSettings;
   /** Public host name of the API (MEDIAFLOW_PUBLIC_DOMAIN): signed URLs use https://<it>; unset, the ALB's DNS name. */
   readonly publicDomain?: string;
   /** How the api tasks verify bearer tokens: the identity provider's JWKS (e.g. Cognito). */
@@ -79,6 +94,15 @@ const integer = (env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name}=${raw} must be an integer from ${min} to ${max}`);
   }
   return value;
+};
+
+// A setting processing reads too: processing's schema decides its bounds and default, so the two never disagree.
+type ProcessingSetting = 'MEDIAFLOW_RUNNER_WARM_FLOOR' | 'MEDIAFLOW_RUNNER_QUEUE_WAIT_SECONDS';
+const processingSetting = (env: Env, name: ProcessingSetting): number => {
+  const raw = env[name]?.trim() || undefined;
+  const parsed = ProcessingEnvironmentSchema.shape[name].safeParse(raw);
+  if (!parsed.success) throw new Error(`${name}=${raw}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
 };
 
 const list = (raw: string | undefined, fallback: readonly string[]): readonly string[] => {
@@ -190,6 +214,12 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
       ephemeralStorageGiB: integer(env, 'MEDIAFLOW_RUNNER_EPHEMERAL_GIB', 50, 21, 200),
     },
     runnerStallSeconds: integer(env, 'MEDIAFLOW_RUNNER_STALL_SECONDS', 120, 10, 24 * 3600),
+    warmFloor: {
+      floor: processingSetting(env, 'MEDIAFLOW_RUNNER_WARM_FLOOR'),
+      // A CloudWatch alarm evaluates at most one day of one-minute periods.
+      activeWindowMinutes: integer(env, 'MEDIAFLOW_RUNNER_WARM_WINDOW_MINUTES', 15, 1, 1440),
+      queueWaitSeconds: processingSetting(env, 'MEDIAFLOW_RUNNER_QUEUE_WAIT_SECONDS'),
+    },
     ...(publicDomain ? { publicDomain } : {}),
     auth: authOf(env),
     web,

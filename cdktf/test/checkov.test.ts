@@ -1,6 +1,7 @@
-// Checkov (pinned, in its own venv under the repo's .venv) over every synthesized stack, in two
-// configurations: no-certificates (what `npm run synth` gives without settings) and certificates
-// (the API and the UI on their own names with ACM certificates). One Checkov run covers both. A
+// Checkov (pinned, in its own venv under the repo's .venv) over every synthesized stack, in three
+// configurations: no-certificates (what `npm run synth` gives without settings), certificates
+// (the API and the UI on their own names with ACM certificates), and warm-floor (certificates plus
+// MEDIAFLOW_RUNNER_WARM_FLOOR=8: the stacks it changes, foundation and processing). One Checkov run covers all. A
 // failed check passes only when cdktf/checkov-exceptions.json lists it, with its reason, for that
 // resource and configuration; an entry no failure matches any more fails too, so the list stays true.
 import { spawnSync } from 'node:child_process';
@@ -13,15 +14,19 @@ import { synthesizeStacks } from './support/synthesized-app';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const venv = require('@mediaflow/testing') as { ensureCheckov(): string; CHECKOV_VERSION: string };
 
-const CONFIGURATIONS: Record<string, Record<string, string>> = {
-  'no-certificates': {},
-  certificates: {
-    MEDIAFLOW_CERTIFICATE_ARN: 'arn:aws:acm:eu-west-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',
-    MEDIAFLOW_PUBLIC_DOMAIN: 'api.media.example.com',
-    MEDIAFLOW_WEB_DOMAIN: 'media.example.com',
-    MEDIAFLOW_WEB_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:123456789012:certificate/0a0b0c0d-1111-2222-3333-444455556666',
-    MEDIAFLOW_IMAGE_TAG: '3f9c2e1',
-  },
+const CERTIFICATES = {
+  MEDIAFLOW_CERTIFICATE_ARN: 'arn:aws:acm:eu-west-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',
+  MEDIAFLOW_PUBLIC_DOMAIN: 'api.media.example.com',
+  MEDIAFLOW_WEB_DOMAIN: 'media.example.com',
+  MEDIAFLOW_WEB_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:123456789012:certificate/0a0b0c0d-1111-2222-3333-444455556666',
+  MEDIAFLOW_IMAGE_TAG: '3f9c2e1',
+};
+
+/** Each configuration's settings, and the stacks it scans (all when absent). */
+const CONFIGURATIONS: Record<string, { variables: Record<string, string>; stacks?: readonly string[] }> = {
+  'no-certificates': { variables: {} },
+  certificates: { variables: CERTIFICATES },
+  'warm-floor': { variables: { ...CERTIFICATES, MEDIAFLOW_RUNNER_WARM_FLOOR: '8' }, stacks: ['foundation', 'processing'] },
 };
 
 interface Exception {
@@ -76,9 +81,9 @@ describe('Checkov over every synthesized stack', () => {
     const bin = venv.ensureCheckov();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-checkov-'));
     try {
-      for (const [configuration, variables] of Object.entries(CONFIGURATIONS)) {
+      for (const [configuration, { variables, stacks }] of Object.entries(CONFIGURATIONS)) {
         fs.mkdirSync(path.join(dir, configuration));
-        for (const [stack, json] of Object.entries(synthesizeStacks(variables))) {
+        for (const [stack, json] of Object.entries(synthesizeStacks(variables, stacks))) {
           fs.writeFileSync(path.join(dir, configuration, `${stack}.tf.json`), JSON.stringify(json));
           stackCount += 1;
         }
@@ -106,7 +111,7 @@ describe('Checkov over every synthesized stack', () => {
       return { check: c.check_id, configuration, stack, resource: `${stack}/${logicalId(c.resource)}`, name: c.check_name };
     });
 
-  it('scans every stack of both configurations without a parsing error', () => {
+  it('scans every stack of every configuration without a parsing error', () => {
     const scanned = new Set([...report.results.passed_checks, ...report.results.failed_checks].map((c) => c.file_path));
     expect(report.summary.parsing_errors).toBe(0);
     expect(scanned.size).toBe(stackCount);
@@ -132,7 +137,7 @@ describe('Checkov over every synthesized stack', () => {
     }
     // Never alone on a line as "N passed, N failed": a CI reader takes such a line for the suite's closing one.
     const lines = [
-      `[checkov ${report.summary.checkov_version}] stacks ${stackCount} (2 configurations) in ${seconds} s: passed ${report.summary.passed}, failed ${unlisted.length}, skipped ${listed} (listed exceptions)`,
+      `[checkov ${report.summary.checkov_version}] stacks ${stackCount} (${Object.keys(CONFIGURATIONS).length} configurations) in ${seconds} s: passed ${report.summary.passed}, failed ${unlisted.length}, skipped ${listed} (listed exceptions)`,
       ...[...perStack.entries()].sort().map(([key, c]) => `  checkov | ${key}: passed ${c.passed}, failed ${c.failed}, excepted ${c.excepted}`),
       ...unlisted.map((f) => `  checkov | UNLISTED ${f.check} ${f.configuration} ${f.resource}: ${f.name}`),
     ];

@@ -1,6 +1,7 @@
 // Each service's roles may touch only that service's tables, queues and log groups, the shared bus
 // and key, its own bucket prefixes and (ingest, jobs) the URL signing secret: every Resource of every statement is checked against an
-// allow-list written here, independently of the code that builds the policies.
+// allow-list written here, independently of the code that builds the policies. With a warm floor,
+// processing's list grows by the runner-jobs queue and the warm runners' service, and nothing else.
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { resourceNames } from '@mediaflow/topology';
 import { describeReferences } from './support/references';
@@ -31,7 +32,7 @@ const bucketPrefixes: Record<ServiceName, { bucket: 'uploads' | 'outputs'; prefi
   notifications: [],
 };
 
-const allowList = (service: ServiceName): Set<string> => {
+const allowList = (service: ServiceName, warmFloor = false): Set<string> => {
   const n = resourceNames(service, TEST_ENV);
   const prefix = `mediaflow-${TEST_ENV}-${service}`;
   const allowed = [
@@ -57,6 +58,7 @@ const allowList = (service: ServiceName): Set<string> => {
       `<aws_iam_role ${prefix}-execution>.arn`,
       `arn:<partition>:ecs:${TEST_REGION}:<account>:task/${ssm('ecs/cluster-name')}/*`,
     );
+    if (warmFloor) allowed.push(`<aws_sqs_queue ${prefix}-runner-jobs>.arn`, `<aws_ecs_service ${prefix}-warm-runner>.id`);
   }
   return new Set(allowed);
 };
@@ -88,17 +90,26 @@ const isOwnListing = (s: Statement, resource: string, service: ServiceName): boo
 };
 
 /** The resources of `stack`'s role policies that are not on `service`'s allow-list. */
-const outsideAllowList = (stack: StackJson, service: ServiceName): string[] => {
-  const allowed = allowList(service);
+const outsideAllowList = (stack: StackJson, service: ServiceName, warmFloor = false): string[] => {
+  const allowed = allowList(service, warmFloor);
   const isAllowed = (s: Statement, r: string): boolean =>
     r === '*' ? s.actions.every((a) => UNSCOPABLE.has(a)) : allowed.has(r) || isOwnListing(s, r, service);
   return policyStatements(stack).flatMap((s) => s.resources.map((r) => describeReferences(stack, r)).filter((r) => !isAllowed(s, r)));
 };
 
+/** A statement with its references named, for exact comparisons. */
+const readable = (stack: StackJson) => (s: Statement) => ({
+  actions: [...s.actions].sort(),
+  resources: s.resources.map((r) => describeReferences(stack, r)),
+  condition: s.condition?.map((c) => ({ ...c, values: c.values.map((v) => describeReferences(stack, v)) })),
+});
+
 describe('least-privilege IAM of the service stacks', () => {
   let stacks: Record<string, StackJson>;
+  let warm: StackJson;
   beforeAll(() => {
     stacks = synthesizeStacks();
+    warm = synthesizeStacks({ MEDIAFLOW_RUNNER_WARM_FLOOR: '8' }, ['processing']).processing!;
   });
 
   it.each(SERVICES)('%s: every Resource of its role policies is on its allow-list', (service) => {
@@ -231,5 +242,57 @@ describe('least-privilege IAM of the service stacks', () => {
     expect(runner[1]!.actions).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     expect(runner[2]!.actions).toEqual(['s3:GetObject']);
     expect(runner[4]).toEqual({ actions: ['s3:ListBucket'], resources: [outputs], condition: [{ test: 'StringLike', variable: 's3:prefix', values: ['outputs/*'] }] });
+  });
+
+  describe('with a warm floor', () => {
+    const prefix = `mediaflow-${TEST_ENV}-processing`;
+    const queue = `<aws_sqs_queue ${prefix}-runner-jobs>.arn`;
+    const clusterTasks = `arn:<partition>:ecs:${TEST_REGION}:<account>:task/${ssm('ecs/cluster-name')}/*`;
+
+    it('processing: every Resource of its role policies is on its allow-list grown by the queue and the warm service only', () => {
+      expect(outsideAllowList(warm, 'processing', true)).toEqual([]);
+      // …and the growth is needed: without it the warm floor's statements fall outside.
+      expect(outsideAllowList(warm, 'processing').sort()).toEqual([queue, queue, `<aws_ecs_service ${prefix}-warm-runner>.id`].sort());
+    });
+
+    it('the worker may send to the queue and read its counts, and describe and resize the warm service; nothing more than at floor 0', () => {
+      const worker = policyStatements(warm, `${prefix}-task`).map(readable(warm));
+      const atFloorZero = policyStatements(stacks.processing!, `${prefix}-task`).map(readable(stacks.processing!));
+      const added = worker.filter((s) => !atFloorZero.some((z) => JSON.stringify(z) === JSON.stringify(s)));
+      expect(added).toEqual([
+        { actions: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], resources: [queue], condition: undefined },
+        { actions: ['ecs:DescribeServices', 'ecs:UpdateService'], resources: [`<aws_ecs_service ${prefix}-warm-runner>.id`], condition: undefined },
+      ]);
+      expect(worker.length).toBe(atFloorZero.length + added.length);
+    });
+
+    it("the warm runner has the runner's rights, plus taking from its queue, its claim rows only, and its task's scale-in protection", () => {
+      const runner = policyStatements(warm, `${prefix}-runner-task`).map(readable(warm));
+      const warmRunner = policyStatements(warm, `${prefix}-warm-runner-task`).map(readable(warm));
+      expect(warmRunner.slice(0, runner.length)).toEqual(runner);
+      const readModel = resourceNames('processing', TEST_ENV).readModel;
+      expect(warmRunner.slice(runner.length)).toEqual([
+        { actions: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'], resources: [queue], condition: undefined },
+        {
+          actions: ['dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+          resources: [`<aws_dynamodb_table ${readModel}>.arn`],
+          condition: [{ test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: ['warm#*'] }],
+        },
+        { actions: ['ecs:UpdateTaskProtection'], resources: [clusterTasks], condition: undefined },
+      ]);
+      // The RunTask runner's role is the same as at floor 0.
+      expect(runner).toEqual(policyStatements(stacks.processing!, `${prefix}-runner-task`).map(readable(stacks.processing!)));
+    });
+
+    it('only the warm runner protects tasks from scale-in, only the worker resizes services, and no role sends to the queue but the worker', () => {
+      const roles = resources(warm, 'aws_iam_role_policy').map((p) => String(p.name));
+      const holders = (action: string) => roles.filter((r) => policyStatements(warm, r).some((s) => s.actions.includes(action)));
+      expect(holders('ecs:UpdateTaskProtection')).toEqual([`${prefix}-warm-runner-task`]);
+      expect(holders('ecs:UpdateService')).toEqual([`${prefix}-task`]);
+      const sendersToQueue = roles.filter((r) =>
+        policyStatements(warm, r).some((s) => s.actions.includes('sqs:SendMessage') && s.resources.some((x) => describeReferences(warm, x) === queue)),
+      );
+      expect(sendersToQueue).toEqual([`${prefix}-task`]);
+    });
   });
 });

@@ -1,7 +1,8 @@
 // The ffmpeg runner parses untrusted media, so its task is contained: no internet (egress only over
 // HTTPS to S3's and DynamoDB's prefix lists and to the VPC's interface endpoints), nothing in, a
 // read-only root filesystem with the scratch disk as the one writable place, and a fixed non-root
-// user. Its role's rights are checked in iam-least-privilege.test.ts.
+// user. The warm runner (a warm floor above 0) runs the same untrusted parsing and is contained the
+// same way. Their roles' rights are checked in iam-least-privilege.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { containersOf } from './support/containers';
@@ -14,8 +15,10 @@ describe('the runner task is contained', () => {
   let processing: StackJson;
   let foundation: StackJson;
   let runnerGroup: Block & { logicalId: string };
+  let warmFloor: StackJson;
   beforeAll(() => {
     ({ processing, foundation } = synthesizeStacks({}, ['processing', 'foundation']) as Record<'processing' | 'foundation', StackJson>);
+    warmFloor = synthesizeStacks({ MEDIAFLOW_RUNNER_WARM_FLOOR: '4' }, ['processing']).processing!;
     runnerGroup = only(resources(processing, 'aws_security_group').filter((g) => g.name === `${prefix}-runner-tasks`), 'runner security group');
   });
 
@@ -26,6 +29,13 @@ describe('the runner task is contained', () => {
     const worker = only(containersOf(processing, `${prefix}-worker`), 'worker container');
     const groups = worker.environment.find((e) => e.name === 'MEDIAFLOW_RUNNER_SECURITY_GROUPS')!.value;
     expect(referencedResource(processing, groups)).toBe(processing.resource!.aws_security_group![runnerGroup.logicalId]);
+  });
+
+  it('the warm runners run in the same group, and only there', () => {
+    const group = only(resources(warmFloor, 'aws_security_group').filter((g) => g.name === `${prefix}-runner-tasks`), 'runner security group');
+    const service = only(resources(warmFloor, 'aws_ecs_service').filter((s) => s.name === `${prefix}-warm-runner`), 'warm runner service');
+    const groups = (service.network_configuration as { security_groups: string[] }).security_groups;
+    expect(groups.map((g) => referencedResource(warmFloor, g))).toEqual([warmFloor.resource!.aws_security_group![group.logicalId]]);
   });
 
   it('lets nothing in', () => {
@@ -60,9 +70,10 @@ describe('the runner task is contained', () => {
     for (const endpoint of interfaces) expect(endpoint.private_dns_enabled).toBe(true);
   });
 
-  it('runs on a read-only root filesystem, writing only to the scratch volume at TMPDIR, as a fixed non-root user', () => {
-    const task = only(resources(processing, 'aws_ecs_task_definition').filter((t) => t.family === `${prefix}-runner`), 'runner task');
-    const runner = only(containersOf(processing, `${prefix}-runner`), 'runner container') as ReturnType<typeof containersOf>[number] & {
+  it.each(['runner', 'warm-runner'])('%s: runs on a read-only root filesystem, writing only to the scratch volume at TMPDIR, as a fixed non-root user', (kind) => {
+    const stack = kind === 'runner' ? processing : warmFloor;
+    const task = only(resources(stack, 'aws_ecs_task_definition').filter((t) => t.family === `${prefix}-${kind}`), `${kind} task`);
+    const runner = only(containersOf(stack, `${prefix}-${kind}`), `${kind} container`) as ReturnType<typeof containersOf>[number] & {
       readonlyRootFilesystem?: boolean;
       user?: string;
       mountPoints?: { sourceVolume: string; containerPath: string; readOnly: boolean }[];

@@ -30,8 +30,11 @@ const eventStore = (stack: StackJson, service: ServiceName) =>
 describe('service compute', () => {
   let stacks: Record<string, StackJson>;
   let biggerRunner: StackJson;
+  let warmFloor: StackJson;
   beforeAll(() => {
     stacks = synthesizeStacks({ MEDIAFLOW_IMAGE_TAG: 'abc123' });
+    // The warm runner exists only with a floor above 0.
+    warmFloor = synthesizeStacks({ MEDIAFLOW_IMAGE_TAG: 'abc123', MEDIAFLOW_RUNNER_WARM_FLOOR: '2' }, ['processing']).processing!;
     biggerRunner = synthesizeStacks({ MEDIAFLOW_RUNNER_CPU: '4096', MEDIAFLOW_RUNNER_MEMORY_MIB: '8192', MEDIAFLOW_RUNNER_EPHEMERAL_GIB: '100' }, ['processing']).processing!;
   });
 
@@ -129,8 +132,8 @@ describe('service compute', () => {
   });
 
   it.each(SERVICES)('%s: each process runs the command and image of service-commands.ts, at the configured tag', (service) => {
-    const stack = stacks[service]!;
     for (const [kind, process] of Object.entries(serviceCommands[service])) {
+      const stack = kind === 'warm-runner' ? warmFloor : stacks[service]!;
       const [container] = containersOf(stack, `mediaflow-${TEST_ENV}-${service}-${kind}`);
       expect(container!.command).toEqual(process.command);
       expect(describeReferences(stack, container!.image)).toBe(`<ssm /mediaflow/${TEST_ENV}/ecr/${process.image}/url>:abc123`);

@@ -31,7 +31,7 @@ export class FoundationStack extends MediaflowStack {
     const buckets = new MediaBuckets(this, 'media', { env, kmsKeyArn: key.arn, corsAllowedOrigins: settings.corsAllowedOrigins, accessLogs });
     const { bus } = new EventBus(this, 'events', { env, archiveRetentionDays: settings.archiveRetentionDays });
     const { registry } = new SchemaRegistry(this, 'schemas', { env });
-    const network = new Network(this, 'network', { env, region: settings.region, accountId, kmsKeyArn: key.arn });
+    const network = new Network(this, 'network', { env, region: settings.region, accountId, kmsKeyArn: key.arn, warmFloor: settings.warmFloor.floor > 0 });
     const alb = new LoadBalancer(this, 'load-balancer', {
       env,
       vpcId: network.vpc.id,

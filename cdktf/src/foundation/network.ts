@@ -2,7 +2,8 @@
 // zones. Private egress goes through one NAT gateway — webhooks and JWKS are on the open internet —
 // while S3 and DynamoDB, where the bulk of the bytes go, use free gateway endpoints instead.
 // Interface endpoints for ECR and CloudWatch Logs let a task with no internet route (the ffmpeg
-// runner) pull its image and ship its logs; the default security group allows nothing, and every
+// runner) pull its image and ship its logs, and with a warm floor an SQS one lets the warm runners
+// read their queue; the default security group allows nothing, and every
 // flow is logged (rejected ones are what an incident review wants), a year, with the environment key.
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
@@ -30,6 +31,8 @@ const PUBLIC_CIDRS = ['10.40.0.0/20', '10.40.16.0/20'];
 const PRIVATE_CIDRS = ['10.40.128.0/18', '10.40.192.0/18'];
 /** Interface endpoints: image pulls (ECR API and registry) and the awslogs driver, from inside the VPC. */
 export const INTERFACE_ENDPOINTS = ['ecr.api', 'ecr.dkr', 'logs'] as const;
+/** With a warm floor (MEDIAFLOW_RUNNER_WARM_FLOOR > 0): the warm runners take attempts from SQS, with no internet route. */
+export const WARM_FLOOR_INTERFACE_ENDPOINTS = ['sqs'] as const;
 
 export class Network extends Construct {
   readonly vpc: Vpc;
@@ -41,7 +44,7 @@ export class Network extends Construct {
   /** The gateway endpoints by service: their managed prefix lists are what a task's egress may name. */
   readonly gatewayEndpoints: Record<'s3' | 'dynamodb', VpcEndpoint>;
 
-  constructor(scope: Construct, id: string, props: { env: string; region: string; accountId: string; kmsKeyArn: string }) {
+  constructor(scope: Construct, id: string, props: { env: string; region: string; accountId: string; kmsKeyArn: string; warmFloor: boolean }) {
     super(scope, id);
     const names = foundationNames(props.env);
     const zones = new DataAwsAvailabilityZones(this, 'zones', { state: 'available' });
@@ -97,7 +100,7 @@ export class Network extends Construct {
       fromPort: 443,
       toPort: 443,
     });
-    for (const service of INTERFACE_ENDPOINTS) {
+    for (const service of [...INTERFACE_ENDPOINTS, ...(props.warmFloor ? WARM_FLOOR_INTERFACE_ENDPOINTS : [])]) {
       new VpcEndpoint(this, `${service.replace('.', '-')}-endpoint`, {
         vpcId: this.vpc.id,
         serviceName: `com.amazonaws.${props.region}.${service}`,

@@ -54,8 +54,11 @@ export const webNames = (env: string) => {
   };
 };
 
-/** A service's processes: its HTTP API, its bus consumer, and (processing) the ffmpeg runner task. */
-export type ProcessKind = 'api' | 'worker' | 'runner';
+/**
+ * A service's processes: its HTTP API, its bus consumer, and (processing) the ffmpeg runner task and
+ * the warm runner, the same runner fed by a queue (built only with a warm floor above 0).
+ */
+export type ProcessKind = 'api' | 'worker' | 'runner' | 'warm-runner';
 
 export const serviceInfraNames = (service: ServiceName, env: string) => {
   const p = `${namePrefix(env)}-${service}`;
@@ -63,6 +66,12 @@ export const serviceInfraNames = (service: ServiceName, env: string) => {
     /** One role for the service's api and worker (same service, same rights); the runner has its own. */
     taskRole: `${p}-task`,
     runnerTaskRole: `${p}-runner-task`,
+    warmRunnerTaskRole: `${p}-warm-runner-task`,
+    /** The queue the warm runners take attempts from, and its dead-letter queue. */
+    runnerJobsQueue: `${p}-runner-jobs`,
+    runnerJobsDeadLetterQueue: `${p}-runner-jobs-dlq`,
+    /** The scaling policy that takes the warm floor back to zero. */
+    scalingPolicy: (what: string) => `${p}-${what}`,
     executionRole: `${p}-execution`,
     taskFamily: (process: ProcessKind) => `${p}-${process}`,
     ecsService: (process: ProcessKind) => `${p}-${process}`,

@@ -1,5 +1,6 @@
 // A long-running ECS service on Fargate in the private subnets: a service's api (registered with
-// its target group) or its worker. A failed deployment rolls back by itself.
+// its target group), its worker, or (processing) the warm runners, whose desired count the processing
+// worker and Application Auto Scaling set, not Terraform. A failed deployment rolls back by itself.
 import { EcsService, type EcsServiceLoadBalancer } from '@cdktf/provider-aws/lib/ecs-service';
 import type { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import type { ITerraformDependable } from 'cdktf';
@@ -12,6 +13,8 @@ interface FargateServiceProps {
   readonly subnetIds: string[];
   readonly securityGroupIds: string[];
   readonly desiredCount: number;
+  /** Set at run time by others: Terraform creates the service with `desiredCount` and then leaves the count alone. */
+  readonly desiredCountSetElsewhere?: boolean;
   readonly loadBalancer?: EcsServiceLoadBalancer;
   /** The listener rule must exist before ECS registers targets. */
   readonly dependsOn?: ITerraformDependable[];
@@ -31,4 +34,5 @@ export const fargateService = (scope: Construct, id: string, props: FargateServi
     propagateTags: 'SERVICE',
     ...(props.loadBalancer ? { loadBalancer: [props.loadBalancer], healthCheckGracePeriodSeconds: 60 } : {}),
     ...(props.dependsOn ? { dependsOn: props.dependsOn } : {}),
+    ...(props.desiredCountSetElsewhere ? { lifecycle: { ignoreChanges: ['desired_count'] } } : {}),
   });

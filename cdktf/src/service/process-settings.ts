@@ -2,6 +2,7 @@
 // signing secret (services that sign or check /blobs URLs, api and worker), the token verifier and
 // the browser origins allowed by CORS (every api), and where and how to start runner tasks (the processing worker; the stall time is
 // shared with the runner, which heartbeats within it).
+import type { ProcessingEnvironmentSchema } from '@mediaflow/processing/settings';
 import type { AuthSettings, InfraSettings } from '../settings';
 import type { ContainerSecret } from './task-definition';
 
@@ -48,6 +49,20 @@ export const runnerDispatchVariables = (d: RunnerDispatchSettings): Record<strin
   MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: 'false',
   ...stallVariable(d.stallSeconds),
 });
+
+/** Variables of processing's settings schema: a name it does not declare fails the type-check. */
+type ProcessingVariables = Partial<Record<keyof typeof ProcessingEnvironmentSchema.shape, string>>;
+
+/** What the processing worker's HybridRunnerDispatcher reads (main/warm-floor-settings.ts), with a floor above 0. */
+export const warmFloorVariables = (w: { floor: number; service: string; queueUrl: string; queueWaitSeconds: number }): Record<string, string> => ({
+  MEDIAFLOW_RUNNER_WARM_FLOOR: String(w.floor),
+  MEDIAFLOW_RUNNER_WARM_SERVICE: w.service,
+  MEDIAFLOW_RUNNER_JOBS_QUEUE_URL: w.queueUrl,
+  MEDIAFLOW_RUNNER_QUEUE_WAIT_SECONDS: String(w.queueWaitSeconds),
+}) satisfies ProcessingVariables;
+
+/** The warm runner (main/warm-runner.ts): the runner's variables plus the queue it takes attempts from. */
+export const warmRunnerVariables = (queueUrl: string): Record<string, string> => ({ MEDIAFLOW_RUNNER_JOBS_QUEUE_URL: queueUrl }) satisfies ProcessingVariables;
 
 export interface ProcessExtras {
   readonly environment: Record<string, string>;

@@ -4,6 +4,9 @@
 // mounted at /tmp (TMPDIR, where a job's work folder goes), the image's unprivileged `node` user
 // (uid 1000) fixed here so no image change can make it root, and a role with the job's table, key and
 // bucket prefixes only (not even the event store's stream, which only the worker's relay reads).
+// The warm runner (warm-floor.ts) is the same task with another command and container name, and a
+// role with the same rights plus its queue's.
+import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Construct } from 'constructs';
@@ -29,6 +32,10 @@ interface RunnerTaskProps {
   readonly size: RunnerSize;
   readonly environment: readonly EnvironmentVariable[];
   readonly names: { readonly family: string; readonly taskRole: string; readonly logGroup: string };
+  /** `runner` unless said; also the prefix of its log streams. */
+  readonly containerName?: string;
+  /** Rights beyond the runner's own (the warm runner's queue). */
+  readonly moreStatements?: readonly DataAwsIamPolicyDocumentStatement[];
   readonly executionRoleArn: string;
   readonly accountId: string;
   readonly region: string;
@@ -45,11 +52,16 @@ export class RunnerTask extends Construct {
     this.role = new TaskRole(this, 'role', {
       name: props.names.taskRole,
       accountId: props.accountId,
-      statements: [eventStoreStatement(own.table), keyStatement(own.kmsKeyArn), ...bucketStatements(props.grants, own.bucketArn)],
+      statements: [
+        eventStoreStatement(own.table),
+        keyStatement(own.kmsKeyArn),
+        ...bucketStatements(props.grants, own.bucketArn),
+        ...(props.moreStatements ?? []),
+      ],
     }).role;
     this.taskDefinition = fargateTaskDefinition(this, 'task', {
       family: props.names.family,
-      containerName: RUNNER_CONTAINER,
+      containerName: props.containerName ?? RUNNER_CONTAINER,
       image: props.image,
       command: props.command,
       cpu: props.size.cpu,

@@ -1,6 +1,7 @@
 // A service's compute on ECS Fargate: its log groups, execution and task roles, security group,
 // the api behind the load balancer, the worker, and (processing) the runner task definition with
-// exactly the rights the worker needs to start it. What each process is told: process-settings.ts.
+// exactly the rights the worker needs to start it, and with a warm floor above 0 the warm runners in
+// front of it (warm-floor.ts). What each process is told: process-settings.ts.
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -34,6 +35,7 @@ import { taskEnvironment } from './task-environment';
 import { fargateTaskDefinition } from './task-definition';
 import { TaskRole } from './task-role';
 import { runnerSecurityGroup, taskSecurityGroup } from './task-security-group';
+import { WarmFloor } from './warm-floor';
 
 interface ServiceComputeProps {
   readonly profile: ServiceProfile;
@@ -42,9 +44,12 @@ interface ServiceComputeProps {
   readonly own: OwnResources;
 }
 
+/** Kinds that log into another kind's group: the warm runner is the runner, fed by a queue. */
+const SHARED_LOG_GROUP: Partial<Record<ProcessKind, ProcessKind>> = { 'warm-runner': 'runner' };
+
 export class ServiceCompute extends Construct {
   readonly logGroups: Partial<Record<ProcessKind, CloudwatchLogGroup>> = {};
-  readonly services: Partial<Record<'api' | 'worker', EcsService>> = {};
+  readonly services: Partial<Record<'api' | 'worker' | 'warm-runner', EcsService>> = {};
   readonly targetGroup?: LbTargetGroup;
 
   constructor(scope: Construct, id: string, props: ServiceComputeProps) {
@@ -57,8 +62,9 @@ export class ServiceCompute extends Construct {
     const accountId = new DataAwsCallerIdentity(this, 'account').accountId;
     const partition = new DataAwsPartition(this, 'partition').partition;
 
-    const kinds = (Object.keys(commands) as ProcessKind[]).sort();
-    for (const kind of kinds) {
+    // The warm runner exists only with a floor above 0.
+    const kinds = (Object.keys(commands) as ProcessKind[]).filter((k) => k !== 'warm-runner' || settings.warmFloor.floor > 0).sort();
+    for (const kind of kinds.filter((k) => !SHARED_LOG_GROUP[k])) {
       this.logGroups[kind] = encryptedLogGroup(this, `${kind}-logs`, { name: names.logGroup(kind), kmsKeyArn: own.kmsKeyArn });
     }
     const images = [...new Set(kinds.map((k) => commands[k]!.image))].sort();
@@ -72,7 +78,7 @@ export class ServiceCompute extends Construct {
     const executionRole = new TaskRole(this, 'execution', {
       name: names.executionRole,
       accountId,
-      statements: executionStatements(images.map(repositoryArn), kinds.map((k) => this.logGroups[k]!.arn), injected),
+      statements: executionStatements(images.map(repositoryArn), Object.values(this.logGroups).map((g) => g.arn), injected),
     }).role;
 
     const subnetIds = foundation.list('privateSubnetIds');
@@ -97,37 +103,63 @@ export class ServiceCompute extends Construct {
     let dispatchSettings: Record<string, string> = {};
     if (commands.runner) {
       const grants = profile.runnerBuckets ?? {};
+      const runnerEnvironment = environment(grants, undefined, stallVariable(settings.runnerStallSeconds));
       const runner = new RunnerTask(this, 'runner', {
         own,
         grants,
         command: commands.runner,
         image: imageOf(commands.runner),
         size: settings.runner,
-        environment: environment(grants, undefined, stallVariable(settings.runnerStallSeconds)),
+        environment: runnerEnvironment,
         names: { family: names.taskFamily('runner'), taskRole: names.runnerTaskRole, logGroup: names.logGroup('runner') },
         executionRoleArn: executionRole.arn,
         accountId,
         region,
       });
+      const clusterTasksArn = `arn:${partition}:ecs:${region}:${accountId}:task/${foundation.value('clusterName')}/*`;
+      const runnerGroup = runnerSecurityGroup(this, 'runner-tasks', {
+        name: names.runnerSecurityGroup,
+        vpcId: foundation.value('vpcId'),
+        region,
+        endpointsSecurityGroupId: foundation.value('endpointsSecurityGroupId'),
+      });
       dispatch = runnerDispatchStatements({
         taskDefinitionFamilyArn: runner.taskDefinition.arnWithoutRevision,
         passedRoleArns: [runner.role.arn, executionRole.arn],
         clusterArn,
-        clusterTasksArn: `arn:${partition}:ecs:${region}:${accountId}:task/${foundation.value('clusterName')}/*`,
+        clusterTasksArn,
       });
       dispatchSettings = runnerDispatchVariables({
         clusterArn,
         taskDefinitionArn: runner.taskDefinition.arn,
         containerName: RUNNER_CONTAINER,
         subnetIds: foundation.value('privateSubnetIds'),
-        securityGroupId: runnerSecurityGroup(this, 'runner-tasks', {
-          name: names.runnerSecurityGroup,
-          vpcId: foundation.value('vpcId'),
-          region,
-          endpointsSecurityGroupId: foundation.value('endpointsSecurityGroupId'),
-        }).id,
+        securityGroupId: runnerGroup.id,
         stallSeconds: settings.runnerStallSeconds,
       });
+      const warmCommand = commands['warm-runner'];
+      if (warmCommand && settings.warmFloor.floor > 0) {
+        const floor = new WarmFloor(this, 'warm-floor', {
+          settings: settings.warmFloor,
+          env,
+          region,
+          own,
+          grants,
+          command: warmCommand,
+          image: imageOf(warmCommand),
+          size: settings.runner,
+          environment: runnerEnvironment,
+          executionRoleArn: executionRole.arn,
+          accountId,
+          cluster: { arn: clusterArn, name: foundation.value('clusterName'), tasksArn: clusterTasksArn },
+          subnetIds,
+          runnerSecurityGroupId: runnerGroup.id,
+          alarmTopicArn: foundation.value('alarmTopicArn'),
+        });
+        this.services['warm-runner'] = floor.service;
+        dispatch = [...dispatch, ...floor.workerStatements];
+        dispatchSettings = { ...dispatchSettings, ...floor.workerVariables };
+      }
     }
     const taskRole = new TaskRole(this, 'task', {
       name: names.taskRole,

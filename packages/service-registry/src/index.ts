@@ -24,7 +24,8 @@ interface RegisteredService {
 export const services: Record<ServiceName, RegisteredService> = {
   ingest: { declaration: ingestDeclaration, readTable: { definition: uploadDeadlinesTableDefinition, ttlAttribute: 'ttl' } },
   jobs: { declaration: jobsDeclaration, readTable: { definition: jobReadModelTableDefinition } },
-  processing: { declaration: processingDeclaration, readTable: { definition: activeTranscodesTableDefinition } },
+  // expiresAt: the warm runners' claim rows (dynamodb-warm-runner-claims) a crash left behind expire.
+  processing: { declaration: processingDeclaration, readTable: { definition: activeTranscodesTableDefinition, ttlAttribute: 'expiresAt' } },
   notifications: {
     declaration: notificationsDeclaration,
     readTable: { definition: notificationsTableDefinition, ttlAttribute: NOTIFICATIONS_TTL_ATTRIBUTE },
