@@ -32,7 +32,7 @@ export const runnerEventRecorder = (deps: RecorderDependencies): RunnerEventList
       lastEmitted.delete(key);
     }
     const outcome = await recordRunnerReport(deps, event, event);
-    if (event.type !== 'progress') {
+    if (event.type !== 'progress' && event.type !== 'began') {
       deps.logger.info('runner report recorded', {
         jobId: event.jobId,
         attempt: event.attempt,

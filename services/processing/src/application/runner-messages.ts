@@ -4,6 +4,8 @@ import { ManifestOutputSchema } from '@mediaflow/contracts';
 import { z } from 'zod';
 
 export const RunnerMessageSchema = z.discriminatedUnion('type', [
+  /** The first message: the runner is up and begins the attempt. */
+  z.object({ type: z.literal('began') }),
   z.object({ type: z.literal('progress'), percent: z.number().min(0).max(1000) }),
   z.object({
     type: z.literal('finished'),

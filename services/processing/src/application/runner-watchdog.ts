@@ -1,9 +1,12 @@
 // The watchdog: every sweep looks at each job in the active index and fails, as retryable, an attempt
 // whose runner is gone (RUNNER_LOST: its process died, e.g. `kill -9` of the embedded process) or has
 // sent no progress for the stall time (RUNNER_STALLED, and its runner is stopped). jobs then retries.
+// A gone runner that never began (it waited in the pool's queue, its task never left provisioning)
+// did no work: RUNNER_NOT_STARTED, which jobs does not count against the job's attempts.
 // start() sweeps once before returning, so attempts orphaned by a restart are failed straight away.
 import type { Logger } from '@mediaflow/logging';
 import { judgeAttempt, lastSignOfLife } from '../domain/attempt-liveness';
+import { RUNNER_NOT_STARTED } from '../domain/runner-report';
 import { currentAttempt, runningAttempt } from '../domain/transcode-state';
 import type { ActiveTranscode, ActiveTranscodes } from '../ports/active-transcodes';
 import { deleteCancelledOutputs, type OutputsCleanupDependencies } from './delete-cancelled-outputs';
@@ -22,6 +25,11 @@ interface WatchdogDependencies extends OutputsCleanupDependencies {
 }
 
 const FAILURES = {
+  notStarted: {
+    code: RUNNER_NOT_STARTED,
+    reason:
+      'the runner of this attempt is gone before it began (it waited in a queue when the process restarted, or its task never started)',
+  },
   lost: {
     code: 'RUNNER_LOST',
     reason:
@@ -101,7 +109,7 @@ export class RunnerWatchdog {
       deps.stallMs,
     );
     if (health !== 'lost' && health !== 'stalled') return;
-    const failure = FAILURES[health];
+    const failure = FAILURES[health === 'lost' && !running.began ? 'notStarted' : health];
     const outcome = await executeTranscodeCommand(
       deps,
       entry.jobId,

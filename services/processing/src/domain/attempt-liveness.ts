@@ -1,5 +1,6 @@
-// Is a running attempt alive? Judged from when it last gave a sign of life (its TranscodeStarted or a
-// TranscodeProgressed, as recorded) and what its runner says. Pure: the watchdog gathers the facts.
+// Is a running attempt alive? Judged from when it last gave a sign of life (its TranscodeStarted,
+// TranscodeRunnerBegan or a TranscodeProgressed, as recorded) and what its runner says. Pure: the
+// watchdog gathers the facts.
 interface RecordedEvent {
   readonly type: string;
   readonly data: unknown;
@@ -25,7 +26,9 @@ export const lastSignOfLife = (events: readonly RecordedEvent[], attempt: number
   let last: number | undefined;
   for (const e of events) {
     if (
-      (e.type === 'TranscodeStarted' || e.type === 'TranscodeProgressed') &&
+      (e.type === 'TranscodeStarted' ||
+        e.type === 'TranscodeRunnerBegan' ||
+        e.type === 'TranscodeProgressed') &&
       attemptOfData(e.data) === attempt
     ) {
       last = Date.parse(e.occurredAt);

@@ -5,14 +5,27 @@ import type { ManifestOutput } from '@mediaflow/contracts';
 import type { TranscodeCommand } from './transcode-decider';
 
 export type RunnerReport =
+  /** Its first report: the runner process is up and begins the attempt's work. */
+  | { readonly type: 'began' }
   | { readonly type: 'progress'; readonly percent: number }
   | { readonly type: 'finished'; readonly manifest: ManifestOutput[] }
   | { readonly type: 'failed'; readonly code: string; readonly reason: string; readonly retryable: boolean }
   /** Stopped before it finished (a stop, a shutdown): what that means is decided here. */
-  | { readonly type: 'cancelled' };
+  | { readonly type: 'cancelled' }
+  /** Taken out of its dispatcher's queue before it began (a stop, a shutdown): it never ran. */
+  | { readonly type: 'dropped' };
+
+/**
+ * TranscodeFailed's code for an attempt that ended before its runner began (lost from a queue by a
+ * restart, dropped from it at shutdown, a task that never left provisioning): it did no work, so jobs
+ * does not count it against the attempts of its retry policy (services/jobs retry-policy.ts).
+ */
+export const RUNNER_NOT_STARTED = 'RUNNER_NOT_STARTED';
 
 export const commandForRunnerReport = (attempt: number, report: RunnerReport): TranscodeCommand => {
   switch (report.type) {
+    case 'began':
+      return { type: 'RecordRunnerBegan', attempt };
     case 'progress':
       return { type: 'RecordProgress', attempt, percent: report.percent };
     case 'finished':
@@ -27,6 +40,15 @@ export const commandForRunnerReport = (attempt: number, report: RunnerReport): T
         attempt,
         code: 'RUNNER_INTERRUPTED',
         reason: 'the runner was stopped before it finished',
+        retryable: true,
+      };
+    case 'dropped':
+      // Same as above, but it never began: the attempt did nothing and costs the job no attempt.
+      return {
+        type: 'FailAttempt',
+        attempt,
+        code: RUNNER_NOT_STARTED,
+        reason: 'the attempt was dropped from the runner queue before its runner began (shutdown)',
         retryable: true,
       };
   }

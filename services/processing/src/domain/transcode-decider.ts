@@ -36,6 +36,8 @@ export type TranscodeCommand =
       /** Where this attempt writes its outputs (the plan's outputPrefix). */
       readonly outputPrefix?: string;
     }
+  /** The runner's first report: it really began (it no longer waits in a queue). */
+  | { readonly type: 'RecordRunnerBegan'; readonly attempt: number }
   | { readonly type: 'RecordProgress'; readonly attempt: number; readonly percent: number }
   | {
       readonly type: 'FinishAttempt';
@@ -106,6 +108,15 @@ const runningAs = (state: TranscodeState, attempt: number) => {
   return running?.attempt === attempt && state.registration
     ? { running, jobId: state.registration.jobId }
     : undefined;
+};
+
+const recordRunnerBegan = (
+  c: Extract<TranscodeCommand, { type: 'RecordRunnerBegan' }>,
+  state: TranscodeState,
+): Decision => {
+  const current = runningAs(state, c.attempt);
+  if (!current || current.running.began) return [];
+  return [{ type: 'TranscodeRunnerBegan', data: { jobId: current.jobId, attempt: c.attempt } }];
 };
 
 const recordProgress = (
@@ -189,6 +200,8 @@ export const decideTranscode = (command: TranscodeCommand, state: TranscodeState
       return recordProbe(command, state);
     case 'StartAttempt':
       return startAttempt(command, state);
+    case 'RecordRunnerBegan':
+      return recordRunnerBegan(command, state);
     case 'RecordProgress':
       return recordProgress(command, state);
     case 'FinishAttempt':

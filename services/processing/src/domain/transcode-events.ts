@@ -1,6 +1,7 @@
 // What happens to one job's transcode, as processing records it in stream `transcode-<jobId>`: the
-// public events (MediaProbed … TranscodeFailed, published by the outbox) and three internal ones that
-// stay in the service (registration from ProbeRequested, cancellation, a superseded attempt).
+// public events (MediaProbed … TranscodeFailed, published by the outbox) and internal ones that stay
+// in the service (registration from ProbeRequested, cancellation, outputs, a runner that began, a
+// superseded attempt).
 import type { EventDataOf } from '@mediaflow/contracts';
 
 /** What ProbeRequested told us and later steps need: the input key, the profile and who owns the job. */
@@ -33,6 +34,11 @@ export type TranscodeEvent =
       readonly type: 'TranscodeOutputsDeleted';
       readonly data: { jobId: string; outputPrefix: string; count: number };
     }
+  /**
+   * The runner of this attempt began its work (its first report: it left the pool's queue, its task
+   * was provisioned). An attempt lost without it never ran, and is failed as RUNNER_NOT_STARTED.
+   */
+  | { readonly type: 'TranscodeRunnerBegan'; readonly data: { jobId: string; attempt: number } }
   /** A higher attempt started while this one still counted as running: its late reports are ignored. */
   | {
       readonly type: 'TranscodeAttemptAbandoned';

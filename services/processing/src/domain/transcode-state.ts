@@ -9,6 +9,12 @@ interface AttemptState {
   readonly runnerId: string;
   readonly status: AttemptStatus;
   readonly lastPercent: number;
+  /**
+   * Its runner began the work: it reported (TranscodeRunnerBegan, or any progress from runners and
+   * streams older than that event). TranscodeStarted alone means only "dispatched": it may have waited
+   * in a queue all along.
+   */
+  readonly began: boolean;
 }
 
 type ProbeStatus = 'pending' | 'probed' | 'failed-retryable' | 'failed';
@@ -59,16 +65,20 @@ export const evolveTranscode = (state: TranscodeState, event: TranscodeEvent): T
         runnerId: event.data.runnerId,
         status: 'running',
         lastPercent: 0,
+        began: false,
       };
       return {
         ...state,
         attempts: [...state.attempts.filter((a) => a.attempt !== event.data.attempt), started],
       };
     }
+    case 'TranscodeRunnerBegan':
+      return updateAttempt(state, event.data.attempt, (a) => ({ ...a, began: true }));
     case 'TranscodeProgressed':
       return updateAttempt(state, event.data.attempt, (a) => ({
         ...a,
         lastPercent: Math.max(a.lastPercent, event.data.percent),
+        began: true,
       }));
     case 'TranscodeFinished':
       return updateAttempt(state, event.data.attempt, ended('finished'));

@@ -70,6 +70,8 @@ const main = async (): Promise<number> => {
   });
   const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR, aws);
   const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => abort.abort() });
+  // First: the attempt left the pool's queue (or its task was provisioned) and really runs.
+  reporter.began();
   try {
     const result = await runTranscodeJob(
       spec,

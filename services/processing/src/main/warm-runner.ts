@@ -59,6 +59,8 @@ const main = async (env: NodeJS.ProcessEnv): Promise<void> => {
     const abort = () => job.abort();
     signal.addEventListener('abort', abort, { once: true });
     const reporter = eventStoreRunReporter({ mode: 'aws', env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(env), spec, logger: log, onAttemptEnded: abort });
+    // First: the attempt left the queue and really runs (lost after this, it counts as an attempt).
+    reporter.began();
     try {
       const result = await runTranscodeJob(
         spec,

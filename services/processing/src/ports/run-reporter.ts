@@ -10,6 +10,11 @@ export interface RunSummary {
 }
 
 export interface RunReporter {
+  /**
+   * Called once, first, when the runner begins the attempt's work: the sign that it no longer waits
+   * in a queue (an attempt lost before it is not counted against the job's attempts). Never throws.
+   */
+  began(): void;
   /** Called for every progress step; the reporter throttles as its channel needs. Never throws. */
   progress(percent: number): void;
   /** Resolves once the result is delivered (or given up on, with a log). */

@@ -48,7 +48,8 @@ const makePool = (concurrency: number, stopGraceMs = 5000) => {
       });
     }
   };
-  const terminal = (jobId: string) => events.find((e) => e.jobId === jobId && e.type !== 'progress');
+  const terminal = (jobId: string) =>
+    events.find((e) => e.jobId === jobId && e.type !== 'progress' && e.type !== 'began');
   const spans = () => {
     const lines = fs
       .readFileSync(log, 'utf8')
@@ -88,7 +89,7 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     expect(span('job_b').start).toBeLessThan(span('job_a').end);
   });
 
-  it('forwards progress in order and answers the same runner for the same attempt', async () => {
+  it("forwards the runner's reports in order (began first) and answers the same runner for the same attempt", async () => {
     const { pool, events, until, terminal } = makePool(1);
     const first = await pool.start(spec('job_p', 'fake:ok:200'));
     expect(await pool.start(spec('job_p', 'fake:ok:200'))).toEqual(first);
@@ -96,7 +97,7 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     await until(() => Boolean(terminal('job_p')));
     expect(
       events.filter((e) => e.jobId === 'job_p').map((e) => (e.type === 'progress' ? e.percent : e.type)),
-    ).toEqual([10, 60, 'finished']);
+    ).toEqual(['began', 10, 60, 'finished']);
     // Gone only after the terminal report was handled: until then the watchdog must not call it lost.
     await until(() => pool.load.running === 0);
     expect((await pool.status(first.runnerId)).state).toBe('gone');
@@ -111,8 +112,8 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     expect(terminal('job_x')).toMatchObject({ type: 'failed', code: 'RUNNER_CRASHED', retryable: true });
   });
 
-  it('stops a running attempt with SIGTERM and drops a queued one, both reported cancelled', async () => {
-    const { pool, until, terminal, spans } = makePool(1);
+  it('stops a running attempt with SIGTERM (cancelled) and drops a queued one, which never began (dropped)', async () => {
+    const { pool, events, until, terminal, spans } = makePool(1);
     const running = await pool.start(spec('job_r', 'fake:hang'));
     const queued = await pool.start(spec('job_q', 'fake:ok:100'));
     await until(() => spans()('job_r').start > 0);
@@ -120,8 +121,9 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     await pool.stop(running.runnerId);
     await until(() => Boolean(terminal('job_r') && terminal('job_q')));
     expect(terminal('job_r')).toMatchObject({ type: 'cancelled' });
-    expect(terminal('job_q')).toMatchObject({ type: 'cancelled' });
+    expect(terminal('job_q')).toMatchObject({ type: 'dropped' });
     expect(spans()('job_q').start).toBeNaN();
+    expect(events.filter((e) => e.type === 'began').map((e) => e.jobId)).toEqual(['job_r']);
   });
 
   it('kills a runner that ignores SIGTERM once the grace period is over', async () => {
@@ -140,7 +142,7 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     await until(() => pool.load.running === 1);
     await pool.shutdown();
     expect(terminal('job_1')).toMatchObject({ type: 'cancelled' });
-    expect(terminal('job_2')).toMatchObject({ type: 'cancelled' });
+    expect(terminal('job_2')).toMatchObject({ type: 'dropped' });
     await expect(pool.start(spec('job_3', 'fake:ok:10'))).rejects.toMatchObject({
       code: 'RUNNER_POOL_SHUT_DOWN',
     });

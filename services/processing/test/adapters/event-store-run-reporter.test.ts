@@ -67,6 +67,15 @@ describe('EventStoreRunReporter (runner on ECS)', () => {
     expect(last?.metadata).toMatchObject({ ownerId: 'owner-1', correlationId: 'corr-1' });
   });
 
+  it('records, first and once, that the runner began the attempt (the task left provisioning)', async () => {
+    const r = reporter();
+    r.began();
+    r.began();
+    await r.failed({ exitCode: 3, code: 'CORRUPT_MEDIA', reason: 'damaged', retryable: false });
+    expect((await typesOf(temp.store, JOB)).slice(3)).toEqual(['TranscodeRunnerBegan', 'TranscodeFailed']);
+    expect(await dataOf(temp.store, JOB, 'TranscodeRunnerBegan')).toEqual([{ jobId: JOB, attempt: 1 }]);
+  });
+
   it('appends TranscodeFailed with the runner failure', async () => {
     await reporter().failed({ exitCode: 3, code: 'CORRUPT_MEDIA', reason: 'damaged', retryable: false });
     expect(await dataOf(temp.store, JOB, 'TranscodeFailed')).toEqual([

@@ -17,7 +17,9 @@ import {
   type TempStore,
 } from '../support/processing-store';
 import {
+  began,
   cancelled,
+  failed,
   finished,
   JOB,
   probed,
@@ -137,14 +139,40 @@ describe('runner watchdog', () => {
     expect((await active.list()).map((e) => e.jobId)).toEqual([JOB, 'job_in_flight']);
   });
 
-  it("fails, at start, an attempt whose runner is not in this process's pool (restart after kill -9) as RUNNER_LOST", async () => {
-    const pool = new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env });
-    const dog = watchdog(pool);
-    await dog.start();
-    await dog.stop();
-    const failures = await dataOf(temp.store, JOB, 'TranscodeFailed');
-    expect(failures).toEqual([
-      { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: expect.any(String), retryable: true },
-    ]);
+  describe("at start, an attempt whose runner is not in this process's pool (restart after kill -9)", () => {
+    const restart = async () => {
+      const dog = watchdog(new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env }));
+      await dog.start();
+      await dog.stop();
+      return (await dataOf(temp.store, JOB, 'TranscodeFailed')) as { attempt: number; code: string }[];
+    };
+
+    it('is failed as RUNNER_LOST once its runner had begun', async () => {
+      await seed(temp.store, JOB, [began(1)], clock.now());
+      expect(await restart()).toEqual([
+        { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: expect.any(String), retryable: true },
+      ]);
+    });
+
+    it('is failed as RUNNER_LOST when it had reported progress (a runner older than its began report)', async () => {
+      await seed(temp.store, JOB, [progressed(1, 0)], clock.now());
+      expect(await restart()).toEqual([
+        { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: expect.any(String), retryable: true },
+      ]);
+    });
+
+    it('is failed as RUNNER_NOT_STARTED while it had only waited in the queue (it did no work)', async () => {
+      expect(await restart()).toEqual([
+        { jobId: JOB, attempt: 1, code: 'RUNNER_NOT_STARTED', reason: expect.any(String), retryable: true },
+      ]);
+    });
+
+    it('asks whether the current attempt began: an earlier one that began does not count', async () => {
+      await seed(temp.store, JOB, [began(1), failed(1, 'RUNNER_LOST'), started(2, 'r2')], clock.now());
+      expect((await restart()).map((f) => [f.attempt, f.code])).toEqual([
+        [1, 'RUNNER_LOST'],
+        [2, 'RUNNER_NOT_STARTED'],
+      ]);
+    });
   });
 });

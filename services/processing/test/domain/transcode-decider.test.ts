@@ -1,7 +1,9 @@
 import { DeciderSpecification } from '@mediaflow/service-kit/testing';
 import { transcodeDecider } from '../../src/domain/transcode-decider';
 import { TranscodeNotRegistered } from '../../src/domain/transcode-errors';
+import { commandForRunnerReport } from '../../src/domain/runner-report';
 import {
+  began,
   cancelled,
   failed,
   finished,
@@ -116,6 +118,21 @@ describe('Transcode aggregate: attempts', () => {
 
 describe('Transcode aggregate: runner reports', () => {
   const running = [registered(), probed, started(1)];
+
+  it("records, once, that the running attempt's runner began (it left the queue)", () => {
+    given(running).when({ type: 'RecordRunnerBegan', attempt: 1 }).then(began(1));
+    given([...running, began(1)]).when({ type: 'RecordRunnerBegan', attempt: 1 }).thenNothingHappened();
+    given([...running, failed(1)]).when({ type: 'RecordRunnerBegan', attempt: 1 }).thenNothingHappened();
+  });
+
+  it('maps a runner dropped from the queue to a retryable RUNNER_NOT_STARTED, a stopped one to RUNNER_INTERRUPTED', () => {
+    given(running)
+      .when(commandForRunnerReport(1, { type: 'dropped' }))
+      .then({ type: 'TranscodeFailed', data: { jobId: JOB, attempt: 1, code: 'RUNNER_NOT_STARTED', reason: expect.any(String), retryable: true } });
+    given(running)
+      .when(commandForRunnerReport(1, { type: 'cancelled' }))
+      .then({ type: 'TranscodeFailed', data: { jobId: JOB, attempt: 1, code: 'RUNNER_INTERRUPTED', reason: expect.any(String), retryable: true } });
+  });
 
   it('records progress of the running attempt, clamped to 0..100', () => {
     given(running)

@@ -40,6 +40,11 @@ export const started = (attempt: number, runnerId = `runner-${attempt}`): Transc
   data: { jobId: JOB, attempt, runnerId },
 });
 
+export const began = (attempt: number): TranscodeEvent => ({
+  type: 'TranscodeRunnerBegan',
+  data: { jobId: JOB, attempt },
+});
+
 export const progressed = (attempt: number, percent: number): TranscodeEvent => ({
   type: 'TranscodeProgressed',
   data: { jobId: JOB, attempt, percent },

@@ -36,6 +36,10 @@ export class EventStoreRunReporter implements RunReporter {
 
   constructor(private readonly options: EventStoreRunReporterOptions) {}
 
+  began(): void {
+    void this.enqueue({ type: 'began' });
+  }
+
   progress(percent: number): void {
     const now = this.options.clock.now().getTime();
     if (!shouldEmitProgress(this.last, percent, now, this.options.throttle)) return;

@@ -85,7 +85,7 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
         jobId: waiting.spec.jobId,
         attempt: waiting.spec.attempt,
         context: waiting.spec.context,
-        type: 'cancelled',
+        type: 'dropped',
       });
       return;
     }

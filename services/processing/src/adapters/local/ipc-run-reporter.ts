@@ -15,6 +15,10 @@ export class IpcRunReporter implements RunReporter {
     },
   ) {}
 
+  began(): void {
+    this.send({ type: 'began' });
+  }
+
   progress(percent: number): void {
     this.send({ type: 'progress', percent });
     if (percent - this.lastLogged >= 10)

@@ -122,7 +122,8 @@ export class RunnerChild {
       return;
     }
     const message = parsed.data;
-    if (message.type === 'progress')
+    if (message.type === 'began') this.enqueue({ ...this.base(), type: 'began' });
+    else if (message.type === 'progress')
       this.enqueue({ ...this.base(), type: 'progress', percent: Math.min(100, message.percent) });
     else this.result = message;
   }
