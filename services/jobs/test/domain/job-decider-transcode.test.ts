@@ -5,7 +5,7 @@ import { JobAlreadyFinished, JobNotFound } from '../../src/domain/job-errors';
 import type { JobEvent } from '../../src/domain/job-events';
 import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
-const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40] }));
+const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 4 }));
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;
 const created: JobEvent[] = [
@@ -90,6 +90,58 @@ describe('Job aggregate: retries', () => {
     given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: new Date('2026-11-25T12:00:09Z') }).thenNothingHappened();
     given([...scheduled, requested(2)]).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 2, now: due }).thenNothingHappened();
     given(scheduled).when({ type: 'RunDueRetry', jobId, stage: 'transcode', attempt: 3, now: due }).thenNothingHappened();
+  });
+});
+
+describe('Job aggregate: retries of attempts whose runner never began', () => {
+  // maxAttempts 3, maxNotStartedAttempts 4: RUNNER_NOT_STARTED (queued when the process was killed) did no work.
+  const NOT_STARTED = 'RUNNER_NOT_STARTED';
+  const failedWith = (attempt: number, code: string): JobEvent => ({
+    type: 'JobTranscodeFailed',
+    data: { jobId, attempt, code, reason: 'it broke', retryable: true },
+  });
+  /** Attempts 1..n failed with these codes (each retried), then attempt n+1 dispatched. */
+  const after = (...codes: string[]): JobEvent[] => [
+    ...created,
+    ...validated(1),
+    ...codes.flatMap((code, i) => [started(i + 1), failedWith(i + 1, code), retryScheduled(i + 2, '2026-11-25T11:00:00.000Z', 10), requested(i + 2)]),
+    started(codes.length + 1),
+  ];
+  const failAs = (attempt: number, code: string) => ({ type: 'FailTranscode', jobId, attempt, code, reason: 'it broke', retryable: true, now }) as const;
+  const jobFailed = (code: string, attempts: number): JobEvent => ({ type: 'JobFailed', data: { jobId, code, reason: 'it broke', attempts } });
+
+  it('retries the third attempt when one before it never began (the backoff still grows with every attempt)', () => {
+    given(after('RUNNER_STALLED', NOT_STARTED))
+      .when(failAs(3, 'RUNNER_LOST'))
+      .then([failedWith(3, 'RUNNER_LOST'), retryScheduled(4, '2026-11-25T12:00:40.000Z', 40)]);
+  });
+
+  it('still fails the job once three attempts that ran have failed', () => {
+    given(after('RUNNER_STALLED', NOT_STARTED, NOT_STARTED, 'RUNNER_LOST'))
+      .when(failAs(5, 'RUNNER_STALLED'))
+      .then([failedWith(5, 'RUNNER_STALLED'), jobFailed('RUNNER_STALLED', 5)]);
+  });
+
+  it('retries attempts that never began beyond maxAttempts, up to their own cap', () => {
+    given(after(NOT_STARTED, NOT_STARTED)).when(failAs(3, NOT_STARTED)).then([failedWith(3, NOT_STARTED), retryScheduled(4, '2026-11-25T12:00:40.000Z', 40)]);
+    given(after(NOT_STARTED, 'RUNNER_LOST', NOT_STARTED, 'RUNNER_LOST'))
+      .when(failAs(5, NOT_STARTED))
+      .then([failedWith(5, NOT_STARTED), retryScheduled(6, '2026-11-25T12:00:40.000Z', 40)]);
+  });
+
+  it('fails the job when more attempts than the cap never began (a crash loop ends)', () => {
+    given(after(NOT_STARTED, NOT_STARTED, NOT_STARTED)).when(failAs(4, NOT_STARTED)).then([failedWith(4, NOT_STARTED), jobFailed(NOT_STARTED, 4)]);
+  });
+
+  it("counts them again from zero in the owner's retry round", () => {
+    const failedRound = [...after(NOT_STARTED, NOT_STARTED, NOT_STARTED), failedWith(4, NOT_STARTED), jobFailed(NOT_STARTED, 4)];
+    const retried: JobEvent[] = [
+      ...failedRound,
+      { type: 'JobRetryRequested', data: { jobId, requestedBy: OWNER, stage: 'transcode', attempt: 5 } },
+      requested(5),
+      started(5),
+    ];
+    given(retried).when(failAs(5, NOT_STARTED)).then([failedWith(5, NOT_STARTED), retryScheduled(6, '2026-11-25T12:00:10.000Z', 10)]);
   });
 });
 
