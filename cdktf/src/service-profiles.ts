@@ -74,8 +74,9 @@ export const serviceProfiles: Record<ServiceName, ServiceProfile> = {
   processing: {
     declaration: services.processing.declaration,
     // Presigns the source for ffprobe and for the runner; removes the outputs a run stored when its
-    // job's cancel lands after them (the runner cleans up a cancel it sees itself).
-    buckets: { uploads: ['read'], outputs: ['delete'] },
+    // job's cancel lands after them: lists the job's prefix (HLS segments are not in the manifest), then
+    // deletes (the runner cleans up a cancel it sees itself).
+    buckets: { uploads: ['read'], outputs: ['delete', 'list'] },
     // Reads the source, writes renditions at deterministic keys, removes a cancelled run's partial outputs.
     runnerBuckets: { uploads: ['read'], outputs: ['read', 'write', 'delete', 'list'] },
     sizes: { worker: medium },

@@ -211,13 +211,20 @@ describe('least-privilege IAM of the service stacks', () => {
     ]);
   });
 
-  it('lets the processing worker delete objects under the outputs prefix only (a cancel landing after outputs were stored), nothing else there', () => {
+  it('lets the processing worker list and delete under the outputs prefix only (a cancel landing after outputs were stored: HLS segments are not in the manifest, so it lists), nothing else there', () => {
     const stack = stacks.processing!;
     const task = policyStatements(stack, `mediaflow-${TEST_ENV}-processing-task`);
     const onOutputs = task
       .filter((s) => s.resources.some((r) => describeReferences(stack, r).startsWith(ssm('buckets/outputs/arn'))))
       .map((s) => ({ actions: s.actions, resources: s.resources.map((r) => describeReferences(stack, r)), condition: s.condition }));
-    expect(onOutputs).toEqual([{ actions: ['s3:DeleteObject'], resources: [`${ssm('buckets/outputs/arn')}/outputs/*`], condition: undefined }]);
+    expect(onOutputs).toEqual([
+      { actions: ['s3:DeleteObject'], resources: [`${ssm('buckets/outputs/arn')}/outputs/*`], condition: undefined },
+      {
+        actions: ['s3:ListBucket'],
+        resources: [ssm('buckets/outputs/arn')],
+        condition: [{ test: 'StringLike', variable: 's3:prefix', values: ['outputs/*'] }],
+      },
+    ]);
   });
 
   it("gives the runner only its job's rights: its event store (no stream, no read model), the key, the source prefix read-only, the outputs prefix", () => {
