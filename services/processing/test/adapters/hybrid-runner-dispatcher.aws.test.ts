@@ -177,7 +177,7 @@ describe(`HybridRunnerDispatcher @ ${process.env.AWS_ENDPOINT_URL}`, () => {
     expect(await s.dispatcher.status(runnerId)).toEqual({ state: 'gone' });
   });
 
-  it('counts an attempt no warm runner took within the wait limit as gone, so the watchdog retries it', async () => {
+  it('counts an attempt no warm runner took within the wait limit as gone, so the watchdog retries it, and no runner can take it after', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
     const s = await stand(1, () => now);
     await s.setRunning(1);
@@ -186,5 +186,26 @@ describe(`HybridRunnerDispatcher @ ${process.env.AWS_ENDPOINT_URL}`, () => {
     expect(await s.dispatcher.status(runnerId)).toEqual({ state: 'queued' });
     now = new Date(now.getTime() + 2_000);
     expect(await s.dispatcher.status(runnerId)).toEqual({ state: 'gone' });
+    // The message may still reach a warm runner: it must not run an attempt being retried.
+    expect(await s.claims.claim(runnerId, 'late-task', now)).toBe(false);
+  });
+
+  it('answers running, not gone, for an attempt a warm runner took just as its wait ran out', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const s = await stand(1, () => now);
+    await s.setRunning(1);
+    const { runnerId } = await s.dispatcher.start(specOf('job_late_claim'));
+    const { runnerId: taskId } = await s.tasks.start(specOf('job_stand_in_for_the_late_warm_task'));
+    // Claimed after the status read the claim as queued, before it cancelled: the cancel loses.
+    const claims = s.claims;
+    const realGet = claims.get.bind(claims);
+    let reads = 0;
+    jest.spyOn(claims, 'get').mockImplementation(async (id) => {
+      const claim = await realGet(id);
+      if (++reads === 1) await claims.claim(runnerId, taskId, now);
+      return claim;
+    });
+    now = new Date(now.getTime() + 61_000);
+    expect(await s.dispatcher.status(runnerId)).toEqual({ state: 'running', since: now });
   });
 });

@@ -86,10 +86,17 @@ export class HybridRunnerDispatcher implements RunnerDispatcher {
 
   async status(runnerId: string): Promise<RunnerLiveness> {
     if (!runnerId.startsWith(WARM_RUNNER_PREFIX)) return this.options.tasks.status(runnerId);
-    const claim = await this.options.claims.get(runnerId);
+    let claim = await this.options.claims.get(runnerId);
     if (!claim || claim.state === 'cancelled') return { state: 'gone' };
-    if (claim.state === 'queued')
-      return this.now().getTime() - claim.since.getTime() > this.options.settings.queueWaitLimitMs ? { state: 'gone' } : { state: 'queued' };
+    if (claim.state === 'queued') {
+      if (this.now().getTime() - claim.since.getTime() <= this.options.settings.queueWaitLimitMs) return { state: 'queued' };
+      // Waited too long: cancelled before it is called gone, so a warm runner that receives the
+      // message later cannot run an attempt the watchdog is about to retry. Losing that race means a
+      // runner took it just now: then it is running.
+      if (await this.options.claims.cancel(runnerId, this.now())) return { state: 'gone' };
+      claim = await this.options.claims.get(runnerId);
+      if (!claim || claim.state !== 'running') return { state: 'gone' };
+    }
     const out = await this.options.ecs.send(new DescribeTasksCommand({ cluster: this.options.settings.cluster, tasks: [claim.taskId] }));
     const task = out.tasks?.[0];
     return !task || task.lastStatus === 'STOPPED' ? { state: 'gone' } : { state: 'running', since: claim.since };
