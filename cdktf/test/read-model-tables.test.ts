@@ -6,11 +6,8 @@ import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { uploadDeadlinesTableDefinition } from '@mediaflow/ingest/declaration';
 import { jobReadModelTableDefinition, OWNER_INDEX, RETRY_INDEX } from '@mediaflow/jobs/declaration';
 import { NOTIFICATIONS_TTL_ATTRIBUTE, notificationsTableDefinition } from '@mediaflow/notifications/declaration';
-import { activeTranscodesTableDefinition } from '@mediaflow/processing/declaration';
-import fs from 'node:fs';
-import path from 'node:path';
+import { activeTranscodesTableDefinition, WARM_CLAIM_KEY_PREFIX, WARM_CLAIM_TTL_ATTRIBUTE } from '@mediaflow/processing/declaration';
 import { resourceNames } from '@mediaflow/topology';
-import { WARM_CLAIM_KEY_PREFIX } from '../src/service/warm-floor';
 import type { TableDefinition } from '../src/service/table-definition';
 import { describeReferences } from './support/references';
 import { only, resources, synthesizeStacks, TEST_ENV, type Found, type StackJson } from './support/synthesized-app';
@@ -18,8 +15,8 @@ import { only, resources, synthesizeStacks, TEST_ENV, type Found, type StackJson
 const READ_MODELS: Record<ServiceName, { definition: (name: string) => TableDefinition; ttl?: string }> = {
   ingest: { definition: uploadDeadlinesTableDefinition, ttl: 'ttl' },
   jobs: { definition: jobReadModelTableDefinition },
-  // The warm runners' claim rows expire on expiresAt (dynamodb-warm-runner-claims.ts, checked below).
-  processing: { definition: activeTranscodesTableDefinition, ttl: 'expiresAt' },
+  // The warm runners' claim rows expire (dynamodb-warm-runner-claims.ts writes the same attribute).
+  processing: { definition: activeTranscodesTableDefinition, ttl: WARM_CLAIM_TTL_ATTRIBUTE },
   notifications: { definition: notificationsTableDefinition, ttl: NOTIFICATIONS_TTL_ATTRIBUTE },
 };
 
@@ -86,14 +83,10 @@ describe('read-model tables', () => {
     expect(readModel('notifications')).toMatchObject({ hash_key: 'pk', range_key: 'sk', ttl: { attribute_name: 'expiresAt' } });
   });
 
-  it("processing: TTL and the warm runner's rights match the claim rows the claims adapter writes (key prefix, expiry attribute)", () => {
-    // The adapter is internal to processing: its source is read, so a rename there fails here.
-    const claims = fs.readFileSync(path.resolve(__dirname, '../../services/processing/src/adapters/aws/dynamodb-warm-runner-claims.ts'), 'utf8');
-    expect(claims).toContain(`const PREFIX = '${WARM_CLAIM_KEY_PREFIX}';`);
-    expect(claims).toMatch(/pk: \{ S: PREFIX \+ runnerId \}/);
-    expect(claims).toMatch(/\n\s+expiresAt: \{ N: String\(/);
+  it("processing: TTL on the attribute the warm runners' claim rows expire on, and those rows are the ones the warm runner may touch", () => {
+    expect(readModel('processing').ttl).toEqual({ attribute_name: WARM_CLAIM_TTL_ATTRIBUTE, enabled: true });
     const hashKey = activeTranscodesTableDefinition('t').KeySchema!.find((k) => k.KeyType === 'HASH')!.AttributeName;
     expect(hashKey).toBe('pk');
-    expect(readModel('processing').ttl).toEqual({ attribute_name: 'expiresAt', enabled: true });
+    expect(WARM_CLAIM_KEY_PREFIX).toBe('warm#');
   });
 });

@@ -22,21 +22,12 @@ import { fargateService } from './fargate-service';
 import { warmFloorVariables, warmRunnerVariables } from './process-settings';
 import { RunnerTask } from './runner-task';
 import type { OwnResources } from './service-permissions';
+import { WARM_CLAIM_KEY_PREFIX, WARM_RUNNER_VISIBILITY_SECONDS } from '@mediaflow/processing/declaration';
 import type { EnvironmentVariable } from './task-definition';
 
 export const WARM_RUNNER_CONTAINER = 'warm-runner';
-/**
- * The VisibilityTimeout SqsWarmRunnerLoop asks for on each receive (and renews every third of it while
- * the job runs): the queue's default is the same, so a message is never visible again under a live job.
- */
-export const WARM_RUNNER_VISIBILITY_SECONDS = 120;
 /** Receives before a message goes to the DLQ: a runner dying between receive and claim, again and again. */
 export const RUNNER_JOBS_MAX_RECEIVES = 5;
-/**
- * The key prefix of the claim rows in processing's read model (dynamodb-warm-runner-claims.ts): the
- * warm runner may update and delete those rows and no other.
- */
-export const WARM_CLAIM_KEY_PREFIX = 'warm#';
 const FOURTEEN_DAYS = 14 * 24 * 3600;
 
 interface WarmFloorProps {

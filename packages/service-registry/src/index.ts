@@ -7,7 +7,7 @@ import type { ServiceName } from '@mediaflow/contracts';
 import { ingestDeclaration, uploadDeadlinesTableDefinition } from '@mediaflow/ingest/declaration';
 import { jobReadModelTableDefinition, jobsDeclaration } from '@mediaflow/jobs/declaration';
 import { notificationsDeclaration, notificationsTableDefinition, NOTIFICATIONS_TTL_ATTRIBUTE } from '@mediaflow/notifications/declaration';
-import { activeTranscodesTableDefinition, processingDeclaration } from '@mediaflow/processing/declaration';
+import { activeTranscodesTableDefinition, processingDeclaration, WARM_CLAIM_TTL_ATTRIBUTE } from '@mediaflow/processing/declaration';
 import type { ServiceDeclaration } from '@mediaflow/topology';
 
 /** A service's own table beside its event store (its read model, deadlines or deliveries). */
@@ -24,8 +24,8 @@ interface RegisteredService {
 export const services: Record<ServiceName, RegisteredService> = {
   ingest: { declaration: ingestDeclaration, readTable: { definition: uploadDeadlinesTableDefinition, ttlAttribute: 'ttl' } },
   jobs: { declaration: jobsDeclaration, readTable: { definition: jobReadModelTableDefinition } },
-  // expiresAt: the warm runners' claim rows (dynamodb-warm-runner-claims) a crash left behind expire.
-  processing: { declaration: processingDeclaration, readTable: { definition: activeTranscodesTableDefinition, ttlAttribute: 'expiresAt' } },
+  // The warm runners' claim rows (dynamodb-warm-runner-claims) a crash left behind expire.
+  processing: { declaration: processingDeclaration, readTable: { definition: activeTranscodesTableDefinition, ttlAttribute: WARM_CLAIM_TTL_ATTRIBUTE } },
   notifications: {
     declaration: notificationsDeclaration,
     readTable: { definition: notificationsTableDefinition, ttlAttribute: NOTIFICATIONS_TTL_ATTRIBUTE },

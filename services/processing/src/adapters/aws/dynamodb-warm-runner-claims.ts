@@ -10,8 +10,9 @@ import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { WARM_CLAIM_KEY_PREFIX, WARM_CLAIM_TTL_ATTRIBUTE } from './warm-runner-keys';
 
-const PREFIX = 'warm#';
+const PREFIX = WARM_CLAIM_KEY_PREFIX;
 /** Rows a crash left behind expire (a TTL attribute, in seconds since the epoch). */
 const RETENTION_SECONDS = 7 * 24 * 3600;
 
@@ -32,7 +33,7 @@ export class DynamoDbWarmRunnerClaims {
           pk: { S: PREFIX + runnerId },
           state: { S: 'queued' },
           sinceMs: { N: String(at.getTime()) },
-          expiresAt: { N: String(Math.floor(at.getTime() / 1000) + RETENTION_SECONDS) },
+          [WARM_CLAIM_TTL_ATTRIBUTE]: { N: String(Math.floor(at.getTime() / 1000) + RETENTION_SECONDS) },
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       })),

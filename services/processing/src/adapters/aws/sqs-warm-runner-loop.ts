@@ -7,6 +7,7 @@ import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCom
 import type { Logger } from '@mediaflow/logging';
 import { JobSpecSchema, type JobSpec } from '../../application/job-spec';
 import type { DynamoDbWarmRunnerClaims } from './dynamodb-warm-runner-claims';
+import { WARM_RUNNER_VISIBILITY_SECONDS } from './warm-runner-keys';
 
 export type WarmTakeOutcome = 'ran' | 'dropped' | 'empty';
 
@@ -38,7 +39,7 @@ export class SqsWarmRunnerLoop {
 
   async takeOne(signal: AbortSignal): Promise<WarmTakeOutcome> {
     const o = this.options;
-    const visibility = o.visibilitySeconds ?? 120;
+    const visibility = o.visibilitySeconds ?? WARM_RUNNER_VISIBILITY_SECONDS;
     const out = await o.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: o.queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: o.waitSeconds ?? 20, VisibilityTimeout: visibility }),
       { abortSignal: signal },
