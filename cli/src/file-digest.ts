@@ -1,13 +1,50 @@
-// The SHA-256 the upload declares (the server verifies it at completion), read as a stream so a
-// file of any size costs one buffer of memory.
+// The SHA-256 the upload gives at completion, computed from the chunks read to send the file: parts
+// are read in parallel and finish in any order, and each chunk is hashed once every byte before it
+// has been, so one read of the file both sends and hashes it. Chunks ahead of that point wait in
+// memory (at most about the parts in flight); a chunk seen again (a part sent again) is skipped.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 
-export const sha256OfFile = async (file: string, onBytes: (bytes: number) => void = () => undefined): Promise<string> => {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    onBytes((chunk as Buffer).length);
+export class OrderedDigest {
+  private readonly hash = createHash('sha256');
+  private hashed = 0;
+  /** Chunks read ahead of `hashed`, by their offset in the file. */
+  private readonly waiting = new Map<number, Uint8Array>();
+
+  constructor(private readonly size: number) {}
+
+  /** Bytes hashed so far: every byte of the file before this offset. */
+  get hashedBytes(): number {
+    return this.hashed;
   }
-  return hash.digest('hex');
-};
+
+  /** The bytes of the file at `offset`, as they were read to be sent. */
+  add(offset: number, chunk: Uint8Array): void {
+    if (offset > this.hashed) {
+      if (!this.waiting.has(offset)) this.waiting.set(offset, chunk);
+      return;
+    }
+    this.take(offset, chunk);
+    for (let found = true; found; ) {
+      found = false;
+      for (const [at, waiting] of this.waiting) {
+        if (at > this.hashed) continue;
+        this.waiting.delete(at);
+        this.take(at, waiting);
+        found = true;
+      }
+    }
+  }
+
+  /** Lower-case hex; throws unless every byte of the file was added. */
+  digest(): string {
+    if (this.hashed !== this.size) throw new Error(`only ${this.hashed} of ${this.size} bytes were read for the SHA-256`);
+    return this.hash.digest('hex');
+  }
+
+  private take(offset: number, chunk: Uint8Array): void {
+    const end = offset + chunk.length;
+    if (end <= this.hashed) return;
+    this.hash.update(chunk.subarray(this.hashed - offset));
+    this.hashed = end;
+  }
+}

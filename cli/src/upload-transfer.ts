@@ -1,6 +1,7 @@
 // Sends a file's bytes to the presigned URL(s) of an upload ticket: one streamed PUT, or one per
 // part (a few at a time) keeping each answer's ETag. A part that fails on the network or with a
 // 5xx/408/429 is sent again, up to 3 more times; the progress callback takes back what it counted.
+// Every chunk read is also handed to `onRead` with its offset (the upload hashes them as it sends).
 import fs from 'node:fs';
 import { networkReason, problemOf } from './api-client';
 import type { UploadTicket } from './api-types';
@@ -14,8 +15,12 @@ export interface CompletedPart {
 /** Bytes handed to the network (negative when a failed attempt is taken back). */
 type OnBytes = (delta: number) => void;
 
+/** A chunk of the file as read to be sent, at its offset in the file (again if a PUT is retried). */
+type OnRead = (offset: number, chunk: Uint8Array) => void;
+
 interface TransferOptions {
   readonly onBytes: OnBytes;
+  readonly onRead?: OnRead;
   /** Parts in flight at once (default 4). */
   readonly concurrency?: number;
   /** Attempts per PUT (default 4: the first and 3 retries). */
@@ -40,14 +45,18 @@ class PutFailed extends CliError {
   }
 }
 
-async function* fileRange(file: string, start: number, length: number, onBytes: OnBytes): AsyncGenerator<Uint8Array> {
+async function* fileRange(file: string, start: number, length: number, onBytes: OnBytes, onRead?: OnRead): AsyncGenerator<Uint8Array> {
+  let offset = start;
   for await (const chunk of fs.createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 })) {
+    onRead?.(offset, chunk as Buffer);
+    offset += (chunk as Buffer).length;
     onBytes((chunk as Buffer).length);
     yield chunk as Buffer;
   }
 }
 
-const putOnce = async (file: string, target: PutTarget, onBytes: OnBytes, signal: AbortSignal): Promise<string | undefined> => {
+const putOnce = async (file: string, target: PutTarget, options: TransferOptions, signal: AbortSignal): Promise<string | undefined> => {
+  const { onBytes, onRead } = options;
   let sent = 0;
   const count: OnBytes = (n) => {
     sent += n;
@@ -57,7 +66,7 @@ const putOnce = async (file: string, target: PutTarget, onBytes: OnBytes, signal
     const res = await fetch(target.url, {
       method: 'PUT',
       headers: { ...target.headers, 'content-length': String(target.length) },
-      body: fileRange(file, target.start, target.length, count),
+      body: fileRange(file, target.start, target.length, count, onRead),
       duplex: 'half',
       signal,
     });
@@ -78,7 +87,7 @@ const putWithRetries = async (file: string, target: PutTarget, options: Transfer
   const attempts = options.attempts ?? 4;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await putOnce(file, target, options.onBytes, signal);
+      return await putOnce(file, target, options, signal);
     } catch (error) {
       if (!(error instanceof PutFailed) || !error.retryable || attempt >= attempts || signal.aborted) {
         throw attempt > 1 && error instanceof PutFailed ? new CliError(`${error.message} (after ${attempt} attempts)`) : error;

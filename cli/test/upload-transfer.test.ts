@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { UploadTicket } from '../src/api-types';
+import { OrderedDigest } from '../src/file-digest';
 import { putParts, putSingle } from '../src/upload-transfer';
 
 const PART = 64 * 1024;
@@ -75,6 +76,17 @@ describe('upload transfer', () => {
     expect(Buffer.concat([1, 2, 3].map((n) => received.get(`/part/${n}`)?.body as Buffer))).toEqual(bytes);
     expect(received.get('/part/3')?.length).toBe('1000');
     expect(progress).toBe(bytes.length); // the failed attempts were taken back
+  });
+
+  it('hands every chunk it reads to onRead: the parts in parallel, one retried, hash to the SHA-256 of the file', async () => {
+    failures.set('/part/1', [503]);
+    const digest = new OrderedDigest(bytes.length);
+    await putParts(file, bytes.length, ticket(), {
+      onBytes: () => undefined,
+      onRead: (offset, chunk) => digest.add(offset, chunk),
+      retryDelayMs: 1,
+    });
+    expect(digest.digest()).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('gives up on a part after 3 retries, and at once on a 4xx', async () => {

@@ -1,24 +1,25 @@
 // `mediaflow events replay`: sends a time window of past events again to one subscriber only. An
 // operator command run where the data is: embedded, on the machine with the data folder (it opens
 // the bus file); with --aws, against the environment's bus archive with the shell's AWS credentials.
-import { ReplayWindowInvalid } from '@mediaflow/bus';
 import { type Command, stringOption } from '../command';
 import { CliError } from '../cli-errors';
 import { dataDirOf } from '../dev-token';
 import { fields } from '../format';
-import { replayOnAws } from '../replay/replay-aws';
-import { replayEmbedded } from '../replay/replay-embedded';
 
-const timeOption = (values: Parameters<typeof stringOption>[0], name: 'from' | 'to'): Date => {
+// The bus (and the contracts and zod behind it) is loaded by this command only, not at every start.
+const loadBus = () => import('@mediaflow/bus');
+
+const timeOption = async (values: Parameters<typeof stringOption>[0], name: 'from' | 'to'): Promise<Date> => {
   const raw = stringOption(values, name);
   if (raw === undefined) throw new CliError(`--${name} is required (an ISO 8601 time, e.g. 2026-12-07T10:00:00Z)`, 2);
   const at = new Date(raw);
-  if (Number.isNaN(at.getTime())) throw new CliError(`${ReplayWindowInvalid.code}: --${name} "${raw}" is not an ISO 8601 time`, 2);
+  if (Number.isNaN(at.getTime()))
+    throw new CliError(`${(await loadBus()).ReplayWindowInvalid.code}: --${name} "${raw}" is not an ISO 8601 time`, 2);
   return at;
 };
 
-const asUsageError = (error: unknown): never => {
-  if (error instanceof ReplayWindowInvalid) throw new CliError(`${error.code}: ${error.message}`, 2);
+const asUsageError = async (error: unknown): Promise<never> => {
+  if (error instanceof (await loadBus()).ReplayWindowInvalid) throw new CliError(`${error.code}: ${error.message}`, 2);
   throw error;
 };
 
@@ -51,17 +52,20 @@ Replayed events keep their eventId (detail.metadata.eventId): consumers that ded
   async run(ctx) {
     const subscriber = stringOption(ctx.values, 'subscriber');
     if (!subscriber) throw new CliError('--subscriber is required', 2);
-    const from = timeOption(ctx.values, 'from');
-    const to = timeOption(ctx.values, 'to');
+    const from = await timeOption(ctx.values, 'from');
+    const to = await timeOption(ctx.values, 'to');
     if (ctx.values.aws) {
       const env = stringOption(ctx.values, 'env') ?? ctx.io.env.MEDIAFLOW_ENV;
       if (!env) throw new CliError('--aws needs the environment: --env or MEDIAFLOW_ENV', 2);
+      // Loaded here: the AWS SDK and the bus adapters would slow every other command's start.
+      const { replayOnAws } = await import('../replay/replay-aws');
       const result = await replayOnAws({ env, subscriber, from, to, wait: ctx.values.wait === true }).catch(asUsageError);
       if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
       else ctx.out(fields([['replay', result.name], ['state', result.finalState ?? result.state], ['rules', result.ruleArns.join(',')]]));
       return 0;
     }
     const dataDir = dataDirOf(ctx.io.env);
+    const { replayEmbedded } = await import('../replay/replay-embedded');
     const result = await replayEmbedded({ dataDir, subscriber, from, to }).catch(asUsageError);
     if (ctx.values.json) ctx.out(JSON.stringify({ subscriber, ...result }));
     else ctx.out(`queued ${result.queued} event(s) for ${subscriber}`);

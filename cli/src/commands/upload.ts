@@ -1,5 +1,6 @@
-// `mediaflow upload FILE`: declare the upload (name, type, size, SHA-256), send the bytes with a
-// progress bar, complete it, print the job id, and with --watch follow the job to its end.
+// `mediaflow upload FILE`: declare the upload (name, type, size), send the bytes with a progress bar
+// while hashing them (one read of the file), complete it with their SHA-256, print the job id, and
+// with --watch follow the job to its end.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaflowApi } from '../api-client';
@@ -7,7 +8,7 @@ import type { CompletedUpload, Job, UploadResource, UploadTicket } from '../api-
 import { ApiProblem, CliError } from '../cli-errors';
 import { stringOption, type Command, type CommandContext } from '../command';
 import { guessContentType } from '../content-type';
-import { sha256OfFile } from '../file-digest';
+import { OrderedDigest } from '../file-digest';
 import { formatBytes, formatRate } from '../format';
 import { errorLines, outputLines } from '../job-view';
 import { JobWatcher } from '../job-watch';
@@ -30,16 +31,13 @@ const sizeOf = (file: string): number => {
   return stat.size;
 };
 
-const hashWithProgress = (file: string, size: number, bar: ProgressBar): Promise<string> => {
-  let read = 0;
-  return sha256OfFile(file, (n) => {
-    read += n;
-    // Logs get no hashing lines: only the transfer is worth following there.
-    if (bar.interactive) bar.update({ label: 'hashing', percent: (read / size) * 100 });
-  });
-};
+interface Transferred {
+  readonly parts: CompletedPart[] | undefined;
+  readonly sha256: string;
+}
 
-const transfer = async (file: string, size: number, ticket: UploadTicket, bar: ProgressBar): Promise<CompletedPart[] | undefined> => {
+const transfer = async (file: string, size: number, ticket: UploadTicket, bar: ProgressBar): Promise<Transferred> => {
+  const digest = new OrderedDigest(size);
   const started = Date.now();
   let sent = 0;
   const onBytes = (delta: number): void => {
@@ -47,9 +45,10 @@ const transfer = async (file: string, size: number, ticket: UploadTicket, bar: P
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
     bar.update({ label: 'uploading', percent: (sent / size) * 100, detail: `${formatBytes(sent)} / ${formatBytes(size)}  ${formatRate(sent / seconds)}` });
   };
-  const parts = ticket.method === 'multipart' ? await putParts(file, size, ticket, { onBytes }) : (await putSingle(file, size, ticket, { onBytes }), undefined);
+  const options = { onBytes, onRead: (offset: number, chunk: Uint8Array) => digest.add(offset, chunk) };
+  const parts = ticket.method === 'multipart' ? await putParts(file, size, ticket, options) : (await putSingle(file, size, ticket, options), undefined);
   bar.finish();
-  return parts;
+  return { parts, sha256: digest.digest() };
 };
 
 const watch = async (ctx: CommandContext, api: MediaflowApi, jobId: string): Promise<Job> => {
@@ -75,18 +74,21 @@ const report = (ctx: CommandContext, job: Job): number => {
 };
 
 /**
- * POST …/complete. A server that completes uploads as soon as their bytes are stored
- * (MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE) has already done so: its 409 UPLOAD_ALREADY_COMPLETED is then
- * success, and the upload resource names the job.
+ * POST …/complete with the SHA-256 (the server verifies the stored bytes against it). A server that
+ * completes uploads as soon as their bytes are stored (MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE) has
+ * already done so, without a digest: its 409 UPLOAD_ALREADY_COMPLETED is then success, and the upload
+ * resource names the job.
  */
-const complete = async (api: MediaflowApi, uploadId: string, parts: CompletedPart[] | undefined): Promise<Pick<CompletedUpload, 'uploadId' | 'jobId'>> => {
+const complete = async (api: MediaflowApi, uploadId: string, sent: Transferred): Promise<Pick<CompletedUpload, 'uploadId' | 'jobId'>> => {
   const resource = `/v1/uploads/${encodeURIComponent(uploadId)}`;
   try {
-    return await api.post<CompletedUpload>(`${resource}/complete`, parts ? { parts } : {});
+    return await api.post<CompletedUpload>(`${resource}/complete`, { sha256: sent.sha256, ...(sent.parts && { parts: sent.parts }) });
   } catch (error) {
     if (!(error instanceof ApiProblem) || error.code !== 'UPLOAD_ALREADY_COMPLETED') throw error;
     const upload = await api.get<UploadResource>(resource);
     if (!upload.jobId) throw error;
+    if (upload.sha256 !== undefined && upload.sha256 !== sent.sha256)
+      throw new CliError(`upload ${uploadId} was completed with the SHA-256 ${upload.sha256}, but the file sent has ${sent.sha256}`);
     return { uploadId, jobId: upload.jobId };
   }
 };
@@ -107,21 +109,18 @@ export const uploadCommand: Command = {
     const size = sizeOf(file);
     const api = await ctx.api();
     const bar = new ProgressBar(ctx.io.stderr);
-    const sha256 = await hashWithProgress(file, size, bar);
     const profile = stringOption(ctx.values, 'profile');
     const declared = {
       filename: path.basename(file),
       contentType: stringOption(ctx.values, 'content-type') ?? guessContentType(file),
       size,
-      sha256,
       ...(profile !== undefined && { profile }),
     };
     const ticket = (await api.call<UploadTicket>('POST', '/v1/uploads', declared, [201])).body;
     const how = ticket.method === 'multipart' ? `multipart, ${ticket.parts?.length ?? 0} part${ticket.parts?.length === 1 ? '' : 's'} of ${formatBytes(ticket.partSize ?? 0)}` : 'single PUT';
-    bar.finish();
     ctx.note(`upload ${ticket.uploadId}: ${declared.filename} (${declared.contentType}, ${formatBytes(size)}, ${how})`);
-    const parts = await transfer(file, size, ticket, bar);
-    const completed = await complete(api, ticket.uploadId, parts);
+    const sent = await transfer(file, size, ticket, bar);
+    const completed = await complete(api, ticket.uploadId, sent);
     if (!ctx.values.watch) {
       ctx.out(ctx.values.json ? JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId }, null, 2) : completed.jobId);
       return 0;
