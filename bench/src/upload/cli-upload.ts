@@ -1,14 +1,13 @@
 // `cli-multipart`: the real CLI, `node cli/bin/mediaflow.cjs upload FILE --json`, as a child process
-// (tsx from sources, as its bin runs it), from spawn to exit. Its stderr lines are timestamped as they
-// arrive to split the window: the "upload up_…" note comes after process start + SHA-256 + the ticket;
-// the "uploading 100%" line when the last bytes are read for sending; then complete and exit.
-// Apart, per round: the same bin's process start alone (`upload --help`) and the CLI's own
-// `sha256OfFile` on the file in this process.
+// (its bundle, as its bin runs it; the warm-up round builds it if stale), from spawn to exit. Its
+// stderr lines are timestamped as they arrive to split the window: the "upload up_…" note comes after
+// process start + the ticket; the "uploading 100%" line when the last bytes are read for sending (and
+// hashed: the CLI hashes the chunks it sends); then complete (with the SHA-256) and exit.
+// Apart, per round: the same bin's process start alone (`upload --help`).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { sha256OfFile } from '@mediaflow/cli/file-digest';
 import type { BenchDeployment } from './deployment';
 import type { SourceFile } from './source-file';
 import { phasesBetween, type UploadSample, type UploadVariant } from './variant';
@@ -54,7 +53,7 @@ const uploadWithCli = async (deployment: BenchDeployment, source: SourceFile): P
   const phases =
     ticketed !== undefined && read !== undefined
       ? phasesBetween(run.startedMs, [
-          ['start+hash+ticket', ticketed],
+          ['start+ticket', ticketed],
           ['transfer', read],
           ['complete+exit', run.exitedMs],
         ])
@@ -65,20 +64,13 @@ const uploadWithCli = async (deployment: BenchDeployment, source: SourceFile): P
 export const cliMultipartVariant = (deployment: BenchDeployment, source: SourceFile): UploadVariant => ({
   name: 'cli-multipart',
   deployment,
-  how: `node ${path.relative(path.resolve(path.dirname(cliBin()), '..', '..'), cliBin())} upload FILE --json (child process, spawn → exit; SHA-256 pass included)`,
+  how: `node ${path.relative(path.resolve(path.dirname(cliBin()), '..', '..'), cliBin())} upload FILE --json (child process, spawn → exit; hashes while sending)`,
   upload: () => uploadWithCli(deployment, source),
   dispose: async () => undefined,
 });
 
-/** Seconds from spawn to exit of `mediaflow upload --help`: node + tsx + the CLI's modules. */
+/** Seconds from spawn to exit of `mediaflow upload --help`: node + the CLI's bundle (tsx if none). */
 export const measureCliStart = async (): Promise<number> => {
   const run = await runCli(['upload', '--help'], process.env);
   return (run.exitedMs - run.startedMs) / 1000;
-};
-
-/** Seconds the CLI's own sha256OfFile takes on the file, in this process. */
-export const measureCliHash = async (source: SourceFile): Promise<number> => {
-  const started = performance.now();
-  await sha256OfFile(source.path);
-  return (performance.now() - started) / 1000;
 };

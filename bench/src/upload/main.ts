@@ -117,7 +117,7 @@ const main = async (): Promise<void> => {
     print(summaryTable(result, source.bytes));
     print(runsTable(result));
     print(phasesTable(result));
-    for (const line of cliComponentsLines(result, source.bytes)) print(line);
+    for (const line of cliComponentsLines(result)) print(line);
     print(`jobs after their probe: ${outcomesLine(result)}`);
     if (s.BENCH_UPLOAD_RSS_MB > 0 && deployments.multipart)
       for (const line of await rssCheckLines(deployments.multipart, putClient, s.BENCH_UPLOAD_RSS_MB)) print(line);

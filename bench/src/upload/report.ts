@@ -73,13 +73,11 @@ export const outcomesLine = (result: RoundsResult): string =>
     .map((v) => `${v.variant.name}: ${[...v.jobOutcomes].map(([status, n]) => `${n} ${status}`).join(', ')}`)
     .join('; ');
 
-export const cliComponentsLines = (result: RoundsResult, bytes: number): string[] => {
+export const cliComponentsLines = (result: RoundsResult): string[] => {
   if (result.cliStartSeconds.length === 0) return [];
   const start = median(result.cliStartSeconds);
-  const hash = median(result.cliHashSeconds);
   const list = (xs: number[]) => xs.map((x) => fixed(x, 2)).join(', ');
   return [
     `CLI process start alone (node cli/bin/mediaflow.cjs upload --help, spawn → exit): median ${fixed(start, 2)} s (${list(result.cliStartSeconds)})`,
-    `CLI SHA-256 pass alone (its sha256OfFile, in this process): median ${fixed(hash, 2)} s = ${fixed(bytes / MiB / hash, 0)} MiB/s (${list(result.cliHashSeconds)})`,
   ];
 };

@@ -2,7 +2,7 @@
 // so drift in the machine's load hits all alike. Between two uploads (untimed) the bench waits for the
 // job just created to get past its probe, so no transcoding work overlaps the next timed window.
 import type { UploadSample, UploadVariant } from './variant';
-import { measureCliHash, measureCliStart } from './cli-upload';
+import { measureCliStart } from './cli-upload';
 import type { SourceFile } from './source-file';
 
 export interface VariantSamples {
@@ -17,7 +17,6 @@ export interface RoundsResult {
   readonly byVariant: VariantSamples[];
   /** Per round, when the CLI runs: its bin's start alone and its SHA-256 of the file. */
   readonly cliStartSeconds: number[];
-  readonly cliHashSeconds: number[];
 }
 
 interface RoundsSetup {
@@ -50,7 +49,6 @@ export const runRounds = async (setup: RoundsSetup): Promise<RoundsResult> => {
     jobOutcomes: new Map<string, number>(),
   }));
   const cliStartSeconds: number[] = [];
-  const cliHashSeconds: number[] = [];
   for (let round = 0; round < reps; round++) {
     const order = rotated(byVariant, round);
     const line: string[] = [];
@@ -60,11 +58,8 @@ export const runRounds = async (setup: RoundsSetup): Promise<RoundsResult> => {
       entry.jobOutcomes.set(outcome, (entry.jobOutcomes.get(outcome) ?? 0) + 1);
       line.push(`${entry.variant.name} ${sample.seconds.toFixed(2)} s`);
     }
-    if (withCli) {
-      cliStartSeconds.push(await measureCliStart());
-      cliHashSeconds.push(await measureCliHash(setup.source));
-    }
+    if (withCli) cliStartSeconds.push(await measureCliStart());
     progress(`round ${round + 1}/${reps}: ${line.join(', ')}`);
   }
-  return { byVariant, cliStartSeconds, cliHashSeconds };
+  return { byVariant, cliStartSeconds };
 };

@@ -5,6 +5,8 @@ import { type Command, stringOption } from '../command';
 import { CliError } from '../cli-errors';
 import { dataDirOf } from '../dev-token';
 import { fields } from '../format';
+import { replayOnAws } from '../replay/replay-aws';
+import { replayEmbedded } from '../replay/replay-embedded';
 
 // The bus (and the contracts and zod behind it) is loaded by this command only, not at every start.
 const loadBus = () => import('@mediaflow/bus');
@@ -57,15 +59,12 @@ Replayed events keep their eventId (detail.metadata.eventId): consumers that ded
     if (ctx.values.aws) {
       const env = stringOption(ctx.values, 'env') ?? ctx.io.env.MEDIAFLOW_ENV;
       if (!env) throw new CliError('--aws needs the environment: --env or MEDIAFLOW_ENV', 2);
-      // Loaded here: the AWS SDK and the bus adapters would slow every other command's start.
-      const { replayOnAws } = await import('../replay/replay-aws');
       const result = await replayOnAws({ env, subscriber, from, to, wait: ctx.values.wait === true }).catch(asUsageError);
       if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
       else ctx.out(fields([['replay', result.name], ['state', result.finalState ?? result.state], ['rules', result.ruleArns.join(',')]]));
       return 0;
     }
     const dataDir = dataDirOf(ctx.io.env);
-    const { replayEmbedded } = await import('../replay/replay-embedded');
     const result = await replayEmbedded({ dataDir, subscriber, from, to }).catch(asUsageError);
     if (ctx.values.json) ctx.out(JSON.stringify({ subscriber, ...result }));
     else ctx.out(`queued ${result.queued} event(s) for ${subscriber}`);

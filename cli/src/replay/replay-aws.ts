@@ -1,11 +1,8 @@
 // Replay on AWS: StartReplay from the environment's bus archive, filtered to one subscriber's rules —
 // a service's inbox rules, or a subscriber-kit team's rules (`mediaflow-sub-<name>-*`). Runs with the
 // operator's AWS credentials (AWS_REGION, AWS_PROFILE…; AWS_ENDPOINT_URL for an emulator).
-import { DescribeArchiveCommand, DescribeEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { ruleArnsByPrefix, startArchiveReplay, waitForReplay, type StartedReplay } from '@mediaflow/bus/aws';
-import { awsClientSettings } from '@mediaflow/config';
-import { SERVICES, type ServiceName } from '@mediaflow/contracts';
-import { archiveName, busName, resourceNames, subscriberNames } from '@mediaflow/topology';
+import type { StartedReplay } from '@mediaflow/bus/aws';
+import type { ServiceName } from '@mediaflow/contracts';
 import { UnknownSubscriber } from './unknown-subscriber';
 
 export interface AwsReplayRequest {
@@ -22,9 +19,11 @@ export interface AwsReplayResult extends StartedReplay {
   readonly finalState?: string;
 }
 
-const isService = (name: string): name is ServiceName => (SERVICES as readonly string[]).includes(name);
-
 export const replayOnAws = async (request: AwsReplayRequest): Promise<AwsReplayResult> => {
+  // Imported here, not at the top: every other command would load the AWS SDK at start.
+  const [{ DescribeArchiveCommand, DescribeEventBusCommand, EventBridgeClient }, { ruleArnsByPrefix, startArchiveReplay, waitForReplay }, { awsClientSettings }, { SERVICES }, { archiveName, busName, resourceNames, subscriberNames }] =
+    await Promise.all([import('@aws-sdk/client-eventbridge'), import('@mediaflow/bus/aws'), import('@mediaflow/config'), import('@mediaflow/contracts'), import('@mediaflow/topology')]);
+  const isService = (name: string): name is ServiceName => (SERVICES as readonly string[]).includes(name);
   const eventBridge = new EventBridgeClient(awsClientSettings());
   try {
     const bus = busName(request.env);

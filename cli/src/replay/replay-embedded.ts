@@ -1,10 +1,6 @@
 // Replay on the embedded deployment: runs on the machine that holds the data folder, opening its bus
 // file beside the running server (SQLite WAL: both may hold it). The window's log rows are routed
 // again to one service; the server's consumer for that service receives them at its next poll.
-import { validateWithContracts } from '@mediaflow/bus';
-import { SqliteBus } from '@mediaflow/bus/sqlite';
-import { embeddedPaths } from '@mediaflow/runtime/paths';
-import { serviceDeclarations } from '@mediaflow/service-registry';
 import fs from 'node:fs';
 import { CliError } from '../cli-errors';
 import { UnknownSubscriber } from './unknown-subscriber';
@@ -17,6 +13,13 @@ export interface EmbeddedReplayRequest {
 }
 
 export const replayEmbedded = async (request: EmbeddedReplayRequest): Promise<{ queued: number }> => {
+  // Imported here, not at the top: every other command would load the bus, SQLite and the contracts at start.
+  const [{ validateWithContracts }, { SqliteBus }, { embeddedPaths }, { serviceDeclarations }] = await Promise.all([
+    import('@mediaflow/bus'),
+    import('@mediaflow/bus/sqlite'),
+    import('@mediaflow/runtime/paths'),
+    import('@mediaflow/service-registry'),
+  ]);
   const declaration = serviceDeclarations.find((d) => d.service === request.subscriber);
   if (!declaration) throw new UnknownSubscriber(request.subscriber, serviceDeclarations.map((d) => d.service));
   const file = embeddedPaths(request.dataDir).bus;
