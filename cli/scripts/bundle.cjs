@@ -78,8 +78,10 @@ const build = async () => {
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS packages call require(); ESM has none of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    // A native addon finds its .node file next to its own package: leave it there.
-    external: ['better-sqlite3'],
+    // A native addon finds its .node file next to its own package: leave it there. The AWS SDK (only
+    // events replay --aws loads it) stays in node_modules too: node's own import of it gives the
+    // named exports of its CommonJS build, which a bundled dynamic import() would not.
+    external: ['better-sqlite3', '@aws-sdk/*'],
     metafile: true,
     logLevel: 'silent',
   });
