@@ -11,11 +11,15 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   /** Wait before attempt n+1 of a round after its attempt n failed: index n-1; the last value repeats. */
   readonly backoffSeconds: readonly number[];
-  /** Transcode attempts in a round that may end before their runner began (RUNNER_NOT_STARTED). */
+  /**
+   * Transcode attempts in a round that may end before their runner began (RUNNER_NOT_STARTED). Each
+   * restart of the embedded process costs every queued job one: 20 outlasts a crash loop of a few
+   * minutes (with the default backoff, ~13 min) and still ends one that never stops.
+   */
   readonly maxNotStartedAttempts: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 10 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 20 };
 
 /** TranscodeFailed's code for an attempt whose runner never began (processing's runner-report.ts). */
 export const RUNNER_NOT_STARTED = 'RUNNER_NOT_STARTED';
