@@ -3,18 +3,17 @@
 // sent no progress for the stall time (RUNNER_STALLED, and its runner is stopped). jobs then retries.
 // A gone runner that never began (it waited in the pool's queue, its task never left provisioning)
 // did no work: RUNNER_NOT_STARTED, which jobs does not count against the job's attempts.
-// start() sweeps once before returning, so attempts orphaned by a restart are failed straight away.
+// start() sweeps once before returning, so attempts orphaned by a restart are failed straight away:
+// those that never began first, so jobs retries them first (they waited longest for a runner), and a
+// job whose run was just interrupted is not first in line again for the next crash.
 import type { Logger } from '@mediaflow/logging';
+import type { EventContext } from '@mediaflow/service-kit';
 import { judgeAttempt, lastSignOfLife } from '../domain/attempt-liveness';
 import { RUNNER_NOT_STARTED } from '../domain/runner-report';
 import { currentAttempt, runningAttempt } from '../domain/transcode-state';
 import type { ActiveTranscode, ActiveTranscodes } from '../ports/active-transcodes';
 import { deleteCancelledOutputs, type OutputsCleanupDependencies } from './delete-cancelled-outputs';
-import {
-  jobContext,
-  loadTranscode,
-  executeTranscodeCommand,
-} from './transcode-commands';
+import { jobContext, loadTranscode, executeTranscodeCommand } from './transcode-commands';
 
 interface WatchdogDependencies extends OutputsCleanupDependencies {
   readonly active: ActiveTranscodes;
@@ -40,6 +39,15 @@ const FAILURES = {
     reason: 'the runner sent no progress within the stall time and was stopped',
   },
 } as const;
+
+interface FoundAttempt {
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly runnerId: string;
+  readonly context: EventContext;
+}
+type Lost = FoundAttempt & { readonly failure: 'lost' | 'notStarted' };
+type Stalled = FoundAttempt & { readonly failure: 'stalled' };
 
 export class RunnerWatchdog {
   private timer: NodeJS.Timeout | undefined;
@@ -71,21 +79,31 @@ export class RunnerWatchdog {
   }
 
   private async sweepAll(): Promise<void> {
+    const logged =
+      (what: string, jobId: string) =>
+      (error: unknown): undefined => {
+        this.deps.logger.error(what, { jobId, error: error as Error });
+        return undefined;
+      };
     try {
+      // A gone runner does not come back: its attempt can wait for the end of the pass to be failed.
+      const lost: Lost[] = [];
       for (const entry of await this.deps.active.list()) {
-        await this.inspect(entry).catch((error: unknown) =>
-          this.deps.logger.error('watchdog could not inspect a job', {
-            jobId: entry.jobId,
-            error: error as Error,
-          }),
+        const found = await this.inspect(entry).catch(
+          logged('watchdog could not inspect a job', entry.jobId),
         );
+        if (found) lost.push(found);
       }
+      const order = (l: Lost) => (l.failure === 'notStarted' ? 0 : 1);
+      for (const l of lost.sort((a, b) => order(a) - order(b)))
+        await this.fail(l).catch(logged('watchdog could not fail an attempt', l.jobId));
     } catch (error) {
       this.deps.logger.error('watchdog sweep failed', { error: error as Error });
     }
   }
 
-  private async inspect(entry: ActiveTranscode): Promise<void> {
+  /** Fails a stalled attempt at once; answers a lost one, which the pass fails at its end. */
+  private async inspect(entry: ActiveTranscode): Promise<Lost | undefined> {
     const { deps } = this;
     const now = deps.clock.now().getTime();
     const { state, stored } = await loadTranscode(deps.store, entry.jobId);
@@ -93,13 +111,17 @@ export class RunnerWatchdog {
     if (!running) {
       // An ended attempt's runner may still be alive (a stop lost with a crash): ask it again.
       const last = currentAttempt(state);
-      if (last && last.status !== 'finished' && (await deps.dispatcher.status(last.runnerId)).state !== 'gone')
+      if (
+        last &&
+        last.status !== 'finished' &&
+        (await deps.dispatcher.status(last.runnerId)).state !== 'gone'
+      )
         await deps.dispatcher.stop(last.runnerId);
       // A cancelled job stays until the outputs its attempts stored are deleted.
       if ((await deleteCancelledOutputs(deps, entry.jobId, deps.logger)) === 'waiting') return;
       // Young entries stay: their dispatcher may not have appended TranscodeStarted yet.
       if (now - entry.since.getTime() > deps.stallMs) await deps.active.remove(entry.jobId);
-      return;
+      return undefined;
     }
     const signs = stored.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt }));
     const health = judgeAttempt(
@@ -108,26 +130,46 @@ export class RunnerWatchdog {
       now,
       deps.stallMs,
     );
-    if (health !== 'lost' && health !== 'stalled') return;
-    const failure = FAILURES[health === 'lost' && !running.began ? 'notStarted' : health];
+    if (health === 'lost')
+      return {
+        jobId: entry.jobId,
+        attempt: running.attempt,
+        runnerId: running.runnerId,
+        context: jobContext(state),
+        failure: running.began ? 'lost' : 'notStarted',
+      };
+    if (health === 'stalled')
+      await this.fail({
+        jobId: entry.jobId,
+        attempt: running.attempt,
+        runnerId: running.runnerId,
+        context: jobContext(state),
+        failure: 'stalled',
+      });
+    return undefined;
+  }
+
+  private async fail({ jobId, attempt, runnerId, context, failure: kind }: Lost | Stalled): Promise<void> {
+    const { deps } = this;
+    const failure = FAILURES[kind];
     const outcome = await executeTranscodeCommand(
       deps,
-      entry.jobId,
+      jobId,
       {
         type: 'FailAttempt',
-        attempt: running.attempt,
+        attempt,
         code: failure.code,
         reason: failure.reason,
         retryable: true,
       },
-      { context: jobContext(state) },
+      { context },
     );
-    if (health === 'stalled') await deps.dispatcher.stop(running.runnerId);
+    if (kind === 'stalled') await deps.dispatcher.stop(runnerId);
     const recorded = outcome.status === 'applied' && outcome.events.length > 0;
     deps.logger.warn('watchdog failed an attempt', {
-      jobId: entry.jobId,
-      attempt: running.attempt,
-      runnerId: running.runnerId,
+      jobId,
+      attempt,
+      runnerId,
       code: failure.code,
       recorded,
     });

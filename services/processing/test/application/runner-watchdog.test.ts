@@ -1,6 +1,7 @@
 // The watchdog against the real SQLite store: a fake RunnerDispatcher plays the runners (their liveness is
 // what the test sets), a hand-moved clock plays time.
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
+import type { EventStore } from '@mediaflow/event-store';
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
 import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import { RunnerWatchdog } from '../../src/application/runner-watchdog';
@@ -35,9 +36,9 @@ describe('runner watchdog', () => {
   let active: SqliteActiveTranscodes;
   const outputs = () => new LocalDiskBlobStorage({ root: `${temp.dir}/outputs` });
   const clock = manualClock(Date.parse('2026-01-01T00:00:00Z'));
-  const watchdog = (dispatcher: RunnerDispatcher) =>
+  const watchdog = (dispatcher: RunnerDispatcher, store: EventStore = temp.store) =>
     new RunnerWatchdog({
-      store: temp.store,
+      store,
       clock,
       ids: testIds,
       logger: quietLogger(),
@@ -114,8 +115,13 @@ describe('runner watchdog', () => {
   it('deletes the outputs of a cancelled job once its runner is gone, then drops the job from its index', async () => {
     const stored = outputs();
     await stored.put('owner-1/job/manifest.json', Buffer.from('{}'), { contentType: 'application/json' });
-    await stored.put('owner-1/job-other/manifest.json', Buffer.from('{}'), { contentType: 'application/json' });
-    const planned = { type: 'TranscodeOutputsPlanned' as const, data: { jobId: JOB, outputPrefix: 'owner-1/job' } };
+    await stored.put('owner-1/job-other/manifest.json', Buffer.from('{}'), {
+      contentType: 'application/json',
+    });
+    const planned = {
+      type: 'TranscodeOutputsPlanned' as const,
+      data: { jobId: JOB, outputPrefix: 'owner-1/job' },
+    };
     await seed(temp.store, JOB, [planned, cancelled(1)], clock.now());
     const dispatcher = new FakeRunnerDispatcher();
     dispatcher.liveness.set('r1', { state: 'running', since: clock.now() });
@@ -141,7 +147,9 @@ describe('runner watchdog', () => {
 
   describe("at start, an attempt whose runner is not in this process's pool (restart after kill -9)", () => {
     const restart = async () => {
-      const dog = watchdog(new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env }));
+      const dog = watchdog(
+        new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env }),
+      );
       await dog.start();
       await dog.stop();
       return (await dataOf(temp.store, JOB, 'TranscodeFailed')) as { attempt: number; code: string }[];
@@ -165,6 +173,42 @@ describe('runner watchdog', () => {
       expect(await restart()).toEqual([
         { jobId: JOB, attempt: 1, code: 'RUNNER_NOT_STARTED', reason: expect.any(String), retryable: true },
       ]);
+    });
+
+    it('fails the attempts that never began first, so jobs retries them first (not the job that just ran, again)', async () => {
+      const OTHER = 'job_02OTHER';
+      const other = [
+        registered({ jobId: OTHER, uploadId: 'up_02OTHER' }),
+        { ...probed, data: { ...probed.data, jobId: OTHER } },
+        { type: 'TranscodeStarted' as const, data: { jobId: OTHER, attempt: 1, runnerId: 'r9' } },
+      ];
+      await seed(temp.store, JOB, [began(1)], clock.now());
+      await seed(temp.store, OTHER, other, clock.now());
+      clock.advance(1);
+      await active.add(OTHER, clock.now()); // after JOB in the index
+      const failedStreams: string[] = [];
+      const recording = new Proxy(temp.store, {
+        get(target, prop) {
+          if (prop === 'append')
+            return (...args: Parameters<EventStore['append']>) => {
+              if (args[2].some((e) => e.type === 'TranscodeFailed')) failedStreams.push(args[0]);
+              return target.append(...args);
+            };
+          const value: unknown = Reflect.get(target, prop);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const dog = watchdog(
+        new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env }),
+        recording,
+      );
+      await dog.start();
+      await dog.stop();
+      expect(failedStreams).toEqual([`transcode-${OTHER}`, `transcode-${JOB}`]);
+      expect(await dataOf(temp.store, OTHER, 'TranscodeFailed')).toMatchObject([
+        { code: 'RUNNER_NOT_STARTED' },
+      ]);
+      expect(await dataOf(temp.store, JOB, 'TranscodeFailed')).toMatchObject([{ code: 'RUNNER_LOST' }]);
     });
 
     it('asks whether the current attempt began: an earlier one that began does not count', async () => {
