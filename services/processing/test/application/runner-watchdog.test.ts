@@ -5,6 +5,7 @@ import type { EventStore } from '@mediaflow/event-store';
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
 import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import { RunnerWatchdog } from '../../src/application/runner-watchdog';
+import type { TranscodeEvent } from '../../src/domain/transcode-events';
 import type { RunnerDispatcher } from '../../src/ports/runner-dispatcher';
 import { FakeRunnerDispatcher } from '../support/fake-runner-dispatcher';
 import {
@@ -23,6 +24,7 @@ import {
   failed,
   finished,
   JOB,
+  mediaInfo,
   probed,
   progressed,
   registered,
@@ -177,10 +179,10 @@ describe('runner watchdog', () => {
 
     it('fails the attempts that never began first, so jobs retries them first (not the job that just ran, again)', async () => {
       const OTHER = 'job_02OTHER';
-      const other = [
+      const other: TranscodeEvent[] = [
         registered({ jobId: OTHER, uploadId: 'up_02OTHER' }),
-        { ...probed, data: { ...probed.data, jobId: OTHER } },
-        { type: 'TranscodeStarted' as const, data: { jobId: OTHER, attempt: 1, runnerId: 'r9' } },
+        { type: 'MediaProbed', data: { jobId: OTHER, mediaInfo } },
+        { type: 'TranscodeStarted', data: { jobId: OTHER, attempt: 1, runnerId: 'r9' } },
       ];
       await seed(temp.store, JOB, [began(1)], clock.now());
       await seed(temp.store, OTHER, other, clock.now());
