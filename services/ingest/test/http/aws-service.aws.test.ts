@@ -2,7 +2,7 @@
 // bus created as the stacks would, then one upload through a presigned S3 PUT, completed over HTTP,
 // with UploadCompleted arriving in a subscriber's SQS inbox through the outbox relay and EventBridge;
 // and a signed prefix URL redirected to a presigned S3 GET by the /blobs endpoint.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
@@ -120,6 +120,26 @@ it('uploads through a presigned S3 PUT, completes, and publishes UploadCompleted
     'detail-type': 'UploadCompleted',
     detail: { data: { key: `carol/${created.json.uploadId}/source`, size: 4096 } },
   });
+}, 60_000);
+
+it('verifies a SHA-256 given at completion against the S3 object: another answers 422, the right one 200', async () => {
+  const bytes = randomBytes(2048);
+  const created = await api('POST', '/v1/uploads', {
+    filename: 'c.mp4',
+    contentType: 'video/mp4',
+    size: bytes.length,
+  });
+  await fetch(created.json.url, { method: 'PUT', headers: created.json.headers, body: bytes });
+  const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const wrong = await api('POST', created.json.completeUrl, { sha256: digest(randomBytes(8)) });
+  expect({ status: wrong.status, code: wrong.json.code }).toEqual({
+    status: 422,
+    code: 'UPLOAD_CHECKSUM_MISMATCH',
+  });
+  const done = await api('POST', created.json.completeUrl, { sha256: digest(bytes) });
+  expect(done.json).toMatchObject({ status: 'completed' });
+  const envelope = await receiveUploadCompleted(created.json.uploadId);
+  expect(envelope).toMatchObject({ detail: { data: { sha256: digest(bytes) } } });
 }, 60_000);
 
 it('redirects a signed prefix URL to a presigned S3 GET that serves the bytes', async () => {
