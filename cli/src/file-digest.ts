@@ -1,7 +1,8 @@
 // The SHA-256 the upload gives at completion, computed from the chunks read to send the file: parts
 // are read in parallel and finish in any order, and each chunk is hashed once every byte before it
 // has been, so one read of the file both sends and hashes it. Chunks ahead of that point wait in
-// memory (at most about the parts in flight); a chunk seen again (a part sent again) is skipped.
+// memory; `readable` lets a reader too far ahead wait, so that memory stays bounded whatever the
+// part size. A chunk seen again (a part sent again) is skipped.
 import { createHash } from 'node:crypto';
 
 export class OrderedDigest {
@@ -9,6 +10,8 @@ export class OrderedDigest {
   private hashed = 0;
   /** Chunks read ahead of `hashed`, by their offset in the file. */
   private readonly waiting = new Map<number, Uint8Array>();
+  /** Readers waiting for the hash to reach an offset. */
+  private readers: Array<{ readonly until: number; readonly resume: () => void }> = [];
 
   constructor(private readonly size: number) {}
 
@@ -35,6 +38,15 @@ export class OrderedDigest {
     }
   }
 
+  /**
+   * Resolves once the hash has reached `offset` (at once if it has): a reader about to read the
+   * bytes at `offset + window` awaits `readable(offset)` so no more than `window` bytes wait.
+   */
+  readable(offset: number): Promise<void> | undefined {
+    if (offset <= this.hashed) return undefined;
+    return new Promise((resume) => this.readers.push({ until: offset, resume }));
+  }
+
   /** Lower-case hex; throws unless every byte of the file was added. */
   digest(): string {
     if (this.hashed !== this.size) throw new Error(`only ${this.hashed} of ${this.size} bytes were read for the SHA-256`);
@@ -46,5 +58,9 @@ export class OrderedDigest {
     if (end <= this.hashed) return;
     this.hash.update(chunk.subarray(this.hashed - offset));
     this.hashed = end;
+    const ready = this.readers.filter((r) => r.until <= end);
+    if (ready.length === 0) return;
+    this.readers = this.readers.filter((r) => r.until > end);
+    for (const reader of ready) reader.resume();
   }
 }

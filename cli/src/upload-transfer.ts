@@ -15,8 +15,11 @@ export interface CompletedPart {
 /** Bytes handed to the network (negative when a failed attempt is taken back). */
 type OnBytes = (delta: number) => void;
 
-/** A chunk of the file as read to be sent, at its offset in the file (again if a PUT is retried). */
-type OnRead = (offset: number, chunk: Uint8Array) => void;
+/**
+ * A chunk of the file as read to be sent, at its offset in the file (again if a PUT is retried).
+ * A promise returned holds the reading of that part until it settles.
+ */
+type OnRead = (offset: number, chunk: Uint8Array) => Promise<void> | undefined;
 
 interface TransferOptions {
   readonly onBytes: OnBytes;
@@ -48,7 +51,8 @@ class PutFailed extends CliError {
 async function* fileRange(file: string, start: number, length: number, onBytes: OnBytes, onRead?: OnRead): AsyncGenerator<Uint8Array> {
   let offset = start;
   for await (const chunk of fs.createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 })) {
-    onRead?.(offset, chunk as Buffer);
+    const held = onRead?.(offset, chunk as Buffer);
+    if (held) await held;
     offset += (chunk as Buffer).length;
     onBytes((chunk as Buffer).length);
     yield chunk as Buffer;

@@ -33,3 +33,21 @@ describe('OrderedDigest', () => {
     expect(() => digest.digest()).toThrow('only 4000 of 10000 bytes were read for the SHA-256');
   });
 });
+
+describe('OrderedDigest.readable', () => {
+  it('lets a reader wait until the hash reaches an offset, and not at all once it has', async () => {
+    const bytes = crypto.randomBytes(3000);
+    const digest = new OrderedDigest(bytes.length);
+    expect(digest.readable(0)).toBeUndefined();
+    const resumed: number[] = [];
+    void digest.readable(2000)?.then(() => resumed.push(2000));
+    void digest.readable(1000)?.then(() => resumed.push(1000));
+    digest.add(1000, bytes.subarray(1000, 2000));
+    await Promise.resolve();
+    expect(resumed).toEqual([]);
+    digest.add(0, bytes.subarray(0, 1000));
+    await new Promise(setImmediate);
+    expect(resumed.sort()).toEqual([1000, 2000]);
+    expect(digest.readable(1500)).toBeUndefined();
+  });
+});

@@ -83,9 +83,26 @@ describe('upload transfer', () => {
     const digest = new OrderedDigest(bytes.length);
     await putParts(file, bytes.length, ticket(), {
       onBytes: () => undefined,
-      onRead: (offset, chunk) => digest.add(offset, chunk),
+      onRead: (offset, chunk) => (digest.add(offset, chunk), undefined),
       retryDelayMs: 1,
     });
+    expect(digest.digest()).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('holds a part that reads too far ahead of the hash until the parts before it are hashed, without stalling', async () => {
+    const digest = new OrderedDigest(bytes.length);
+    let mostAhead = 0;
+    const sentAhead = (end: number) => (mostAhead = Math.max(mostAhead, end - digest.hashedBytes));
+    await putParts(file, bytes.length, ticket(), {
+      onBytes: () => undefined,
+      onRead: (offset, chunk) => {
+        digest.add(offset, chunk);
+        const end = offset + chunk.length;
+        const held = digest.readable(end - PART);
+        return held ? held.then(() => void sentAhead(end)) : void sentAhead(end);
+      },
+    });
+    expect(mostAhead).toBeLessThanOrEqual(PART);
     expect(digest.digest()).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
   });
 

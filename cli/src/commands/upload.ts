@@ -15,6 +15,12 @@ import { JobWatcher } from '../job-watch';
 import { ProgressBar } from '../progress-bar';
 import { putParts, putSingle, type CompletedPart } from '../upload-transfer';
 
+/**
+ * How far ahead of the hash a part may read: the chunks it holds meanwhile wait in memory. 4 parts of
+ * the default 16 MiB fit; with bigger parts, the parts ahead wait for the first one.
+ */
+const HASH_WINDOW_BYTES = 64 * 1024 * 1024;
+
 /** Exit code of --watch when the job ended without completing (failed, rejected, cancelled). */
 const JOB_NOT_COMPLETED_EXIT = 3;
 
@@ -45,7 +51,11 @@ const transfer = async (file: string, size: number, ticket: UploadTicket, bar: P
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
     bar.update({ label: 'uploading', percent: (sent / size) * 100, detail: `${formatBytes(sent)} / ${formatBytes(size)}  ${formatRate(sent / seconds)}` });
   };
-  const options = { onBytes, onRead: (offset: number, chunk: Uint8Array) => digest.add(offset, chunk) };
+  const onRead = (offset: number, chunk: Uint8Array): Promise<void> | undefined => {
+    digest.add(offset, chunk);
+    return digest.readable(offset + chunk.length - HASH_WINDOW_BYTES);
+  };
+  const options = { onBytes, onRead };
   const parts = ticket.method === 'multipart' ? await putParts(file, size, ticket, options) : (await putSingle(file, size, ticket, options), undefined);
   bar.finish();
   return { parts, sha256: digest.digest() };
