@@ -21,8 +21,8 @@ const JOBS = 20;
 const KILLS = 10;
 const ENV = {
   MEDIAFLOW_JOBS_RETRY_BACKOFF_SECONDS: '1',
-  // Each kill fails the attempts it interrupts; ten kills must not use up a job's attempts.
-  MEDIAFLOW_JOBS_MAX_ATTEMPTS: '10',
+  // No MEDIAFLOW_JOBS_MAX_ATTEMPTS: with the default (3), a kill costs an attempt only to the jobs whose
+  // runner had begun; attempts waiting in the runner queue come back as RUNNER_NOT_STARTED, not counted.
   MEDIAFLOW_RUNNER_CONCURRENCY: '2',
 };
 type Phase = 'upload' | 'probe' | 'transcode' | 'completion';
