@@ -6,14 +6,12 @@
 import fs from 'node:fs';
 import { awsClientSettings, BaseEnvironmentSchema, loadConfig } from '@mediaflow/config';
 import { createLogger } from '@mediaflow/logging';
-import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
-import { FfmpegTranscoder } from '../media/ffmpeg-transcoder';
 import { runnerLimitsFrom } from '../media/runner-limits-settings';
 import { sandboxLine } from '../media/ffmpeg-sandbox';
 import { JobSpecSchema, type JobSpec } from '../application/job-spec';
-import { classifyRunnerFailure, RunnerExit } from '../application/runner-exit';
-import { runTranscodeJob } from '../application/run-transcode-job';
+import { RunnerExit } from '../application/runner-exit';
+import { runOneJob } from './run-one-job';
 import { watchParent } from './runner-parent-watch';
 import { runReporterFor } from './runner-reporter';
 import { stallSecondsFrom } from './processing-config';
@@ -70,34 +68,16 @@ const main = async (): Promise<number> => {
   });
   const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR, aws);
   const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => abort.abort() });
-  // First: the attempt left the pool's queue (or its task was provisioned) and really runs.
-  reporter.began();
-  try {
-    const result = await runTranscodeJob(
-      spec,
-      {
-        prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log, network }),
-        transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
-        outputs: storage.outputs,
-        resolveBlobInput: storage.resolveBlobInput,
-        logger: log,
-      },
-      { signal: abort.signal, onProgress: (percent) => reporter.progress(percent) },
-    );
-    const summary = { manifest: result.manifest, transcodeSeconds: result.transcodeSeconds, planKind: result.plan.kind };
-    await reporter.finished(summary);
-    const resultFile = argValue('--result');
-    if (resultFile) fs.writeFileSync(resultFile, JSON.stringify({ type: 'finished', ...summary }, null, 2));
-    log.info('runner finished', { outputs: result.manifest.length, transcodeSeconds: result.transcodeSeconds });
-    return RunnerExit.Succeeded;
-  } catch (error) {
-    const failure = classifyRunnerFailure(error);
-    await reporter.failed(failure);
-    log.error('runner failed', { failure, error: error as Error });
-    return failure.exitCode;
-  } finally {
-    parentWatch.stop();
+  const outcome = await runOneJob(spec, { binaries, network, limits, storage }, reporter, log, abort.signal).finally(() => parentWatch.stop());
+  if (!outcome.ok) {
+    log.error('runner failed', { failure: outcome.failure, error: outcome.error as Error });
+    return outcome.failure.exitCode;
   }
+  const { summary } = outcome;
+  const resultFile = argValue('--result');
+  if (resultFile) fs.writeFileSync(resultFile, JSON.stringify({ type: 'finished', ...summary }, null, 2));
+  log.info('runner finished', { outputs: summary.manifest.length, transcodeSeconds: summary.transcodeSeconds });
+  return RunnerExit.Succeeded;
 };
 
 main().then(

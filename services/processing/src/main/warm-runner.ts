@@ -11,13 +11,10 @@ import { resourceNames } from '@mediaflow/topology';
 import { DynamoDbWarmRunnerClaims } from '../adapters/aws/dynamodb-warm-runner-claims';
 import { SqsWarmRunnerLoop } from '../adapters/aws/sqs-warm-runner-loop';
 import type { JobSpec } from '../application/job-spec';
-import { classifyRunnerFailure } from '../application/runner-exit';
-import { runTranscodeJob } from '../application/run-transcode-job';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
-import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
-import { FfmpegTranscoder } from '../media/ffmpeg-transcoder';
 import { runnerLimitsFrom } from '../media/runner-limits-settings';
 import { stallSecondsFrom } from './processing-config';
+import { runOneJob } from './run-one-job';
 import { eventStoreRunReporter, s3RunnerStorage } from './runner-aws-io';
 
 const logger = createLogger('processing', { component: 'warm-runner' });
@@ -59,29 +56,12 @@ const main = async (env: NodeJS.ProcessEnv): Promise<void> => {
     const abort = () => job.abort();
     signal.addEventListener('abort', abort, { once: true });
     const reporter = eventStoreRunReporter({ mode: 'aws', env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(env), spec, logger: log, onAttemptEnded: abort });
-    // First: the attempt left the queue and really runs (lost after this, it counts as an attempt).
-    reporter.began();
-    try {
-      const result = await runTranscodeJob(
-        spec,
-        {
-          prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger: log, network }),
-          transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger: log, network, limits }),
-          outputs: storage.outputs,
-          resolveBlobInput: storage.resolveBlobInput,
-          logger: log,
-        },
-        { signal: job.signal, onProgress: (percent) => reporter.progress(percent) },
-      );
-      await reporter.finished({ manifest: result.manifest, transcodeSeconds: result.transcodeSeconds, planKind: result.plan.kind });
-      log.info('warm runner finished a job', { outputs: result.manifest.length, transcodeSeconds: result.transcodeSeconds });
-    } catch (error) {
-      const failure = classifyRunnerFailure(error);
-      await reporter.failed(failure);
-      log.error('warm runner job failed', { failure, error: error as Error });
-    } finally {
-      signal.removeEventListener('abort', abort);
-    }
+    const outcome = await runOneJob(spec, { binaries, network, limits, storage }, reporter, log, job.signal).finally(() =>
+      signal.removeEventListener('abort', abort),
+    );
+    if (outcome.ok)
+      log.info('warm runner finished a job', { outputs: outcome.summary.manifest.length, transcodeSeconds: outcome.summary.transcodeSeconds });
+    else log.error('warm runner job failed', { failure: outcome.failure, error: outcome.error as Error });
   };
   const loop = new SqsWarmRunnerLoop({
     sqs: new SQSClient(aws),
