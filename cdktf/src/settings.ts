@@ -60,6 +60,12 @@ export interface InfraSettings {
   readonly certificateArn?: string;
   /** A WAF web ACL of AWS managed rule groups on the load balancer and CloudFront (MEDIAFLOW_WAF=off drops both). */
   readonly waf: boolean;
+  /**
+   * During a rotation of the URL-signing secret (MEDIAFLOW_URL_SIGNING_ACCEPT_PREVIOUS=on): the tasks
+   * also get the secret's AWSPREVIOUS version as MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET, accepted (never
+   * used to sign) so links handed out before the new value keep working until they expire.
+   */
+  readonly urlSigningAcceptPrevious: boolean;
   /** Tag of both images in ECR; a new tag is a new task definition, which is what rolls the services. */
   readonly imageTag: string;
   readonly runner: RunnerSize;
@@ -207,6 +213,7 @@ export const readSettings = (env: Env, contextEnv?: string): InfraSettings => {
     archiveRetentionDays: integer(env, 'MEDIAFLOW_ARCHIVE_RETENTION_DAYS', 30, 0, 3650),
     ...(certificateArn ? { certificateArn } : {}),
     waf: onOff(env, 'MEDIAFLOW_WAF', true),
+    urlSigningAcceptPrevious: onOff(env, 'MEDIAFLOW_URL_SIGNING_ACCEPT_PREVIOUS', false),
     imageTag: env.MEDIAFLOW_IMAGE_TAG || 'latest',
     runner: {
       cpu: integer(env, 'MEDIAFLOW_RUNNER_CPU', 2048, 256, 16384),

@@ -5,7 +5,7 @@
 import { SERVICES, type ServiceName } from '@mediaflow/contracts';
 import { allContainers, containersOf, type Container } from './support/containers';
 import { describeReferences } from './support/references';
-import { resources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
+import { dataSources, resources, synthesizeStacks, TEST_ENV, type StackJson } from './support/synthesized-app';
 
 const SIGNING = ['ingest', 'jobs'] as const;
 const WITH_API: ServiceName[] = ['ingest', 'jobs', 'notifications'];
@@ -46,6 +46,26 @@ describe('process settings', () => {
       expect(secrets).toEqual([{ name: 'MEDIAFLOW_URL_SIGNING_SECRET', valueFrom: `<ssm /mediaflow/${TEST_ENV}/secrets/url-signing/arn>` }]);
     }
   });
+
+  it.each(SIGNING)(
+    '%s: during a rotation (MEDIAFLOW_URL_SIGNING_ACCEPT_PREVIOUS=on) also gets the secret\'s AWSPREVIOUS version, and the execution role still reads that one secret',
+    (service) => {
+      const rotating = synthesizeStacks({ MEDIAFLOW_URL_SIGNING_ACCEPT_PREVIOUS: 'on' }, [service])[service]!;
+      const arn = `<ssm /mediaflow/${TEST_ENV}/secrets/url-signing/arn>`;
+      for (const kind of ['api', 'worker']) {
+        const [container] = containersOf(rotating, family(service, kind));
+        const secrets = (container!.secrets ?? []).map((s) => ({ name: s.name, valueFrom: describeReferences(rotating, s.valueFrom) }));
+        expect(Object.fromEntries(secrets.map((x) => [x.name, x.valueFrom]))).toEqual({
+          MEDIAFLOW_URL_SIGNING_SECRET: arn,
+          MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET: `${arn}::AWSPREVIOUS:`,
+        });
+      }
+      // The version selector is ECS's, not part of the ARN: the execution role reads the one secret.
+      const documents = JSON.stringify(dataSources(rotating, 'aws_iam_policy_document'));
+      expect(documents).toContain('secretsmanager:GetSecretValue');
+      expect(documents).not.toContain('AWSPREVIOUS');
+    },
+  );
 
   it('never puts a secret in plain env, and gives the signing secret to no other service', () => {
     for (const service of SERVICES) {

@@ -7,6 +7,13 @@ import type { AuthSettings, InfraSettings } from '../settings';
 import type { ContainerSecret } from './task-definition';
 
 const URL_SIGNING_SECRET_VARIABLE = 'MEDIAFLOW_URL_SIGNING_SECRET';
+const URL_SIGNING_PREVIOUS_VARIABLE = 'MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET';
+/** ECS reads a secret's version by staging label with `<arn>:<json-key>:<version-stage>:<version-id>`. */
+const PREVIOUS_VERSION_SUFFIX = '::AWSPREVIOUS:';
+
+/** The secret's ARN a container secret reads (for the execution role's policy), without a version selector. */
+export const secretArnOf = (valueFrom: string): string =>
+  valueFrom.endsWith(PREVIOUS_VERSION_SUFFIX) ? valueFrom.slice(0, -PREVIOUS_VERSION_SUFFIX.length) : valueFrom;
 
 /** https://<MEDIAFLOW_PUBLIC_DOMAIN>, else the load balancer's own DNS name (https with a certificate). */
 export const publicUrl = (settings: InfraSettings, loadBalancerDnsName: string): string =>
@@ -72,7 +79,11 @@ export interface ProcessExtras {
 /** The public origin and the signing secret, for a service that signs or checks /blobs URLs. */
 export const signedUrlExtras = (settings: InfraSettings, loadBalancerDnsName: string, secretArn: string): ProcessExtras => ({
   environment: { MEDIAFLOW_PUBLIC_URL: publicUrl(settings, loadBalancerDnsName) },
-  secrets: [{ name: URL_SIGNING_SECRET_VARIABLE, valueFrom: secretArn }],
+  secrets: [
+    { name: URL_SIGNING_SECRET_VARIABLE, valueFrom: secretArn },
+    // Rotation: `put-secret-value` makes the old value AWSPREVIOUS; with this on, tasks accept both.
+    ...(settings.urlSigningAcceptPrevious ? [{ name: URL_SIGNING_PREVIOUS_VARIABLE, valueFrom: `${secretArn}${PREVIOUS_VERSION_SUFFIX}` }] : []),
+  ],
 });
 
 export const NO_EXTRAS: ProcessExtras = { environment: {}, secrets: [] };

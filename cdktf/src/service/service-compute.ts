@@ -24,6 +24,7 @@ import {
   mergeExtras,
   NO_EXTRAS,
   runnerDispatchVariables,
+  secretArnOf,
   signedUrlExtras,
   stallVariable,
   type ProcessExtras,
@@ -74,7 +75,7 @@ export class ServiceCompute extends Construct {
     const signed = profile.signedUrls
       ? signedUrlExtras(settings, foundation.value('loadBalancerDnsName'), foundation.value('urlSigningSecretArn'))
       : NO_EXTRAS;
-    const injected = { secretArns: signed.secrets.map((s) => s.valueFrom), kmsKeyArn: own.kmsKeyArn, region };
+    const injected = { secretArns: [...new Set(signed.secrets.map((s) => secretArnOf(s.valueFrom)))], kmsKeyArn: own.kmsKeyArn, region };
     const executionRole = new TaskRole(this, 'execution', {
       name: names.executionRole,
       accountId,
