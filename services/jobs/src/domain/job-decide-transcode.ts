@@ -3,7 +3,7 @@
 import type { JobCommand } from './job-commands';
 import type { JobEvent } from './job-events';
 import type { Job } from './job-state';
-import { backoffAfter, canRetry, LAST_TRANSCODE_ATTEMPT, neverStarted, type RetryPolicy } from './retry-policy';
+import { backoffAfter, canRetry, interrupted, LAST_TRANSCODE_ATTEMPT, type RetryPolicy } from './retry-policy';
 
 type TranscodeCommand = Extract<JobCommand, { type: 'StartTranscode' | 'RecordProgress' | 'FinishTranscode' | 'FailTranscode' }>;
 
@@ -16,10 +16,10 @@ const decideFailure = (job: Job, command: Extract<TranscodeCommand, { type: 'Fai
   const { attempt, code, reason, retryable } = command;
   const failed: JobEvent = { type: 'JobTranscodeFailed', data: { jobId, attempt, code, reason, retryable } };
   const inRound = attempt - job.attemptsBeforeRound.transcode;
-  // An attempt whose runner never began did no work: it counts only against its own cap.
-  const notStarted = job.notStartedInRound + (neverStarted(command) ? 1 : 0);
-  if (retryable && canRetry(retry, inRound - notStarted, notStarted) && attempt < LAST_TRANSCODE_ATTEMPT) {
-    // The wait grows with every attempt of the round, started or not, as a crash loop should.
+  // An attempt the platform interrupted (never began, host restarted) counts only against its own cap.
+  const interruptions = job.interruptedInRound + (interrupted(command) ? 1 : 0);
+  if (retryable && canRetry(retry, inRound - interruptions, interruptions) && attempt < LAST_TRANSCODE_ATTEMPT) {
+    // The wait grows with every attempt of the round, interrupted or not, as a crash loop should.
     const delaySeconds = backoffAfter(retry, inRound);
     const dueAt = new Date(command.now.getTime() + delaySeconds * 1000).toISOString();
     return [failed, { type: 'JobRetryScheduled', data: { jobId, stage: 'transcode', attempt: attempt + 1, dueAt, delaySeconds } }];

@@ -4,7 +4,7 @@ import type { RenditionPlan, StorageLocation } from '@mediaflow/contracts';
 import type { JobEvent, RetryStage } from './job-events';
 import { readLegacyRequest, type FoldedRequests } from './job-legacy-requests';
 import type { JobStatus } from './job-status';
-import { neverStarted } from './retry-policy';
+import { interrupted } from './retry-policy';
 
 interface ScheduledRetry {
   readonly stage: RetryStage;
@@ -32,10 +32,10 @@ export interface Job {
    */
   readonly attemptsBeforeRound: { readonly probe: number; readonly transcode: number };
   /**
-   * Transcode attempts of the current round that failed before their runner began (RUNNER_NOT_STARTED):
-   * the retry policy does not count them as attempts, and caps them on their own.
+   * Transcode attempts of the current round the platform interrupted (RUNNER_NOT_STARTED,
+   * RUNNER_HOST_RESTARTED): the retry policy does not count them as attempts, and caps them on their own.
    */
-  readonly notStartedInRound: number;
+  readonly interruptedInRound: number;
 }
 
 export type JobState = { readonly status: 'none' } | Job;
@@ -48,7 +48,7 @@ const NO_ROUND = { probe: 0, transcode: 0 } as const;
 
 const created = (data: Extract<JobEvent, { type: 'JobCreated' }>['data']): Job => {
   const { jobId, uploadId, input, profile } = data;
-  return { status: 'created', jobId, uploadId, input, profile, probeAttempt: 1, attempt: 0, percent: 0, attemptsBeforeRound: NO_ROUND, notStartedInRound: 0 };
+  return { status: 'created', jobId, uploadId, input, profile, probeAttempt: 1, attempt: 0, percent: 0, attemptsBeforeRound: NO_ROUND, interruptedInRound: 0 };
 };
 
 const evolveExisting = (job: Job, event: JobEvent): Job => {
@@ -61,7 +61,7 @@ const evolveExisting = (job: Job, event: JobEvent): Job => {
     case 'JobProbeFailed':
       return job;
     case 'JobTranscodeFailed':
-      return neverStarted(event.data) ? { ...job, notStartedInRound: job.notStartedInRound + 1 } : job;
+      return interrupted(event.data) ? { ...job, interruptedInRound: job.interruptedInRound + 1 } : job;
     case 'ProbeRequested':
       // The first probe was counted at creation; a retry's request starts probing again.
       if (event.data.attempt <= job.probeAttempt) return job;
@@ -82,7 +82,7 @@ const evolveExisting = (job: Job, event: JobEvent): Job => {
       // The status follows from the ProbeRequested or TranscodeRequested appended with it (probing / queued).
       const { stage, attempt } = event.data;
       const round = { ...job, attemptsBeforeRound: { ...job.attemptsBeforeRound, [stage]: attempt - 1 } };
-      return stage === 'transcode' ? { ...round, notStartedInRound: 0 } : round;
+      return stage === 'transcode' ? { ...round, interruptedInRound: 0 } : round;
     }
     case 'JobCompleted':
       return { ...job, status: 'completed', percent: 100, retry: undefined };

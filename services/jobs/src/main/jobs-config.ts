@@ -23,9 +23,9 @@ export const JobsEnvironmentSchema = z.object({
   MEDIAFLOW_JOBS_MAX_IMAGE_LONG_SIDE: intSetting({ min: 1, default: LIMITS.maxImageLongSide }, 'Largest image long side accepted, in pixels'),
   MEDIAFLOW_JOBS_MAX_SIZE_BYTES: byteSizeSetting({ min: 1, default: LIMITS.maxSizeBytes }, 'Largest input accepted, in bytes'),
   MEDIAFLOW_JOBS_MAX_ATTEMPTS: intSetting({ min: 1, max: 10, default: RETRY.maxAttempts }, 'Attempts of a stage before the job fails'),
-  MEDIAFLOW_JOBS_MAX_NOT_STARTED_ATTEMPTS: intSetting(
-    { min: 1, max: 100, default: RETRY.maxNotStartedAttempts },
-    'Transcode attempts of a round that may end before their runner began (RUNNER_NOT_STARTED, e.g. queued when the process restarted) before the job fails; they do not count against MEDIAFLOW_JOBS_MAX_ATTEMPTS',
+  MEDIAFLOW_JOBS_MAX_INTERRUPTED_ATTEMPTS: intSetting(
+    { min: 1, max: 100, default: RETRY.maxInterruptedAttempts },
+    'Transcode attempts of a round that may end interrupted before the job fails: RUNNER_NOT_STARTED (ended before its runner began, e.g. queued when the process restarted) or RUNNER_HOST_RESTARTED (the embedded process running its runner restarted); they do not count against MEDIAFLOW_JOBS_MAX_ATTEMPTS',
   ),
   MEDIAFLOW_JOBS_RETRY_BACKOFF_SECONDS: setting(
     commaListOf(z.coerce.number().min(0).max(86_400)),
@@ -60,7 +60,7 @@ export const loadJobsSettings = (env: NodeJS.ProcessEnv): JobsSettings => {
     retry: {
       maxAttempts: c.MEDIAFLOW_JOBS_MAX_ATTEMPTS,
       backoffSeconds: c.MEDIAFLOW_JOBS_RETRY_BACKOFF_SECONDS,
-      maxNotStartedAttempts: c.MEDIAFLOW_JOBS_MAX_NOT_STARTED_ATTEMPTS,
+      maxInterruptedAttempts: c.MEDIAFLOW_JOBS_MAX_INTERRUPTED_ATTEMPTS,
     },
     retryScanIntervalMs: c.MEDIAFLOW_JOBS_RETRY_SCAN_MS,
     outputUrlTtlSeconds: c.MEDIAFLOW_JOBS_OUTPUT_URL_TTL_SECONDS,

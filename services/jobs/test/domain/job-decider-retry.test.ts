@@ -7,7 +7,7 @@ import { JobNotFound, JobNotRetryable } from '../../src/domain/job-errors';
 import type { JobEvent } from '../../src/domain/job-events';
 import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
-const decider = createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 10 });
+const decider = createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxInterruptedAttempts: 10 });
 const given = DeciderSpecification.for(decider);
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;

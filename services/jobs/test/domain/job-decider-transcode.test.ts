@@ -5,7 +5,7 @@ import { JobAlreadyFinished, JobNotFound } from '../../src/domain/job-errors';
 import type { JobEvent } from '../../src/domain/job-events';
 import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
-const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 4 }));
+const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxInterruptedAttempts: 4 }));
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;
 const created: JobEvent[] = [
@@ -93,8 +93,10 @@ describe('Job aggregate: retries', () => {
   });
 });
 
-describe('Job aggregate: retries of attempts whose runner never began', () => {
-  // maxAttempts 3, maxNotStartedAttempts 4: RUNNER_NOT_STARTED (queued when the process was killed) did no work.
+describe('Job aggregate: retries of attempts the platform interrupted', () => {
+  // maxAttempts 3, maxInterruptedAttempts 4: RUNNER_NOT_STARTED (queued when the process was killed) did no
+  // work; RUNNER_HOST_RESTARTED (running when the process was killed) was not the media's fault.
+  const HOST_RESTARTED = 'RUNNER_HOST_RESTARTED';
   const NOT_STARTED = 'RUNNER_NOT_STARTED';
   const failedWith = (attempt: number, code: string): JobEvent => ({
     type: 'JobTranscodeFailed',
@@ -131,6 +133,28 @@ describe('Job aggregate: retries of attempts whose runner never began', () => {
 
   it('fails the job when more attempts than the cap never began (a crash loop ends)', () => {
     given(after(NOT_STARTED, NOT_STARTED, NOT_STARTED)).when(failAs(4, NOT_STARTED)).then([failedWith(4, NOT_STARTED), jobFailed(NOT_STARTED, 4)]);
+  });
+
+  it("retries attempts whose host process restarted beyond maxAttempts: that was not the media's fault", () => {
+    given(after(HOST_RESTARTED, 'RUNNER_LOST', HOST_RESTARTED))
+      .when(failAs(4, HOST_RESTARTED))
+      .then([failedWith(4, HOST_RESTARTED), retryScheduled(5, '2026-11-25T12:00:40.000Z', 40)]);
+    given(after(HOST_RESTARTED, 'RUNNER_STALLED', HOST_RESTARTED, HOST_RESTARTED))
+      .when(failAs(5, 'RUNNER_LOST'))
+      .then([failedWith(5, 'RUNNER_LOST'), retryScheduled(6, '2026-11-25T12:00:40.000Z', 40)]);
+  });
+
+  it('caps host restarts and never-began attempts together (a crash loop ends)', () => {
+    given(after(NOT_STARTED, HOST_RESTARTED, NOT_STARTED))
+      .when(failAs(4, HOST_RESTARTED))
+      .then([failedWith(4, HOST_RESTARTED), jobFailed(HOST_RESTARTED, 4)]);
+  });
+
+  it('counts a host restart that is not retryable as a failed attempt', () => {
+    const permanent = { ...failAs(2, HOST_RESTARTED), retryable: false };
+    given(after(HOST_RESTARTED))
+      .when(permanent)
+      .then([{ type: 'JobTranscodeFailed', data: { jobId, attempt: 2, code: HOST_RESTARTED, reason: 'it broke', retryable: false } }, jobFailed(HOST_RESTARTED, 2)]);
   });
 
   it("counts them again from zero in the owner's retry round", () => {

@@ -5,7 +5,7 @@ import { JobNotFound } from '../../src/domain/job-errors';
 import type { JobEvent } from '../../src/domain/job-events';
 import { JOB_ID, OWNER, UPLOAD_ID, plan, videoInfo } from '../support/job-samples';
 
-const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 10 }));
+const given = DeciderSpecification.for(createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxInterruptedAttempts: 10 }));
 const now = new Date('2026-11-25T12:00:00.000Z');
 const jobId = JOB_ID;
 const input = { key: `user-1/${UPLOAD_ID}/source` };

@@ -10,7 +10,7 @@ import { createJobDecider } from '../../src/domain/job-decider';
 import type { JobEvent } from '../../src/domain/job-events';
 import { JOB_ID, OWNER, UPLOAD_ID, manifest, plan } from '../support/job-samples';
 
-const decider = createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 10 });
+const decider = createJobDecider({ maxAttempts: 3, backoffSeconds: [10, 40], maxInterruptedAttempts: 10 });
 const given = DeciderSpecification.for(decider);
 const jobId = JOB_ID;
 const input = { key: 'k/source' };

@@ -48,7 +48,7 @@ export const createJobsHarness = (options: { deadLetters?: DeadLetters } = {}): 
     ids: { next: () => `evt-${++counter}` },
     logger,
     limits: DEFAULT_POLICY_LIMITS,
-    retry: { maxAttempts: 3, backoffSeconds: [10, 40], maxNotStartedAttempts: 10 },
+    retry: { maxAttempts: 3, backoffSeconds: [10, 40], maxInterruptedAttempts: 10 },
     retryScanIntervalMs: 20,
     ...options,
   });
