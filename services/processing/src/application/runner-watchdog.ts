@@ -2,13 +2,15 @@
 // whose runner is gone (RUNNER_LOST: its process died, e.g. `kill -9` of the embedded process) or has
 // sent no progress for the stall time (RUNNER_STALLED, and its runner is stopped). jobs then retries.
 // A gone runner that never began (it waited in the pool's queue, its task never left provisioning)
-// did no work: RUNNER_NOT_STARTED, which jobs does not count against the job's attempts.
+// did no work: RUNNER_NOT_STARTED; one that had begun in an earlier run of the process hosting it (the
+// embedded pool before a kill -9) ended with that process: RUNNER_HOST_RESTARTED. jobs counts neither
+// against the job's attempts (only against their own cap). Any other gone runner is RUNNER_LOST.
 // start() sweeps once before returning, so attempts orphaned by a restart are failed straight away:
 // those that never began first, so jobs retries them first (they waited longest for a runner), and a
 // job whose run was just interrupted is not first in line again for the next crash.
 import type { Logger } from '@mediaflow/logging';
 import type { EventContext } from '@mediaflow/service-kit';
-import { judgeAttempt, lastSignOfLife } from '../domain/attempt-liveness';
+import { judgeAttempt, lastSignOfLife, type RunnerLiveness } from '../domain/attempt-liveness';
 import { RUNNER_NOT_STARTED } from '../domain/runner-report';
 import { currentAttempt, runningAttempt } from '../domain/transcode-state';
 import type { ActiveTranscode, ActiveTranscodes } from '../ports/active-transcodes';
@@ -29,6 +31,10 @@ const FAILURES = {
     reason:
       'the runner of this attempt is gone before it began (it waited in a queue when the process restarted, or its task never started)',
   },
+  hostRestarted: {
+    code: 'RUNNER_HOST_RESTARTED',
+    reason: 'the process that ran the runner of this attempt was restarted before it reported a result',
+  },
   lost: {
     code: 'RUNNER_LOST',
     reason:
@@ -46,8 +52,14 @@ interface FoundAttempt {
   readonly runnerId: string;
   readonly context: EventContext;
 }
-type Lost = FoundAttempt & { readonly failure: 'lost' | 'notStarted' };
+type Lost = FoundAttempt & { readonly failure: 'lost' | 'hostRestarted' | 'notStarted' };
 type Stalled = FoundAttempt & { readonly failure: 'stalled' };
+
+/** Why an attempt whose runner is gone failed: it never began, its host restarted, or it was lost. */
+const lostAs = (began: boolean, runner: RunnerLiveness): Lost['failure'] => {
+  if (!began) return 'notStarted';
+  return runner.state === 'gone' && runner.cause === 'host-restarted' ? 'hostRestarted' : 'lost';
+};
 
 export class RunnerWatchdog {
   private timer: NodeJS.Timeout | undefined;
@@ -124,19 +136,15 @@ export class RunnerWatchdog {
       return undefined;
     }
     const signs = stored.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt }));
-    const health = judgeAttempt(
-      lastSignOfLife(signs, running.attempt),
-      await deps.dispatcher.status(running.runnerId),
-      now,
-      deps.stallMs,
-    );
+    const runner = await deps.dispatcher.status(running.runnerId);
+    const health = judgeAttempt(lastSignOfLife(signs, running.attempt), runner, now, deps.stallMs);
     if (health === 'lost')
       return {
         jobId: entry.jobId,
         attempt: running.attempt,
         runnerId: running.runnerId,
         context: jobContext(state),
-        failure: running.began ? 'lost' : 'notStarted',
+        failure: lostAs(running.began, runner),
       };
     if (health === 'stalled')
       await this.fail({

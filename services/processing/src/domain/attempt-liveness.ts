@@ -11,8 +11,13 @@ export type RunnerLiveness =
   /** Waiting for a slot (pool queue, Fargate provisioning): it cannot report yet, so it cannot stall. */
   | { readonly state: 'queued' }
   | { readonly state: 'running'; readonly since: Date }
-  /** No such runner any more (its process died, or it was never in this process's pool). */
-  | { readonly state: 'gone' };
+  /**
+   * No such runner any more (its process died, or it was never in this process's pool). `cause`
+   * 'host-restarted': the dispatcher knows the runner belonged to an earlier run of the process that
+   * hosts it (the embedded pool before a restart), so it ended with that process, not by its media's
+   * fault. Dispatchers that cannot tell (ECS) never set it.
+   */
+  | { readonly state: 'gone'; readonly cause?: 'host-restarted' };
 
 type AttemptHealth = 'healthy' | 'waiting' | 'stalled' | 'lost';
 

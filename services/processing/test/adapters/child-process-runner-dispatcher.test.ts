@@ -135,6 +135,23 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     expect(terminal('job_s')).toMatchObject({ type: 'cancelled' });
   });
 
+  it("says a runner of an earlier pool (before the host process restarted) is gone with that cause, and its own unknown ids gone without one", async () => {
+    const before = makePool(1);
+    const { runnerId: earlier } = await before.pool.start(spec('job_e', 'fake:hang'));
+    await before.pool.shutdown();
+    const after = makePool(1);
+    expect(after.pool.incarnation).not.toBe(before.pool.incarnation);
+    expect(earlier).toMatch(new RegExp(`^local-${before.pool.incarnation}-`));
+    expect(await after.pool.status(earlier)).toEqual({ state: 'gone', cause: 'host-restarted' });
+
+    const { runnerId: own } = await after.pool.start(spec('job_o', 'fake:ok:10'));
+    await after.until(() => Boolean(after.terminal('job_o')) && after.pool.load.running === 0);
+    expect(await after.pool.status(own)).toEqual({ state: 'gone' });
+    // Ids it cannot place (another dispatcher's, or written before ids named their pool) are plain gone.
+    expect(await after.pool.status('local-6f1c2a9e-0d4b-4c1e-9a57-3b2f8e1d7c60')).toEqual({ state: 'gone' });
+    expect(await after.pool.status('r1')).toEqual({ state: 'gone' });
+  });
+
   it('stops everything on shutdown and takes no new attempt after it', async () => {
     const { pool, until, terminal } = makePool(1);
     await pool.start(spec('job_1', 'fake:hang'));

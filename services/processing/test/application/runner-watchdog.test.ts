@@ -6,7 +6,7 @@ import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-t
 import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
 import { RunnerWatchdog } from '../../src/application/runner-watchdog';
 import type { TranscodeEvent } from '../../src/domain/transcode-events';
-import type { RunnerDispatcher } from '../../src/ports/runner-dispatcher';
+import type { RunnerDispatcher, RunnerLiveness } from '../../src/ports/runner-dispatcher';
 import { FakeRunnerDispatcher } from '../support/fake-runner-dispatcher';
 import {
   dataOf,
@@ -147,6 +147,35 @@ describe('runner watchdog', () => {
     expect((await active.list()).map((e) => e.jobId)).toEqual([JOB, 'job_in_flight']);
   });
 
+  describe('an attempt whose runner is gone', () => {
+    const sweepWith = async (liveness: RunnerLiveness) => {
+      const dispatcher = new FakeRunnerDispatcher();
+      dispatcher.liveness.set('r1', liveness);
+      await watchdog(dispatcher).sweep();
+      return dataOf(temp.store, JOB, 'TranscodeFailed');
+    };
+
+    it('is failed as RUNNER_HOST_RESTARTED when it had begun in a host process that restarted since', async () => {
+      await seed(temp.store, JOB, [began(1)], clock.now());
+      expect(await sweepWith({ state: 'gone', cause: 'host-restarted' })).toEqual([
+        { jobId: JOB, attempt: 1, code: 'RUNNER_HOST_RESTARTED', reason: expect.any(String), retryable: true },
+      ]);
+    });
+
+    it('is failed as RUNNER_LOST when it had begun and its dispatcher gives no cause', async () => {
+      await seed(temp.store, JOB, [began(1)], clock.now());
+      expect(await sweepWith({ state: 'gone' })).toEqual([
+        { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: expect.any(String), retryable: true },
+      ]);
+    });
+
+    it('is failed as RUNNER_NOT_STARTED when it never began, whatever the cause', async () => {
+      expect(await sweepWith({ state: 'gone', cause: 'host-restarted' })).toEqual([
+        { jobId: JOB, attempt: 1, code: 'RUNNER_NOT_STARTED', reason: expect.any(String), retryable: true },
+      ]);
+    });
+  });
+
   describe("at start, an attempt whose runner is not in this process's pool (restart after kill -9)", () => {
     const restart = async () => {
       const dog = watchdog(
@@ -211,6 +240,15 @@ describe('runner watchdog', () => {
         { code: 'RUNNER_NOT_STARTED' },
       ]);
       expect(await dataOf(temp.store, JOB, 'TranscodeFailed')).toMatchObject([{ code: 'RUNNER_LOST' }]);
+    });
+
+    it("is failed as RUNNER_HOST_RESTARTED when its runner id names an earlier incarnation of the pool", async () => {
+      const earlier = 'local-0123456789ab-6f1c2a9e-0d4b-4c1e-9a57-3b2f8e1d7c60';
+      await seed(temp.store, JOB, [began(1), failed(1, 'RUNNER_LOST'), started(2, earlier), began(2)], clock.now());
+      expect((await restart()).map((f) => [f.attempt, f.code])).toEqual([
+        [1, 'RUNNER_LOST'],
+        [2, 'RUNNER_HOST_RESTARTED'],
+      ]);
     });
 
     it('asks whether the current attempt began: an earlier one that began does not count', async () => {

@@ -1,6 +1,7 @@
 // `kill -9` of the embedded process mid-transcode, then a restart on the same data folder: the orphaned
-// runner stops by itself (it lost its parent), the new process fails the attempt as RUNNER_LOST at
-// start, and the retry jobs sends (attempt 2) completes the job.
+// runner stops by itself (it lost its parent), the new process fails the attempt as RUNNER_HOST_RESTARTED
+// at start (its runner id names the pool of the killed process), and the retry jobs sends (attempt 2)
+// completes the job.
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,11 +98,11 @@ describe('kill -9 mid-transcode, then restart', () => {
 
     seen.length = 0;
     node = await startEmbeddedNode(dir, (envelope) => seen.push(envelope));
-    await until('RUNNER_LOST', () => published('TranscodeFailed').length > 0);
+    await until('RUNNER_HOST_RESTARTED', () => published('TranscodeFailed').length > 0);
     expect(published('TranscodeFailed')[0]).toMatchObject({
       jobId: 'job_kill',
       attempt: 1,
-      code: 'RUNNER_LOST',
+      code: 'RUNNER_HOST_RESTARTED',
       retryable: true,
     });
 

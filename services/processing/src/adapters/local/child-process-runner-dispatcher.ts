@@ -1,8 +1,10 @@
 // The embedded RunnerDispatcher: a bounded pool of forked runner processes (src/main/runner.ts). Beyond the
 // concurrency limit attempts wait in a FIFO queue; each child reports over IPC and its exit code says
 // how it ended. Runner ids live only in this process: after a restart every old id is "gone", which
-// is how the watchdog recognises attempts orphaned by a crash.
-import { randomUUID } from 'node:crypto';
+// is how the watchdog recognises attempts orphaned by a crash. Each id names the pool instance (its
+// incarnation) that launched it, so an id of an earlier incarnation is known to be gone because its
+// host process restarted, not because its runner failed.
+import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger } from '@mediaflow/logging';
 import type { JobSpec } from '../../application/job-spec';
@@ -41,8 +43,13 @@ interface Waiting {
 
 const keyOf = (spec: Pick<JobSpec, 'jobId' | 'attempt'>): string => `${spec.jobId}#${spec.attempt}`;
 
+/** `local-<incarnation>-<uuid>`; ids written before incarnations existed (`local-<uuid>`) do not match. */
+const RUNNER_ID = /^local-([0-9a-f]{12})-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
   readonly concurrency: number;
+  /** Random per pool instance, so per run of the process that hosts it. */
+  readonly incarnation = randomBytes(6).toString('hex');
   private listener: RunnerEventListener = async () => undefined;
   private readonly idsByAttempt = new Map<string, string>();
   private readonly queue: Waiting[] = [];
@@ -61,7 +68,7 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
     if (this.closed) throw new PoolShutDown();
     const known = this.idsByAttempt.get(keyOf(spec));
     if (known) return { runnerId: known };
-    const runnerId = `local-${randomUUID()}`;
+    const runnerId = `local-${this.incarnation}-${randomUUID()}`;
     this.idsByAttempt.set(keyOf(spec), runnerId);
     this.queue.push({ runnerId, spec });
     this.options.logger.info('runner queued', {
@@ -95,7 +102,11 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
   async status(runnerId: string): Promise<RunnerLiveness> {
     if (this.queue.some((w) => w.runnerId === runnerId)) return { state: 'queued' };
     const child = this.running.get(runnerId);
-    return child ? { state: 'running', since: child.since } : { state: 'gone' };
+    if (child) return { state: 'running', since: child.since };
+    const incarnation = RUNNER_ID.exec(runnerId)?.[1];
+    return incarnation !== undefined && incarnation !== this.incarnation
+      ? { state: 'gone', cause: 'host-restarted' }
+      : { state: 'gone' };
   }
 
   async shutdown(): Promise<void> {
