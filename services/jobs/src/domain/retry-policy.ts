@@ -13,7 +13,8 @@ export interface RetryPolicy {
   /** Wait before attempt n+1 of a round after its attempt n failed: index n-1; the last value repeats. */
   readonly backoffSeconds: readonly number[];
   /**
-   * Transcode attempts in a round that may end interrupted (RUNNER_NOT_STARTED, RUNNER_HOST_RESTARTED).
+   * Transcode attempts in a round that may end interrupted (RUNNER_NOT_STARTED, RUNNER_HOST_RESTARTED,
+   * RUNNER_INTERRUPTED).
    * Each restart of the embedded process costs every queued or running job one: 20 outlasts a crash
    * loop of a few minutes (with the default backoff, ~13 min) and still ends one that never stops.
    */
@@ -26,6 +27,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffSecond
 export const INTERRUPTED_CODES: ReadonlySet<string> = new Set([
   'RUNNER_NOT_STARTED', // its runner never began: it did no work
   'RUNNER_HOST_RESTARTED', // its runner ran in a process restarted (kill -9) before it reported a result
+  'RUNNER_INTERRUPTED', // its runner was stopped under it (a graceful stop of the process, a task stopped by ECS)
 ]);
 
 /** Whether a transcode failure was an interruption, not the media's fault, so the retry policy does not count it as an attempt. */

@@ -25,7 +25,7 @@ export const JobsEnvironmentSchema = z.object({
   MEDIAFLOW_JOBS_MAX_ATTEMPTS: intSetting({ min: 1, max: 10, default: RETRY.maxAttempts }, 'Attempts of a stage before the job fails'),
   MEDIAFLOW_JOBS_MAX_INTERRUPTED_ATTEMPTS: intSetting(
     { min: 1, max: 100, default: RETRY.maxInterruptedAttempts },
-    'Transcode attempts of a round that may end interrupted before the job fails: RUNNER_NOT_STARTED (ended before its runner began, e.g. queued when the process restarted) or RUNNER_HOST_RESTARTED (the embedded process running its runner restarted); they do not count against MEDIAFLOW_JOBS_MAX_ATTEMPTS',
+    'Transcode attempts of a round that may end interrupted before the job fails: RUNNER_NOT_STARTED (ended before its runner began, e.g. queued when the process restarted) RUNNER_HOST_RESTARTED (the embedded process running its runner restarted) or RUNNER_INTERRUPTED (its runner was stopped under it, e.g. a graceful stop); they do not count against MEDIAFLOW_JOBS_MAX_ATTEMPTS',
   ),
   MEDIAFLOW_JOBS_RETRY_BACKOFF_SECONDS: setting(
     commaListOf(z.coerce.number().min(0).max(86_400)),

@@ -144,6 +144,12 @@ describe('Job aggregate: retries of attempts the platform interrupted', () => {
       .then([failedWith(5, 'RUNNER_LOST'), retryScheduled(6, '2026-11-25T12:00:40.000Z', 40)]);
   });
 
+  it('retries an attempt stopped under its runner (a graceful stop of the process) beyond maxAttempts too', () => {
+    given(after('RUNNER_LOST', 'RUNNER_INTERRUPTED', 'RUNNER_STALLED'))
+      .when(failAs(4, 'RUNNER_INTERRUPTED'))
+      .then([failedWith(4, 'RUNNER_INTERRUPTED'), retryScheduled(5, '2026-11-25T12:00:40.000Z', 40)]);
+  });
+
   it('caps host restarts and never-began attempts together (a crash loop ends)', () => {
     given(after(NOT_STARTED, HOST_RESTARTED, NOT_STARTED))
       .when(failAs(4, HOST_RESTARTED))
