@@ -12,9 +12,8 @@ import path from 'node:path';
 import type { BusEnvelope } from '@mediaflow/contracts';
 import { issueDevelopmentToken } from '@mediaflow/http';
 import { generateClip } from '@mediaflow/processing/testing';
-import { embeddedPaths } from '@mediaflow/runtime/paths';
-import { openSqliteDatabase } from '@mediaflow/sqlite';
 import { ApiClient } from '../src/api-client';
+import { busLog } from '../src/bus-log';
 import { freePort, startEmbeddedProcess, type EmbeddedProcess } from '../src/embedded-process';
 import { orphansOf, processesOfDataDir, type ScannedProcess } from '../src/process-scan';
 import { resumableUpload } from '../src/resumable-upload';
@@ -37,18 +36,6 @@ const seeded = (seed: number) => () => {
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-const busLog = (dataDir: string): BusEnvelope[] => {
-  const db = openSqliteDatabase(embeddedPaths(dataDir).bus);
-  try {
-    return db
-      .prepare<[], { body: string }>('SELECT body FROM bus_events ORDER BY seq')
-      .all()
-      .map((row) => JSON.parse(row.body) as BusEnvelope);
-  } finally {
-    db.close();
-  }
 };
 
 const dataOf = (e: BusEnvelope) => e.detail.data as { jobId?: string; plan?: { outputPrefix: string } };

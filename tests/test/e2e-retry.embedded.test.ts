@@ -1,26 +1,11 @@
 // Issue 13, "one meaning per event", embedded: a job whose first transcode attempt fails (its runner is
 // killed) is retried and completes, and the bus log holds each fact once — one JobCreated, one
 // JobValidated, one JobCompleted — while the retry travels as TranscodeRequested {attempt: 2}.
-import type { BusEnvelope } from '@mediaflow/contracts';
-import { embeddedPaths } from '@mediaflow/runtime/paths';
-import { openSqliteDatabase } from '@mediaflow/sqlite';
+import { busLog } from '../src/bus-log';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
 import { publishedPerName, QUICK_RETRY_ENV, runJobThatFailsOnce } from '../src/fail-once';
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'ERROR';
-
-/** Everything published on the embedded bus so far, read from its log (a second connection, read only). */
-const busLog = (dataDir: string): BusEnvelope[] => {
-  const db = openSqliteDatabase(embeddedPaths(dataDir).bus);
-  try {
-    return db
-      .prepare<[], { body: string }>('SELECT body FROM bus_events ORDER BY seq')
-      .all()
-      .map((row) => JSON.parse(row.body) as BusEnvelope);
-  } finally {
-    db.close();
-  }
-};
 
 describe('embedded: a job that fails once and then succeeds', () => {
   let t: TestDeployment;
