@@ -6,6 +6,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
+import { accountAdministersTheKey, logsEncryptLogGroups } from '../key-policy-statements';
 import { foundationNames } from '../naming/infra-names';
 
 export class EncryptionKey extends Construct {
@@ -16,14 +17,10 @@ export class EncryptionKey extends Construct {
     const { env, region } = props;
     const account = new DataAwsCallerIdentity(this, 'account');
     const partition = new DataAwsPartition(this, 'partition');
+    const owner = { partition: partition.partition, accountId: account.accountId };
     const policy = new DataAwsIamPolicyDocument(this, 'policy', {
       statement: [
-        {
-          sid: 'AccountAdministersTheKeyThroughIam',
-          actions: ['kms:*'],
-          resources: ['*'],
-          principals: [{ type: 'AWS', identifiers: [`arn:${partition.partition}:iam::${account.accountId}:root`] }],
-        },
+        accountAdministersTheKey(owner),
         {
           // EventBridge delivers to the KMS-encrypted inboxes (and DLQs); only for this account's rules.
           sid: 'EventBridgeDeliversToEncryptedQueues',
@@ -39,20 +36,8 @@ export class EncryptionKey extends Construct {
           resources: ['*'],
           principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
         },
-        {
-          // Log groups of this account and region (services, runner, VPC flow logs, WAF) are encrypted with it.
-          sid: 'CloudWatchLogsEncryptsLogGroups',
-          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-          resources: ['*'],
-          principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
-          condition: [
-            {
-              test: 'ArnLike',
-              variable: 'kms:EncryptionContext:aws:logs:arn',
-              values: [`arn:${partition.partition}:logs:${region}:${account.accountId}:log-group:*`],
-            },
-          ],
-        },
+        // Log groups of this account and region (services, runner, VPC flow logs, WAF) are encrypted with it.
+        logsEncryptLogGroups(owner, region),
       ],
     });
     this.key = new KmsKey(this, 'key', {

@@ -6,6 +6,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
+import { accountAdministersTheKey, logsEncryptLogGroups } from '../key-policy-statements';
 
 export const CLOUDFRONT_REGION = 'us-east-1';
 
@@ -16,27 +17,11 @@ export class WafLogsKey extends Construct {
     super(scope, id);
     const account = new DataAwsCallerIdentity(this, 'account');
     const partition = new DataAwsPartition(this, 'partition');
+    const owner = { partition: partition.partition, accountId: account.accountId };
     const policy = new DataAwsIamPolicyDocument(this, 'policy', {
       statement: [
-        {
-          sid: 'AccountAdministersTheKeyThroughIam',
-          actions: ['kms:*'],
-          resources: ['*'],
-          principals: [{ type: 'AWS', identifiers: [`arn:${partition.partition}:iam::${account.accountId}:root`] }],
-        },
-        {
-          sid: 'CloudWatchLogsEncryptsLogGroups',
-          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-          resources: ['*'],
-          principals: [{ type: 'Service', identifiers: [`logs.${CLOUDFRONT_REGION}.amazonaws.com`] }],
-          condition: [
-            {
-              test: 'ArnLike',
-              variable: 'kms:EncryptionContext:aws:logs:arn',
-              values: [`arn:${partition.partition}:logs:${CLOUDFRONT_REGION}:${account.accountId}:log-group:*`],
-            },
-          ],
-        },
+        accountAdministersTheKey(owner),
+        logsEncryptLogGroups(owner, CLOUDFRONT_REGION),
       ],
     });
     this.key = new KmsKey(this, 'key', {
