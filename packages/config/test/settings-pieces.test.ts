@@ -31,7 +31,10 @@ describe('the settings table', () => {
       { readBy: ['a'], schema: z.object({ ...UrlSigningSettingsSchema.shape }) },
       { readBy: ['b'], schema: z.object({ ...UrlSigningSettingsSchema.shape }) },
     ]);
-    expect(rows).toEqual([expect.objectContaining({ name: 'MEDIAFLOW_URL_SIGNING_SECRET', readBy: ['a', 'b'], defaultText: 'unset' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ name: 'MEDIAFLOW_URL_SIGNING_PREVIOUS_SECRET', readBy: ['a', 'b'], defaultText: 'unset' }),
+      expect.objectContaining({ name: 'MEDIAFLOW_URL_SIGNING_SECRET', readBy: ['a', 'b'], defaultText: 'unset' }),
+    ]);
   });
 
   it('refuses a MEDIAFLOW_ variable declared twice', () => {
