@@ -1,11 +1,20 @@
 // startHttpServer on a real socket: port 0, and a graceful close that lets in-flight requests finish,
 // ends SSE streams through the shutdown signal, drops idle keep-alive sockets, and cuts the rest
 // after the grace period.
-import { Agent, get, type IncomingMessage } from 'node:http';
+import { Agent, get, request, type IncomingMessage } from 'node:http';
 import { createHttpApp, createTokenVerifier, openEventStream, type ServiceRouter, startHttpServer } from '../src';
 import { captureLogs, type CapturedLogs } from './support/capture-logs';
 import { SECRET } from './support/tokens';
 import { testLogger } from './support/uploads-fixture';
+
+let uploadBytes = 0;
+const waitUntil = async (check: () => unknown, ms = 5000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
 
 const streams: ServiceRouter = {
   service: 'streams',
@@ -17,6 +26,11 @@ const streams: ServiceRouter = {
     });
     router.get('/events', (req, res) => {
       openEventStream(req, res, { retryMs: 1000 }).send({ event: 'progress', data: { percent: 10 }, id: 'e1' });
+    });
+    // Reads the whole body first: a client that goes away mid-body makes the read throw.
+    router.put('/upload', async (req, res) => {
+      for await (const chunk of req) uploadBytes += (chunk as Buffer).length;
+      res.json({ received: true });
     });
     // A long-lived response that ignores the shutdown signal: only the grace period ends it.
     router.get('/stubborn', (_req, res) => {
@@ -45,6 +59,22 @@ const body = async (res: IncomingMessage) => {
 };
 
 describe('startHttpServer', () => {
+  it('logs a client that went away mid-body as that, not as a server error, and answers nobody', async () => {
+    const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', shutdownGraceMs: 100 });
+    try {
+      const req = request(`${server.url}/upload`, { method: 'PUT', headers: { 'content-length': '100000' } });
+      req.on('error', () => undefined); // our own abort
+      req.write(Buffer.alloc(1000));
+      await waitUntil(() => uploadBytes > 0); // the handler is reading the body
+      req.destroy();
+      const handled = () => logs.lines.find((l) => l.message === 'the client closed the request before it was answered' || l.level === 'ERROR');
+      await waitUntil(handled, 4000);
+      expect(handled()).toMatchObject({ level: 'INFO', message: 'the client closed the request before it was answered' });
+    } finally {
+      await server.close();
+    }
+  }, 10_000);
+
   it('binds port 0 to a free port and serves the app', async () => {
     const server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     expect(server.port).toBeGreaterThan(0);

@@ -20,6 +20,13 @@ const asLoggable = (error: unknown): Error => (error instanceof Error ? error : 
 
 export const problemErrorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const { log, correlationId } = requestContext(res);
+  if (req.destroyed && !res.headersSent) {
+    // The client went away mid-request (an upload cancelled, a tab closed): nobody to answer, and not
+    // a fault of ours. Whatever the handler had stored is its own to keep or discard.
+    log.info('the client closed the request before it was answered', { reason: asLoggable(error).message });
+    res.destroy();
+    return;
+  }
   if (res.headersSent) {
     // A stream failed after its status went out: nothing valid can follow, so cut the connection.
     log.error('error after the response started; closing the connection', asLoggable(error));
