@@ -2,7 +2,7 @@
 // ends SSE streams through the shutdown signal, drops idle keep-alive sockets, and cuts the rest
 // after the grace period.
 import { Agent, get, request, type IncomingMessage } from 'node:http';
-import { createHttpApp, createTokenVerifier, openEventStream, type ServiceRouter, startHttpServer } from '../src';
+import { createHttpApp, createTokenVerifier, HttpProblem, openEventStream, type ServiceRouter, startHttpServer } from '../src';
 import { captureLogs, type CapturedLogs } from './support/capture-logs';
 import { SECRET } from './support/tokens';
 import { testLogger } from './support/uploads-fixture';
@@ -32,6 +32,11 @@ const streams: ServiceRouter = {
       for await (const chunk of req) uploadBytes += (chunk as Buffer).length;
       res.json({ received: true });
     });
+    // Reads the whole body, then refuses it: the client is still there and gets the problem.
+    router.put('/refuse', async (req) => {
+      for await (const chunk of req) void chunk;
+      throw new HttpProblem({ code: 'VALIDATION_FAILED', detail: 'refused after reading the body' });
+    });
     // A long-lived response that ignores the shutdown signal: only the grace period ends it.
     router.get('/stubborn', (_req, res) => {
       res.status(200).type('text/plain').flushHeaders();
@@ -59,6 +64,16 @@ const body = async (res: IncomingMessage) => {
 };
 
 describe('startHttpServer', () => {
+  it('answers a problem raised after the whole body was read (the request stream is destroyed by then, the client is not)', async () => {
+    const server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(`${server.url}/refuse`, { method: 'PUT', body: Buffer.alloc(100_000) });
+      expect({ status: res.status, code: ((await res.json()) as { code: string }).code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('logs a client that went away mid-body as that, not as a server error, and answers nobody', async () => {
     const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', shutdownGraceMs: 100 });
     try {

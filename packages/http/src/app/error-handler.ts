@@ -20,7 +20,10 @@ const asLoggable = (error: unknown): Error => (error instanceof Error ? error : 
 
 export const problemErrorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const { log, correlationId } = requestContext(res);
-  if (req.destroyed && !res.headersSent) {
+  // A request stream is destroyed once its body has been read, so that alone says nothing: the client
+  // is gone when the body stopped short or the socket the answer would go to is closed.
+  const clientGone = (req.destroyed && !req.complete) || !res.socket || res.socket.destroyed;
+  if (clientGone && !res.headersSent) {
     // The client went away mid-request (an upload cancelled, a tab closed): nobody to answer, and not
     // a fault of ours. Whatever the handler had stored is its own to keep or discard.
     log.info('the client closed the request before it was answered', { reason: asLoggable(error).message });
