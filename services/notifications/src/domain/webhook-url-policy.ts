@@ -1,23 +1,11 @@
 // What a webhook URL may be: absolute http(s), no credentials or fragment, https unless it points at
 // the loopback and the operator allowed that, and never an internal address. Names are checked here
 // only by their shape; the sender checks what they resolve to at every delivery (DNS can change).
-import { isIP } from 'node:net';
-import { classifyAddress, type AddressClass } from './address-ranges';
+import { classifyHost } from '@mediaflow/address-guard';
 import { WebhookUrlForbidden, WebhookUrlInvalid, WebhookUrlNotHttps } from './webhook-errors';
 import { MAX_WEBHOOK_URL_LENGTH, type WebhookUrlPolicy } from './webhook-limits';
 
 export type { WebhookUrlPolicy };
-
-// Names that only resolve inside a network; refused early with a clear message.
-const INTERNAL_SUFFIXES = ['.local', '.internal', '.localdomain', '.home.arpa', '.intranet', '.lan'];
-
-const hostClass = (hostname: string): AddressClass | 'name' => {
-  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-  if (isIP(host) !== 0) return classifyAddress(host);
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
-  if (!host.includes('.') || INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return 'internal';
-  return 'name';
-};
 
 const parse = (raw: string): URL => {
   if (raw.length > MAX_WEBHOOK_URL_LENGTH) throw new WebhookUrlInvalid(`the URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters`);
@@ -34,7 +22,7 @@ export const checkWebhookUrl = (raw: string, policy: WebhookUrlPolicy): string =
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookUrlInvalid(`the URL scheme must be https, not ${url.protocol.replace(':', '')}`);
   if (url.username || url.password) throw new WebhookUrlInvalid('the URL must not carry credentials; verify the webhook signature instead');
   if (url.hash) throw new WebhookUrlInvalid('the URL must not have a fragment');
-  const kind = hostClass(url.hostname);
+  const kind = classifyHost(url.hostname);
   if (kind === 'internal') throw new WebhookUrlForbidden(`${url.hostname} is an internal address`);
   if (kind === 'loopback') {
     if (!policy.allowHttpLoopback) throw new WebhookUrlForbidden(`${url.hostname} is a loopback address`);

@@ -1,5 +1,5 @@
 // Which webhook URLs are accepted, and why the others are refused (SSRF, plain http, malformed).
-import { classifyAddress } from '../../src/domain/address-ranges';
+import { classifyAddress } from '@mediaflow/address-guard';
 import { checkWebhookUrl } from '../../src/domain/webhook-url-policy';
 
 const strict = { allowHttpLoopback: false };

@@ -3,10 +3,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { isAddressAllowed } from '../../domain/address-ranges';
+import { guardedLookup, isAddressAllowed } from '@mediaflow/address-guard';
 import type { AttemptErrorCode } from '../../domain/retry-policy';
 import type { SendResult, WebhookRequest, WebhookSender } from '../../ports/webhook-sender';
-import { guardedLookup } from './guarded-lookup';
 import { parseRetryAfter } from './retry-after';
 
 /** Kept from the response body for the delivery log; the rest is discarded. */

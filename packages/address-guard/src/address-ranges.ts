@@ -1,6 +1,6 @@
-// Which IP addresses a webhook may reach. Loopback is its own class (allowed only when the operator
-// says so, e.g. embedded mode); every other non-public range is refused so a subscriber cannot make
-// the service call into its own network (SSRF): private, link-local (cloud metadata), CGNAT,
+// Which IP addresses an outbound request made for a user (a webhook, a URL ingest) may reach. Loopback
+// is its own class (allowed only when the operator says so, e.g. embedded mode); every other
+// non-public range is refused so a user cannot make the service call into its own network (SSRF): private, link-local (cloud metadata), CGNAT,
 // multicast, reserved, documentation and the IPv6 forms that embed an IPv4 address.
 import { BlockList, isIP } from 'node:net';
 
