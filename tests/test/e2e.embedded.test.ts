@@ -34,6 +34,11 @@ describe('embedded end to end', () => {
     const { jobId } = await t.owner.uploadFile(clip.path, 'video/mp4', 'sd');
     const job = await t.owner.waitForJob(jobId, ['completed', 'failed', 'rejected']);
     expect(job.status).toBe('completed');
+    // The attempt: queued, then started when its runner began, with the runner's own transcode time.
+    const [attempt] = job.attempts as Array<{ queuedAt: string; startedAt: string; endedAt: string; transcodeSeconds: number }>;
+    expect(Date.parse(attempt!.startedAt)).toBeGreaterThanOrEqual(Date.parse(attempt!.queuedAt));
+    expect(attempt!.transcodeSeconds).toBeGreaterThan(0);
+    expect(attempt!.transcodeSeconds).toBeLessThan((Date.parse(attempt!.endedAt) - Date.parse(attempt!.queuedAt)) / 1000);
 
     // The master playlist and its segments through the returned URL, as a player reads them.
     const master = await fetch(job.outputs.playbackUrl);

@@ -4,7 +4,19 @@ import { AttemptSchema, JobIdSchema } from './shared/identifiers';
 import { OutputManifestSchema } from './shared/output-manifest';
 
 export const TranscodeFinishedV1Schema = z
-  .object({ jobId: JobIdSchema, attempt: AttemptSchema, manifest: OutputManifestSchema })
+  .object({
+    jobId: JobIdSchema,
+    attempt: AttemptSchema,
+    manifest: OutputManifestSchema,
+    transcodeSeconds: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .optional()
+      .describe(
+        "The runner's own time for the attempt's work, in seconds: probing its input, planning, every ffmpeg process and the playlists, not storing the outputs nor waiting for a runner. Absent from runners that did not report it.",
+      ),
+  })
   .strict()
   .meta({ id: 'TranscodeFinished.v1', description: 'An attempt finished; the outputs it wrote.' });
 export type TranscodeFinishedV1 = z.infer<typeof TranscodeFinishedV1Schema>;

@@ -67,8 +67,8 @@ export const createJobEventHandlers = (deps: JobEventHandlerDeps): TypedHandlers
       await run(event, { type: 'RecordProgress', jobId, attempt, percent }, logger);
     },
     TranscodeFinished: async (event, { logger }) => {
-      const { jobId, attempt, manifest } = event.data;
-      await run(event, { type: 'FinishTranscode', jobId, attempt, manifest }, logger);
+      const { jobId, attempt, manifest, transcodeSeconds } = event.data;
+      await run(event, { type: 'FinishTranscode', jobId, attempt, manifest, ...(transcodeSeconds === undefined ? {} : { transcodeSeconds }) }, logger);
     },
     TranscodeFailed: async (event, { logger }) => {
       const { jobId, attempt, code, reason, retryable } = event.data;

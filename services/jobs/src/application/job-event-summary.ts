@@ -36,6 +36,8 @@ export const summarizeJobEvent = (event: JobEvent): EventSummary => {
       return { attempt: event.data.attempt, runnerId: event.data.runnerId };
     case 'JobTranscodeProgressed':
       return { attempt: event.data.attempt, percent: event.data.percent };
+    case 'JobTranscodeFinished':
+      return { attempt: event.data.attempt, transcodeSeconds: event.data.transcodeSeconds };
     case 'JobRetryScheduled':
       return { stage: event.data.stage, attempt: event.data.attempt, dueAt: event.data.dueAt };
     case 'JobRetryRequested':

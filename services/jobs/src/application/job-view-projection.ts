@@ -62,6 +62,9 @@ const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
     case 'JobTranscodeProgressed':
       Object.assign(view, { status: 'transcoding', percent: Math.max(view.percent, event.data.percent) });
       return;
+    case 'JobTranscodeFinished':
+      updateAttempt(view, event.data.attempt, (a) => ({ ...a, transcodeSeconds: event.data.transcodeSeconds }));
+      return;
     case 'JobTranscodeFailed': {
       const { code, reason, retryable } = event.data;
       updateAttempt(view, event.data.attempt, (a) => ({ ...a, endedAt: at, outcome: 'failed', error: { code, reason, retryable } }));

@@ -20,7 +20,7 @@ export type JobCommand = { readonly jobId: string } & (
   | { readonly type: 'RecordProbeFailure'; readonly code: string; readonly reason: string; readonly retryable: boolean; readonly now: Date }
   | { readonly type: 'StartTranscode'; readonly attempt: number; readonly runnerId: string }
   | { readonly type: 'RecordProgress'; readonly attempt: number; readonly percent: number }
-  | { readonly type: 'FinishTranscode'; readonly attempt: number; readonly manifest: OutputManifest }
+  | { readonly type: 'FinishTranscode'; readonly attempt: number; readonly manifest: OutputManifest; readonly transcodeSeconds?: number }
   | {
       readonly type: 'FailTranscode';
       readonly attempt: number;

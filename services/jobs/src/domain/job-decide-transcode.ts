@@ -39,8 +39,12 @@ export const decideTranscode = (job: Job, command: TranscodeCommand, retry: Retr
       // Progress only grows within an attempt; a reordered older report says nothing new.
       if (command.percent <= job.percent && job.status === 'transcoding') return [];
       return [{ type: 'JobTranscodeProgressed', data: { jobId, attempt: command.attempt, percent: command.percent } }];
-    case 'FinishTranscode':
-      return [{ type: 'JobCompleted', data: { jobId, manifest: command.manifest } }];
+    case 'FinishTranscode': {
+      const completed: JobEvent = { type: 'JobCompleted', data: { jobId, manifest: command.manifest } };
+      const { attempt, transcodeSeconds } = command;
+      if (transcodeSeconds === undefined) return [completed];
+      return [{ type: 'JobTranscodeFinished', data: { jobId, attempt, transcodeSeconds } }, completed];
+    }
     case 'FailTranscode':
       return decideFailure(job, command, retry);
   }

@@ -41,6 +41,8 @@ export type JobEvent =
     }
   | { readonly type: 'JobTranscodeStarted'; readonly data: { readonly jobId: string; readonly attempt: number; readonly runnerId: string } }
   | { readonly type: 'JobTranscodeProgressed'; readonly data: { readonly jobId: string; readonly attempt: number; readonly percent: number } }
+  /** The attempt's runner finished, and how long its own work took (TranscodeFinished's transcodeSeconds); JobCompleted follows. */
+  | { readonly type: 'JobTranscodeFinished'; readonly data: { readonly jobId: string; readonly attempt: number; readonly transcodeSeconds: number } }
   | {
       readonly type: 'JobTranscodeFailed';
       readonly data: { readonly jobId: string; readonly attempt: number; readonly code: string; readonly reason: string; readonly retryable: boolean };
@@ -73,6 +75,7 @@ const JOB_EVENT_TYPES: readonly JobEventType[] = [
   'JobProbeFailed',
   'JobTranscodeStarted',
   'JobTranscodeProgressed',
+  'JobTranscodeFinished',
   'JobTranscodeFailed',
   'JobRetryScheduled',
   'JobRetryRequested',

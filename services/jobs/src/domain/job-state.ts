@@ -59,6 +59,7 @@ const evolveExisting = (job: Job, event: JobEvent): Job => {
       return { ...job, ownerId: event.data.ownerId };
     case 'JobProbed':
     case 'JobProbeFailed':
+    case 'JobTranscodeFinished':
       return job;
     case 'JobTranscodeFailed':
       return interrupted(event.data) ? { ...job, interruptedInRound: job.interruptedInRound + 1 } : job;

@@ -74,3 +74,13 @@ describe('job history after an owner retry', () => {
     expect(summarizeJobEvent(retryRequested('probe', 4))).toEqual({ requestedBy: OWNER, stage: 'probe', attempt: 4 });
   });
 });
+
+describe('job view of a finished attempt', () => {
+  it("shows the runner's own transcode time on the attempt, and in the history", () => {
+    const finished: JobEvent = { type: 'JobTranscodeFinished', data: { jobId, attempt: 1, transcodeSeconds: 3.25 } };
+    const started: JobEvent = { type: 'JobTranscodeStarted', data: { jobId, attempt: 1, runnerId: 'r-1' } };
+    const view = projectJobView(stream([...created, validated(1), started, finished, { type: 'JobCompleted', data: { jobId, manifest: manifest() } }]));
+    expect(view?.attempts).toEqual([{ attempt: 1, queuedAt: minute(2), runnerId: 'r-1', startedAt: minute(3), transcodeSeconds: 3.25, endedAt: minute(5), outcome: 'completed' }]);
+    expect(summarizeJobEvent(finished)).toEqual({ attempt: 1, transcodeSeconds: 3.25 });
+  });
+});

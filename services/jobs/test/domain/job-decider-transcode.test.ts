@@ -47,6 +47,12 @@ describe('Job aggregate: an attempt running', () => {
     given(running()).when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest() }).then([completed]);
   });
 
+  it("records the runner's own transcode time before completing, when the runner reported it", () => {
+    given(running())
+      .when({ type: 'FinishTranscode', jobId, attempt: 1, manifest: manifest(), transcodeSeconds: 2.5 })
+      .then([{ type: 'JobTranscodeFinished', data: { jobId, attempt: 1, transcodeSeconds: 2.5 } }, completed]);
+  });
+
   it('ignores reports about an older attempt', () => {
     const retried = [...running(1), transcodeFailed(1), retryScheduled(2, '2026-11-25T12:00:10.000Z', 10), requested(2)];
     given(retried).when({ type: 'RecordProgress', jobId, attempt: 1, percent: 90 }).thenNothingHappened();

@@ -1,6 +1,7 @@
-// TranscodeRequested → run attempt `data.attempt` through the RunnerDispatcher and record TranscodeStarted.
+// TranscodeRequested → run attempt `data.attempt` through the RunnerDispatcher and record it dispatched
+// (internal TranscodeAttemptDispatched; the public TranscodeStarted follows when the runner begins).
 // The order makes every crash recoverable: the job enters the watchdog's index first, then the runner
-// starts, then TranscodeStarted is appended with TranscodeRequested's id in the inbox. A redelivery finds
+// starts, then the dispatch is appended with TranscodeRequested's id in the inbox. A redelivery finds
 // the attempt started and starts nothing; a second runner for the same attempt is stopped at once.
 import type { KnownEventOf } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';

@@ -131,7 +131,7 @@ export class RunnerWatchdog {
         await deps.dispatcher.stop(last.runnerId);
       // A cancelled job stays until the outputs its attempts stored are deleted.
       if ((await deleteCancelledOutputs(deps, entry.jobId, deps.logger)) === 'waiting') return;
-      // Young entries stay: their dispatcher may not have appended TranscodeStarted yet.
+      // Young entries stay: their dispatcher may not have appended TranscodeAttemptDispatched yet.
       if (now - entry.since.getTime() > deps.stallMs) await deps.active.remove(entry.jobId);
       return undefined;
     }

@@ -1,5 +1,5 @@
-// Is a running attempt alive? Judged from when it last gave a sign of life (its TranscodeStarted,
-// TranscodeRunnerBegan or a TranscodeProgressed, as recorded) and what its runner says. Pure: the
+// Is a running attempt alive? Judged from when it last gave a sign of life (its dispatch, its
+// TranscodeStarted, a TranscodeProgressed, or TranscodeRunnerBegan in older streams, as recorded) and what its runner says. Pure: the
 // watchdog gathers the facts.
 interface RecordedEvent {
   readonly type: string;
@@ -31,7 +31,8 @@ export const lastSignOfLife = (events: readonly RecordedEvent[], attempt: number
   let last: number | undefined;
   for (const e of events) {
     if (
-      (e.type === 'TranscodeStarted' ||
+      (e.type === 'TranscodeAttemptDispatched' ||
+        e.type === 'TranscodeStarted' ||
         e.type === 'TranscodeRunnerBegan' ||
         e.type === 'TranscodeProgressed') &&
       attemptOfData(e.data) === attempt

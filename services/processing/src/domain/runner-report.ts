@@ -8,7 +8,8 @@ export type RunnerReport =
   /** Its first report: the runner process is up and begins the attempt's work. */
   | { readonly type: 'began' }
   | { readonly type: 'progress'; readonly percent: number }
-  | { readonly type: 'finished'; readonly manifest: ManifestOutput[] }
+  /** transcodeSeconds: the runner's own time for probe, plan and ffmpeg (optional: older runners). */
+  | { readonly type: 'finished'; readonly manifest: ManifestOutput[]; readonly transcodeSeconds?: number }
   | { readonly type: 'failed'; readonly code: string; readonly reason: string; readonly retryable: boolean }
   /** Stopped before it finished (a stop, a shutdown): what that means is decided here. */
   | { readonly type: 'cancelled' }
@@ -29,7 +30,12 @@ export const commandForRunnerReport = (attempt: number, report: RunnerReport): T
     case 'progress':
       return { type: 'RecordProgress', attempt, percent: report.percent };
     case 'finished':
-      return { type: 'FinishAttempt', attempt, manifest: { outputs: report.manifest } };
+      return {
+        type: 'FinishAttempt',
+        attempt,
+        manifest: { outputs: report.manifest },
+        ...(report.transcodeSeconds !== undefined ? { transcodeSeconds: report.transcodeSeconds } : {}),
+      };
     case 'failed':
       return { type: 'FailAttempt', attempt, code: report.code, reason: report.reason, retryable: report.retryable };
     case 'cancelled':

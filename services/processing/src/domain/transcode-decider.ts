@@ -36,13 +36,15 @@ export type TranscodeCommand =
       /** Where this attempt writes its outputs (the plan's outputPrefix). */
       readonly outputPrefix?: string;
     }
-  /** The runner's first report: it really began (it no longer waits in a queue). */
+  /** The runner's first report: it really began (it no longer waits in a queue): TranscodeStarted. */
   | { readonly type: 'RecordRunnerBegan'; readonly attempt: number }
   | { readonly type: 'RecordProgress'; readonly attempt: number; readonly percent: number }
   | {
       readonly type: 'FinishAttempt';
       readonly attempt: number;
       readonly manifest: EventDataOf<'TranscodeFinished', 1>['manifest'];
+      /** The runner's own time for the attempt's work, when it reported one. */
+      readonly transcodeSeconds?: number;
     }
   | {
       readonly type: 'FailAttempt';
@@ -91,7 +93,7 @@ const startAttempt = (
       ? [{ type: 'TranscodeOutputsPlanned', data: { jobId: c.jobId, outputPrefix: c.outputPrefix } }]
       : [];
   const started: TranscodeEvent = {
-    type: 'TranscodeStarted',
+    type: 'TranscodeAttemptDispatched',
     data: { jobId: c.jobId, attempt: c.attempt, runnerId: c.runnerId },
   };
   if (!verdict.supersedes) return [...planned, started];
@@ -110,13 +112,26 @@ const runningAs = (state: TranscodeState, attempt: number) => {
     : undefined;
 };
 
+/**
+ * TranscodeStarted, the public "a runner started the attempt", once per attempt: at its runner's first
+ * report, or before the first other report that shows it ran (when the `began` report was lost).
+ */
+const startedIfNotYet = (current: NonNullable<ReturnType<typeof runningAs>>): Decision =>
+  current.running.began
+    ? []
+    : [
+        {
+          type: 'TranscodeStarted',
+          data: { jobId: current.jobId, attempt: current.running.attempt, runnerId: current.running.runnerId },
+        },
+      ];
+
 const recordRunnerBegan = (
   c: Extract<TranscodeCommand, { type: 'RecordRunnerBegan' }>,
   state: TranscodeState,
 ): Decision => {
   const current = runningAs(state, c.attempt);
-  if (!current || current.running.began) return [];
-  return [{ type: 'TranscodeRunnerBegan', data: { jobId: current.jobId, attempt: c.attempt } }];
+  return current ? startedIfNotYet(current) : [];
 };
 
 const recordProgress = (
@@ -127,7 +142,10 @@ const recordProgress = (
   const percent = Math.min(100, Math.max(0, Math.round(c.percent * 10) / 10));
   // Equal percent is still news: it is the runner's heartbeat on a slow stretch.
   if (!current || percent < current.running.lastPercent) return [];
-  return [{ type: 'TranscodeProgressed', data: { jobId: current.jobId, attempt: c.attempt, percent } }];
+  return [
+    ...startedIfNotYet(current),
+    { type: 'TranscodeProgressed', data: { jobId: current.jobId, attempt: c.attempt, percent } },
+  ];
 };
 
 const finishAttempt = (
@@ -135,14 +153,15 @@ const finishAttempt = (
   state: TranscodeState,
 ): Decision => {
   const current = runningAs(state, c.attempt);
-  return current
-    ? [
-        {
-          type: 'TranscodeFinished',
-          data: { jobId: current.jobId, attempt: c.attempt, manifest: c.manifest },
-        },
-      ]
-    : [];
+  if (!current) return [];
+  const seconds = c.transcodeSeconds === undefined ? {} : { transcodeSeconds: c.transcodeSeconds };
+  return [
+    ...startedIfNotYet(current),
+    {
+      type: 'TranscodeFinished',
+      data: { jobId: current.jobId, attempt: c.attempt, manifest: c.manifest, ...seconds },
+    },
+  ];
 };
 
 const failAttempt = (

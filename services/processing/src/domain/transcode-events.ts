@@ -1,7 +1,7 @@
 // What happens to one job's transcode, as processing records it in stream `transcode-<jobId>`: the
 // public events (MediaProbed … TranscodeFailed, published by the outbox) and internal ones that stay
-// in the service (registration from ProbeRequested, cancellation, outputs, a runner that began, a
-// superseded attempt).
+// in the service (registration from ProbeRequested, cancellation, outputs, an attempt dispatched to a
+// runner that has not begun yet, a superseded attempt).
 import type { EventDataOf } from '@mediaflow/contracts';
 
 /** What ProbeRequested told us and later steps need: the input key, the profile and who owns the job. */
@@ -35,8 +35,17 @@ export type TranscodeEvent =
       readonly data: { jobId: string; outputPrefix: string; count: number };
     }
   /**
-   * The runner of this attempt began its work (its first report: it left the pool's queue, its task
-   * was provisioned). An attempt lost without it never ran, and is failed as RUNNER_NOT_STARTED.
+   * The attempt was handed to a runner (`runnerId`): a pool slot or a task may still have to free up
+   * or be provisioned. The public TranscodeStarted follows when the runner begins (its first report);
+   * an attempt lost before that never ran, and is failed as RUNNER_NOT_STARTED.
+   */
+  | {
+      readonly type: 'TranscodeAttemptDispatched';
+      readonly data: { jobId: string; attempt: number; runnerId: string };
+    }
+  /**
+   * Streams written before TranscodeAttemptDispatched existed: there TranscodeStarted meant "dispatched"
+   * and this event "its runner began". Folded still, never decided any more.
    */
   | { readonly type: 'TranscodeRunnerBegan'; readonly data: { jobId: string; attempt: number } }
   /** A higher attempt started while this one still counted as running: its late reports are ignored. */

@@ -10,9 +10,8 @@ interface AttemptState {
   readonly status: AttemptStatus;
   readonly lastPercent: number;
   /**
-   * Its runner began the work: it reported (TranscodeRunnerBegan, or any progress from runners and
-   * streams older than that event). TranscodeStarted alone means only "dispatched": it may have waited
-   * in a queue all along.
+   * Its runner began the work (TranscodeStarted after TranscodeAttemptDispatched; in older streams
+   * TranscodeRunnerBegan or any progress). Dispatched alone, it may have waited in a queue all along.
    */
   readonly began: boolean;
 }
@@ -51,6 +50,20 @@ const ended =
   (a: AttemptState): AttemptState =>
     a.status === 'running' ? { ...a, status } : a;
 
+const dispatched = (
+  state: TranscodeState,
+  data: { readonly attempt: number; readonly runnerId: string },
+): TranscodeState => {
+  const attempt: AttemptState = {
+    attempt: data.attempt,
+    runnerId: data.runnerId,
+    status: 'running',
+    lastPercent: 0,
+    began: false,
+  };
+  return { ...state, attempts: [...state.attempts.filter((a) => a.attempt !== data.attempt), attempt] };
+};
+
 export const evolveTranscode = (state: TranscodeState, event: TranscodeEvent): TranscodeState => {
   switch (event.type) {
     case 'TranscodeRegistered':
@@ -59,19 +72,14 @@ export const evolveTranscode = (state: TranscodeState, event: TranscodeEvent): T
       return { ...state, probe: 'probed' };
     case 'ProbeFailed':
       return { ...state, probe: event.data.retryable ? 'failed-retryable' : 'failed' };
-    case 'TranscodeStarted': {
-      const started: AttemptState = {
-        attempt: event.data.attempt,
-        runnerId: event.data.runnerId,
-        status: 'running',
-        lastPercent: 0,
-        began: false,
-      };
-      return {
-        ...state,
-        attempts: [...state.attempts.filter((a) => a.attempt !== event.data.attempt), started],
-      };
-    }
+    case 'TranscodeAttemptDispatched':
+      return dispatched(state, event.data);
+    case 'TranscodeStarted':
+      // After its TranscodeAttemptDispatched: the runner began. Without one (a stream written before that
+      // event existed) TranscodeStarted was the dispatch itself.
+      return attemptOf(state, event.data.attempt)
+        ? updateAttempt(state, event.data.attempt, (a) => ({ ...a, began: true }))
+        : dispatched(state, event.data);
     case 'TranscodeRunnerBegan':
       return updateAttempt(state, event.data.attempt, (a) => ({ ...a, began: true }));
     case 'TranscodeProgressed':

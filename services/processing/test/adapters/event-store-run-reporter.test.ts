@@ -13,7 +13,7 @@ import {
   typesOf,
   type TempStore,
 } from '../support/processing-store';
-import { cancelled, JOB, probed, registered, started } from '../support/transcode-events';
+import { cancelled, JOB, probed, registered, dispatched } from '../support/transcode-events';
 
 const spec: JobSpec = {
   jobId: JOB,
@@ -44,7 +44,7 @@ describe('EventStoreRunReporter (runner on ECS)', () => {
 
   beforeEach(async () => {
     temp = openTempStore();
-    await seed(temp.store, JOB, [registered(), probed, started(1)]);
+    await seed(temp.store, JOB, [registered(), probed, dispatched(1)]);
   });
   afterEach(() => temp.close());
 
@@ -61,7 +61,7 @@ describe('EventStoreRunReporter (runner on ECS)', () => {
       { jobId: JOB, attempt: 1, percent: 31 },
     ]);
     expect(await dataOf(temp.store, JOB, 'TranscodeFinished')).toEqual([
-      { jobId: JOB, attempt: 1, manifest: { outputs: manifest } },
+      { jobId: JOB, attempt: 1, manifest: { outputs: manifest }, transcodeSeconds: 1 },
     ]);
     const [last] = (await temp.store.read(`transcode-${JOB}`)).slice(-1);
     expect(last?.metadata).toMatchObject({ ownerId: 'owner-1', correlationId: 'corr-1' });
@@ -72,8 +72,8 @@ describe('EventStoreRunReporter (runner on ECS)', () => {
     r.began();
     r.began();
     await r.failed({ exitCode: 3, code: 'CORRUPT_MEDIA', reason: 'damaged', retryable: false });
-    expect((await typesOf(temp.store, JOB)).slice(3)).toEqual(['TranscodeRunnerBegan', 'TranscodeFailed']);
-    expect(await dataOf(temp.store, JOB, 'TranscodeRunnerBegan')).toEqual([{ jobId: JOB, attempt: 1 }]);
+    expect((await typesOf(temp.store, JOB)).slice(3)).toEqual(['TranscodeStarted', 'TranscodeFailed']);
+    expect(await dataOf(temp.store, JOB, 'TranscodeStarted')).toEqual([{ jobId: JOB, attempt: 1, runnerId: 'runner-1' }]);
   });
 
   it('appends TranscodeFailed with the runner failure', async () => {
@@ -93,7 +93,7 @@ describe('EventStoreRunReporter (runner on ECS)', () => {
     expect(await typesOf(temp.store, JOB)).toEqual([
       'TranscodeRegistered',
       'MediaProbed',
-      'TranscodeStarted',
+      'TranscodeAttemptDispatched',
       'TranscodeCancelled',
     ]);
   });

@@ -19,8 +19,8 @@ import {
   type TempStore,
 } from '../support/processing-store';
 import {
-  began,
   cancelled,
+  dispatched,
   failed,
   finished,
   JOB,
@@ -54,7 +54,7 @@ describe('runner watchdog', () => {
   beforeEach(async () => {
     temp = openTempStore();
     active = new SqliteActiveTranscodes(`${temp.dir}/processing.read.sqlite`);
-    await seed(temp.store, JOB, [registered(), probed, started(1, 'r1')], clock.now());
+    await seed(temp.store, JOB, [registered(), probed, dispatched(1, 'r1')], clock.now());
     await active.add(JOB, clock.now());
   });
   afterEach(() => {
@@ -156,14 +156,14 @@ describe('runner watchdog', () => {
     };
 
     it('is failed as RUNNER_HOST_RESTARTED when it had begun in a host process that restarted since', async () => {
-      await seed(temp.store, JOB, [began(1)], clock.now());
+      await seed(temp.store, JOB, [started(1)], clock.now());
       expect(await sweepWith({ state: 'gone', cause: 'host-restarted' })).toEqual([
         { jobId: JOB, attempt: 1, code: 'RUNNER_HOST_RESTARTED', reason: expect.any(String), retryable: true },
       ]);
     });
 
     it('is failed as RUNNER_LOST when it had begun and its dispatcher gives no cause', async () => {
-      await seed(temp.store, JOB, [began(1)], clock.now());
+      await seed(temp.store, JOB, [started(1)], clock.now());
       expect(await sweepWith({ state: 'gone' })).toEqual([
         { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: expect.any(String), retryable: true },
       ]);
@@ -187,7 +187,7 @@ describe('runner watchdog', () => {
     };
 
     it('is failed as RUNNER_LOST once its runner had begun', async () => {
-      await seed(temp.store, JOB, [began(1)], clock.now());
+      await seed(temp.store, JOB, [started(1)], clock.now());
       expect(await restart()).toEqual([
         { jobId: JOB, attempt: 1, code: 'RUNNER_LOST', reason: expect.any(String), retryable: true },
       ]);
@@ -213,7 +213,7 @@ describe('runner watchdog', () => {
         { type: 'MediaProbed', data: { jobId: OTHER, mediaInfo } },
         { type: 'TranscodeStarted', data: { jobId: OTHER, attempt: 1, runnerId: 'r9' } },
       ];
-      await seed(temp.store, JOB, [began(1)], clock.now());
+      await seed(temp.store, JOB, [started(1)], clock.now());
       await seed(temp.store, OTHER, other, clock.now());
       clock.advance(1);
       await active.add(OTHER, clock.now()); // after JOB in the index
@@ -244,7 +244,7 @@ describe('runner watchdog', () => {
 
     it("is failed as RUNNER_HOST_RESTARTED when its runner id names an earlier incarnation of the pool", async () => {
       const earlier = 'local-0123456789ab-6f1c2a9e-0d4b-4c1e-9a57-3b2f8e1d7c60';
-      await seed(temp.store, JOB, [began(1), failed(1, 'RUNNER_LOST'), started(2, earlier), began(2)], clock.now());
+      await seed(temp.store, JOB, [started(1), failed(1, 'RUNNER_LOST'), dispatched(2, earlier), started(2)], clock.now());
       expect((await restart()).map((f) => [f.attempt, f.code])).toEqual([
         [1, 'RUNNER_LOST'],
         [2, 'RUNNER_HOST_RESTARTED'],
@@ -252,7 +252,7 @@ describe('runner watchdog', () => {
     });
 
     it('asks whether the current attempt began: an earlier one that began does not count', async () => {
-      await seed(temp.store, JOB, [began(1), failed(1, 'RUNNER_LOST'), started(2, 'r2')], clock.now());
+      await seed(temp.store, JOB, [started(1), failed(1, 'RUNNER_LOST'), dispatched(2, 'r2')], clock.now());
       expect((await restart()).map((f) => [f.attempt, f.code])).toEqual([
         [1, 'RUNNER_LOST'],
         [2, 'RUNNER_NOT_STARTED'],

@@ -12,7 +12,7 @@ import { createEventStoreTable, DynamoDbEventStore } from '@mediaflow/event-stor
 import { bucketKeyPrefixes, bucketNames, resourceNames } from '@mediaflow/topology';
 import { generateClip } from '../../src/testing/clips';
 import { dataOf, seed, typesOf } from '../support/processing-store';
-import { JOB, probed, registered, started } from '../support/transcode-events';
+import { JOB, probed, registered, dispatched } from '../support/transcode-events';
 
 const runDetached = (spec: object, env: Record<string, string>): Promise<number | null> =>
   new Promise((resolve, reject) => {
@@ -43,7 +43,7 @@ describe(`runner reporting to the event store (AWS mode @ ${process.env.AWS_ENDP
     const table = resourceNames('processing', env).table;
     await createEventStoreTable(dynamo, table);
     const store = new DynamoDbEventStore({ client: dynamo, tableName: table });
-    await seed(store, JOB, [registered(), probed, started(1, 'ecs-task-1')]);
+    await seed(store, JOB, [registered(), probed, dispatched(1, 'ecs-task-1')]);
     const clip = await generateClip('no-audio');
     const key = 'owner-1/up_01TEST/source';
     await new S3BlobStorage({
@@ -63,12 +63,20 @@ describe(`runner reporting to the event store (AWS mode @ ${process.env.AWS_ENDP
     expect(await runDetached(spec, { MEDIAFLOW_MODE: 'aws', MEDIAFLOW_ENV: env })).toBe(0);
 
     const types = await typesOf(store, JOB);
-    expect(types.slice(0, 3)).toEqual(['TranscodeRegistered', 'MediaProbed', 'TranscodeStarted']);
+    // Dispatched by the service; the task itself records that it began (TranscodeStarted), then its work.
+    expect(types.slice(0, 4)).toEqual([
+      'TranscodeRegistered',
+      'MediaProbed',
+      'TranscodeAttemptDispatched',
+      'TranscodeStarted',
+    ]);
     expect(types).toContain('TranscodeProgressed');
     expect(types.at(-1)).toBe('TranscodeFinished');
     const [done] = (await dataOf(store, JOB, 'TranscodeFinished')) as {
       manifest: { outputs: { kind: string }[] };
+      transcodeSeconds?: number;
     }[];
+    expect(done!.transcodeSeconds).toBeGreaterThan(0);
     expect(done!.manifest.outputs.map((o) => o.kind)).toEqual(expect.arrayContaining(['hls-master', 'mp4']));
     const events = await store.read(`transcode-${JOB}`);
     expect(events.at(-1)?.metadata).toMatchObject({ ownerId: 'owner-1', correlationId: 'corr-ecs' });

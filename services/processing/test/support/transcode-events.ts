@@ -35,12 +35,20 @@ export const manifest: EventDataOf<'TranscodeFinished', 1>['manifest'] = {
   ],
 };
 
+/** The attempt handed to a runner (it may still wait for a slot or a task). */
+export const dispatched = (attempt: number, runnerId = `runner-${attempt}`): TranscodeEvent => ({
+  type: 'TranscodeAttemptDispatched',
+  data: { jobId: JOB, attempt, runnerId },
+});
+
+/** The runner began the attempt: the public TranscodeStarted. */
 export const started = (attempt: number, runnerId = `runner-${attempt}`): TranscodeEvent => ({
   type: 'TranscodeStarted',
   data: { jobId: JOB, attempt, runnerId },
 });
 
-export const began = (attempt: number): TranscodeEvent => ({
+/** Streams written before TranscodeAttemptDispatched: TranscodeStarted was the dispatch, this the runner's start. */
+export const legacyBegan = (attempt: number): TranscodeEvent => ({
   type: 'TranscodeRunnerBegan',
   data: { jobId: JOB, attempt },
 });

@@ -36,6 +36,13 @@ const AttemptSchema = z.object({
   queuedAt: z.string(),
   startedAt: z.string().optional(),
   endedAt: z.string().optional(),
+  transcodeSeconds: z
+    .number()
+    .min(0)
+    .optional()
+    .describe(
+      "The runner's own time for the attempt's work (probing, planning, ffmpeg, playlists; not storing outputs or waiting for a runner), in seconds. On finished attempts whose runner reported it.",
+    ),
   error: z.object({ code: z.string(), reason: z.string(), retryable: z.boolean() }).optional(),
 });
 

@@ -48,7 +48,7 @@ export class EventStoreRunReporter implements RunReporter {
   }
 
   finished(summary: RunSummary): Promise<void> {
-    return this.enqueue({ type: 'finished', manifest: summary.manifest });
+    return this.enqueue({ type: 'finished', manifest: summary.manifest, transcodeSeconds: summary.transcodeSeconds });
   }
 
   failed(failure: RunnerFailure): Promise<void> {

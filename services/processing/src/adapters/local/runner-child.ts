@@ -30,7 +30,13 @@ export const terminalReport = (
 ): RunnerEvent => {
   const meaning = meaningOfExit(exit.code, exit.signal);
   if (meaning.outcome === 'succeeded') {
-    if (result?.type === 'finished') return { ...base, type: 'finished', manifest: result.manifest };
+    if (result?.type === 'finished')
+      return {
+        ...base,
+        type: 'finished',
+        manifest: result.manifest,
+        ...(result.transcodeSeconds !== undefined ? { transcodeSeconds: result.transcodeSeconds } : {}),
+      };
     return {
       ...base,
       type: 'failed',
