@@ -1,5 +1,7 @@
 // The runner entrypoint: the command of the Fargate task and of the embedded child process.
 //   runner --spec spec.json [--result result.json]     or MEDIAFLOW_JOB_SPEC='{"jobId":…}'
+//   runner --warm      (the embedded pool) loads and checks everything, says `ready` over IPC, waits
+//                      for one `job` message (adapters/local/warm-runner-protocol.ts), runs it, exits.
 // It reports through a RunReporter: over IPC to the parent when there is one, else (an ECS task)
 // into processing's event store. The exit code says what happened (application/runner-exit.ts).
 // SIGTERM, or losing the parent that forked it, stops ffmpeg cleanly and removes partial outputs.
@@ -11,11 +13,13 @@ import { runnerLimitsFrom } from '../media/runner-limits-settings';
 import { sandboxLine } from '../media/ffmpeg-sandbox';
 import { JobSpecSchema, type JobSpec } from '../application/job-spec';
 import { RunnerExit } from '../application/runner-exit';
+import { WARM_RUNNER_ARG, type WarmRunnerReady } from '../adapters/local/warm-runner-protocol';
 import { runOneJob } from './run-one-job';
-import { watchParent } from './runner-parent-watch';
+import { watchParent, type ParentWatch } from './runner-parent-watch';
 import { runReporterFor } from './runner-reporter';
 import { stallSecondsFrom } from './processing-config';
 import { runnerStorage } from './runner-storage';
+import { awaitJob } from './warm-job';
 
 const logger = createLogger('processing', { component: 'runner' });
 const send = (message: object): void => {
@@ -27,11 +31,9 @@ const argValue = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
-const readSpec = (): JobSpec => {
-  const file = argValue('--spec');
-  const raw = file ? fs.readFileSync(file, 'utf8') : process.env.MEDIAFLOW_JOB_SPEC;
-  if (!raw) throw Object.assign(new Error('no job spec: pass --spec FILE or set MEDIAFLOW_JOB_SPEC'), { invalidSpec: true });
-  const parsed = JobSpecSchema.safeParse(JSON.parse(raw));
+/** JobSpecSchema's verdict on a spec, however it came (file, environment, the pool's `job` message). */
+const validSpec = (value: unknown): JobSpec => {
+  const parsed = JobSpecSchema.safeParse(value);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(spec)'}: ${i.message}`).join('; ');
     throw Object.assign(new Error(`invalid job spec: ${detail}`), { invalidSpec: true });
@@ -39,36 +41,40 @@ const readSpec = (): JobSpec => {
   return parsed.data;
 };
 
-const main = async (): Promise<number> => {
-  let spec: JobSpec;
-  try {
-    spec = readSpec();
-  } catch (error) {
-    logger.error('refusing the job spec', { error: error as Error });
-    send({ type: 'failed', code: 'INVALID_JOB_SPEC', reason: (error as Error).message, retryable: false });
-    return RunnerExit.InvalidSpec;
-  }
+const specFromArgsOrEnv = (): JobSpec => {
+  const file = argValue('--spec');
+  const raw = file ? fs.readFileSync(file, 'utf8') : process.env.MEDIAFLOW_JOB_SPEC;
+  if (!raw) throw Object.assign(new Error('no job spec: pass --spec FILE or set MEDIAFLOW_JOB_SPEC'), { invalidSpec: true });
+  return validSpec(JSON.parse(raw));
+};
+
+const refuseSpec = (error: unknown): number => {
+  logger.error('refusing the job spec', { error: error as Error });
+  send({ type: 'failed', code: 'INVALID_JOB_SPEC', reason: (error as Error).message, retryable: false });
+  return RunnerExit.InvalidSpec;
+};
+
+/** Everything a job needs that does not depend on it: a warm runner does this before it says ready. */
+const prepare = () => {
   const config = loadConfig(BaseEnvironmentSchema, process.env);
   const aws = awsClientSettings(process.env);
   const binaries = mediaBinaries(process.env);
-  const log = logger.createChild({ persistentKeys: { jobId: spec.jobId, attempt: String(spec.attempt) } });
   // Embedded, ffmpeg has no network (inputs are local files); on AWS it reads a presigned S3 URL.
   const network = config.MEDIAFLOW_MODE === 'embedded' ? 'none' : 'host';
   const limits = runnerLimitsFrom(process.env);
-  log.info('runner starting', { ffmpeg: binaries.ffmpeg, ffprobe: binaries.ffprobe, mode: config.MEDIAFLOW_MODE, sandbox: sandboxLine(network).text, limits });
-  const abort = new AbortController();
-  // Repeated signals while ffmpeg is stopping must not kill us before partial outputs are removed
-  // (ECS sends SIGKILL itself after the task's stop timeout).
-  process.on('SIGTERM', () => abort.abort());
-  process.on('SIGINT', () => abort.abort());
-  // A parent killed with -9 cannot stop us: we stop ourselves; its restart fails this attempt as lost and a retry redoes it.
-  const parentWatch = watchParent(() => {
-    log.warn('the process that forked this runner is gone: stopping');
-    abort.abort();
-  });
   const storage = runnerStorage(config.MEDIAFLOW_MODE, config.MEDIAFLOW_ENV, config.MEDIAFLOW_DATA_DIR, aws);
+  const sandbox = sandboxLine(network).text; // asks once per process whether prlimit and unshare work
+  return { config, aws, sandbox, setup: { binaries, network, limits, storage } as const };
+};
+type Prepared = ReturnType<typeof prepare>;
+
+const runJob = async (spec: JobSpec, prepared: Prepared, abort: AbortController, parentWatch: ParentWatch): Promise<number> => {
+  const { config, aws, sandbox, setup } = prepared;
+  const { binaries, limits } = setup;
+  const log = logger.createChild({ persistentKeys: { jobId: spec.jobId, attempt: String(spec.attempt) } });
+  log.info('runner starting', { ffmpeg: binaries.ffmpeg, ffprobe: binaries.ffprobe, mode: config.MEDIAFLOW_MODE, sandbox, limits });
   const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => abort.abort() });
-  const outcome = await runOneJob(spec, { binaries, network, limits, storage }, reporter, log, abort.signal).finally(() => parentWatch.stop());
+  const outcome = await runOneJob(spec, setup, reporter, log, abort.signal).finally(() => parentWatch.stop());
   if (!outcome.ok) {
     log.error('runner failed', { failure: outcome.failure, error: outcome.error as Error });
     return outcome.failure.exitCode;
@@ -80,6 +86,46 @@ const main = async (): Promise<number> => {
   return RunnerExit.Succeeded;
 };
 
+const main = async (): Promise<number> => {
+  const warm = process.argv.includes(WARM_RUNNER_ARG);
+  let spec: JobSpec | undefined;
+  if (!warm) {
+    try {
+      spec = specFromArgsOrEnv();
+    } catch (error) {
+      return refuseSpec(error);
+    }
+  }
+  const prepared = prepare();
+  const abort = new AbortController();
+  // Repeated signals while ffmpeg is stopping must not kill us before partial outputs are removed
+  // (ECS sends SIGKILL itself after the task's stop timeout). Before a warm runner's job: just exit.
+  process.on('SIGTERM', () => abort.abort());
+  process.on('SIGINT', () => abort.abort());
+  // A parent killed with -9 cannot stop us: we stop ourselves; its restart fails this attempt as lost and a retry redoes it.
+  // A warm runner still waiting for its job just exits.
+  const parentWatch = watchParent(() => {
+    logger.warn('the process that forked this runner is gone: stopping');
+    abort.abort();
+  });
+  if (!spec) {
+    logger.debug('warm runner ready', { sandbox: prepared.sandbox });
+    send({ type: 'ready' } satisfies WarmRunnerReady);
+    const job = await awaitJob(abort.signal, logger);
+    if (!job) {
+      parentWatch.stop();
+      return RunnerExit.Cancelled;
+    }
+    try {
+      spec = validSpec(job.spec);
+    } catch (error) {
+      parentWatch.stop();
+      return refuseSpec(error);
+    }
+  }
+  return runJob(spec, prepared, abort, parentWatch);
+};
+
 main().then(
   (code) => {
     process.exitCode = code;
@@ -88,5 +134,6 @@ main().then(
   (error: unknown) => {
     logger.critical('runner crashed', { error: error as Error });
     process.exitCode = RunnerExit.Crashed;
+    if (process.connected) process.disconnect();
   },
 );

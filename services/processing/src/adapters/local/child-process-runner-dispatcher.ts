@@ -1,6 +1,7 @@
 // The embedded RunnerDispatcher: a bounded pool of forked runner processes (src/main/runner.ts). Beyond the
 // concurrency limit attempts wait in a FIFO queue; each child reports over IPC and its exit code says
-// how it ended. Runner ids live only in this process: after a restart every old id is "gone", which
+// how it ended. An attempt runs in a warm process started ahead (warm-spares.ts), one attempt per
+// process lifetime, so a crash, a cancel or a leak touches one attempt only. Runner ids live only in this process: after a restart every old id is "gone", which
 // is how the watchdog recognises attempts orphaned by a crash. Each id names the pool instance (its
 // incarnation) that launched it, so an id of an earlier incarnation is known to be gone because its
 // host process restarted, not because its runner failed.
@@ -10,7 +11,8 @@ import type { Logger } from '@mediaflow/logging';
 import type { JobSpec } from '../../application/job-spec';
 import type { RunnerEvent, RunnerEventListener, RunnerLiveness, RunnerDispatcher } from '../../ports/runner-dispatcher';
 import { RunnerChild } from './runner-child';
-import { runnerEntrypoint, type RunnerEntrypoint } from './runner-entrypoint';
+import { preparedRunnerEntrypoint, type RunnerEntrypoint } from './runner-entrypoint';
+import { WarmSpares } from './warm-spares';
 
 interface ChildProcessRunnerDispatcherOptions {
   /** Runners at once (MEDIAFLOW_RUNNER_CONCURRENCY); default the machine's available parallelism. */
@@ -21,7 +23,10 @@ interface ChildProcessRunnerDispatcherOptions {
    */
   readonly env: NodeJS.ProcessEnv;
   readonly logger: Logger;
+  /** What to fork (tests: a stand-in); default runner.js from a build, else a bundle of runner.ts. */
   readonly entrypoint?: RunnerEntrypoint;
+  /** Warm processes kept waiting for an attempt, beside the running ones; default the concurrency. */
+  readonly warmSpares?: number;
   /** After SIGTERM, how long a runner may take to clean up before SIGKILL (default 15 s). */
   readonly stopGraceMs?: number;
   /** Where runners' own logs go (default: this process's stdout/stderr). */
@@ -55,9 +60,21 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
   private readonly queue: Waiting[] = [];
   private readonly running = new Map<string, RunnerChild>();
   private closed = false;
+  /** Set once the entrypoint is known (a bundle is built first from sources): until then attempts queue. */
+  private spares: WarmSpares | undefined;
+  private readonly prepared: Promise<void>;
 
   constructor(private readonly options: ChildProcessRunnerDispatcherOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
+    const target = Math.max(0, options.warmSpares ?? this.concurrency);
+    this.prepared = (options.entrypoint ? Promise.resolve(options.entrypoint) : preparedRunnerEntrypoint(options.logger))
+      .then((entrypoint) => {
+        if (this.closed) return;
+        const stdio = options.stdio ?? 'inherit';
+        this.spares = new WarmSpares({ target, entrypoint, env: options.env, stdio, logger: options.logger });
+        this.pump();
+      })
+      .catch((error: unknown) => options.logger.error('the runner pool could not start', { error: error as Error }));
   }
 
   onEvent(listener: RunnerEventListener): void {
@@ -111,32 +128,39 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
 
   async shutdown(): Promise<void> {
     this.closed = true;
+    await this.prepared;
     for (const waiting of [...this.queue]) await this.stop(waiting.runnerId);
     const children = [...this.running.values()];
     for (const child of children) child.stop();
-    await Promise.all(children.map((c) => c.done));
+    await Promise.all([...children.map((c) => c.done), this.spares?.shutdown()]);
   }
 
-  /** Queued and running counts, for logs and stats. */
-  get load(): { queued: number; running: number } {
-    return { queued: this.queue.length, running: this.running.size };
+  /** Queued and running counts, and warm spares ready, for logs and stats. */
+  get load(): { queued: number; running: number; warm: number } {
+    return { queued: this.queue.length, running: this.running.size, warm: this.spares?.pids.ready.length ?? 0 };
+  }
+
+  /** The processes: spares (ready or starting) and each running runner's, for logs and tests. */
+  get processes(): { readonly spares: { ready: number[]; starting: number[] }; readonly runners: ReadonlyMap<string, number> } {
+    const runners = new Map([...this.running].flatMap(([id, child]) => (child.pid === undefined ? [] : [[id, child.pid] as const])));
+    return { spares: this.spares?.pids ?? { ready: [], starting: [] }, runners };
   }
 
   private pump(): void {
-    while (!this.closed && this.running.size < this.concurrency) {
+    while (!this.closed && this.spares && this.running.size < this.concurrency) {
       const next = this.queue.shift();
       if (!next) return;
-      this.launch(next);
+      this.launch(next, this.spares);
     }
   }
 
-  private launch({ runnerId, spec }: Waiting): void {
+  private launch({ runnerId, spec }: Waiting, spares: WarmSpares): void {
+    const spare = spares.take();
+    const warm = spare.readyNow;
     const child = new RunnerChild({
       runnerId,
       spec,
-      entrypoint: this.options.entrypoint ?? runnerEntrypoint(),
-      env: this.options.env,
-      stdio: this.options.stdio ?? 'inherit',
+      spare,
       stopGraceMs: this.options.stopGraceMs ?? 15_000,
       logger: this.options.logger,
       report: (event) => this.report(event),
@@ -145,6 +169,7 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
     this.options.logger.info('runner started', {
       runnerId,
       pid: child.pid,
+      warm,
       jobId: spec.jobId,
       attempt: spec.attempt,
     });

@@ -1,20 +1,21 @@
-// One forked runner: starts the process with the spec in its environment, forwards validated IPC
-// reports in order, and turns its end (last report + exit code, see runner-exit.ts) into one terminal
-// report. A stop is SIGTERM (the runner removes partial outputs), then SIGKILL after a grace period.
-import { fork, type ChildProcess } from 'node:child_process';
+// One runner: a warm process (warm-spares.ts) given one attempt. It hands the spec over IPC once the
+// process is ready, forwards validated IPC reports in order, and turns its end (last report + exit
+// code, see runner-exit.ts) into one terminal report. A stop is SIGTERM (the runner removes partial
+// outputs, or exits at once if it had not got its job yet), then SIGKILL after a grace period.
+import type { ChildProcess } from 'node:child_process';
 import type { Logger } from '@mediaflow/logging';
 import type { JobSpec } from '../../application/job-spec';
 import { meaningOfExit } from '../../application/runner-exit';
 import { RunnerMessageSchema, type RunnerMessage } from '../../application/runner-messages';
 import type { RunnerEvent } from '../../ports/runner-dispatcher';
-import type { RunnerEntrypoint } from './runner-entrypoint';
+import type { WarmSpare } from './warm-spares';
+import { isReadyMessage, type WarmRunnerJob } from './warm-runner-protocol';
 
 interface RunnerChildOptions {
   readonly runnerId: string;
   readonly spec: JobSpec;
-  readonly entrypoint: RunnerEntrypoint;
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdio: 'inherit' | 'ignore';
+  /** The process, already taken from the spares: ready, or still starting. */
+  readonly spare: WarmSpare;
   readonly stopGraceMs: number;
   readonly logger: Logger;
   /** Called in order, one at a time; the terminal report last. */
@@ -69,13 +70,17 @@ export class RunnerChild {
   private killTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RunnerChildOptions) {
-    const { spec, entrypoint } = options;
-    this.child = fork(entrypoint.path, [], {
-      execArgv: [...entrypoint.execArgv],
-      env: { ...options.env, MEDIAFLOW_JOB_SPEC: JSON.stringify(spec) },
-      stdio: ['ignore', options.stdio, options.stdio, 'ipc'],
-    });
+    const { spec, spare } = options;
+    this.child = spare.child;
     this.child.on('message', (raw) => this.onMessage(raw));
+    // A process that ends before it is ready (or before the spec is sent) ends the attempt like any
+    // other exit: its 'close' below makes the terminal report.
+    void spare.ready.then((ready) => {
+      if (!ready || this.stopRequested || !this.child.connected) return;
+      this.child.send({ type: 'job', spec } satisfies WarmRunnerJob, (error) => {
+        if (error) options.logger.warn('the job could not be handed to its runner', { runnerId: options.runnerId, error });
+      });
+    });
     this.done = new Promise((resolve) => {
       let settled = false;
       const end = (code: number | null, signal: NodeJS.Signals | null): void => {
@@ -122,6 +127,7 @@ export class RunnerChild {
   }
 
   private onMessage(raw: unknown): void {
+    if (isReadyMessage(raw)) return; // the spare's, not a report
     const parsed = RunnerMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.options.logger.warn('ignoring a malformed runner message', { runnerId: this.options.runnerId });
