@@ -68,7 +68,8 @@ const attemptLines = (job: Job): string =>
       const error = a.error
         ? `  ${a.error.code}: ${a.error.reason}${a.error.retryable ? ' (retryable)' : ''}`
         : '';
-      return `#${a.attempt} ${a.outcome}${a.runnerId ? ` on ${a.runnerId}` : ''}  ${when}${error}`;
+      const work = a.transcodeSeconds === undefined ? '' : `  (transcode ${a.transcodeSeconds.toFixed(2)} s)`;
+      return `#${a.attempt} ${a.outcome}${a.runnerId ? ` on ${a.runnerId}` : ''}  ${when}${work}${error}`;
     })
     .join('\n');
 

@@ -118,7 +118,7 @@ describe('mediaflow CLI', () => {
       expect(text.stdout).toMatch(new RegExp(`^job +${completedJobId}\\nstatus +completed\\n`));
       expect(text.stdout).toMatch(/media +video, mov, .*video h264 640x360 25 fps/);
       expect(text.stdout).toMatch(/outputs +playback: http/);
-      expect(text.stdout).toMatch(/attempts +#1 completed/);
+      expect(text.stdout).toMatch(/attempts +#1 completed .*\(transcode \d+\.\d\d s\)/);
       const json = await cli('jobs', 'show', completedJobId, '--json');
       expect(JSON.parse(json.stdout)).toMatchObject({ jobId: completedJobId, status: 'completed', media: { kind: 'video' } });
     });
