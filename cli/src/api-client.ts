@@ -1,23 +1,32 @@
-// The mediaflow API over fetch: JSON in and out, the bearer token, problem+json answers turned into
-// ApiProblem and "nothing answers" into ApiUnreachable, so every command reports errors one way.
+// The mediaflow API: JSON calls over node:http (http-transport.ts), the event stream over fetch. JSON
+// in and out, the bearer token, problem+json answers turned into ApiProblem and "nothing answers"
+// into ApiUnreachable, so every command reports errors one way.
 import { ApiProblem, ApiUnreachable } from './cli-errors';
+import { httpRequest } from './http-transport';
 
 interface ApiResponse<T> {
   readonly status: number;
   readonly body: T;
-  readonly headers: Headers;
 }
 
-/** The network error code fetch hides in `cause` (ECONNREFUSED, ENOTFOUND…), or its message. */
+/** An answer as problemOf reads it: fetch's Response and http-transport's HttpAnswer both are. */
+interface ErrorAnswer {
+  readonly status: number;
+  readonly statusText: string;
+  text(): Promise<string>;
+}
+
+/** The network error code (node:http gives it, fetch hides it in `cause`: ECONNREFUSED, ENOTFOUND…), or the message. */
 export const networkReason = (error: unknown): string => {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const { code, cause } = error as { code?: unknown; cause?: { code?: string; message?: string } };
+  if (typeof code === 'string' && code !== 'ABORT_ERR') return code;
   return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
 };
 
 const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
 
 /** Reads an error answer: problem+json gives code and detail; anything else its status and text. */
-export const problemOf = async (res: Response): Promise<ApiProblem> => {
+export const problemOf = async (res: ErrorAnswer): Promise<ApiProblem> => {
   const text = await res.text().catch(() => '');
   let body: { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown; correlationId?: unknown } = {};
   try {
@@ -59,15 +68,20 @@ export class MediaflowApi {
 
   /** A JSON call; any status outside `expected` (default: 2xx) throws the server's problem. */
   async call<T>(method: string, path: string, body?: unknown, expected?: readonly number[]): Promise<ApiResponse<T>> {
-    const res = await this.fetch(path, {
-      method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const ok = expected ? expected.includes(res.status) : res.ok;
+    let res;
+    try {
+      res = await httpRequest(this.url(path), {
+        method,
+        headers: { ...this.authHeaders(), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new ApiUnreachable(this.apiUrl, networkReason(error));
+    }
+    const ok = expected ? expected.includes(res.status) : res.status >= 200 && res.status < 300;
     if (!ok) throw await problemOf(res);
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
   get<T>(path: string): Promise<T> {

@@ -3,9 +3,14 @@
 // 5xx/408/429 is sent again, up to 3 more times; the progress callback takes back what it counted.
 // Every chunk read is also handed to `onRead` with its offset (the upload hashes them as it sends).
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { networkReason, problemOf } from './api-client';
 import type { UploadTicket } from './api-types';
 import { CliError } from './cli-errors';
+import { httpRequest } from './http-transport';
+
+/** Bytes per read of the file: fewer, larger chunks cost less per byte to hash and to send. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface CompletedPart {
   partNumber: number;
@@ -50,7 +55,7 @@ class PutFailed extends CliError {
 
 async function* fileRange(file: string, start: number, length: number, onBytes: OnBytes, onRead?: OnRead): AsyncGenerator<Uint8Array> {
   let offset = start;
-  for await (const chunk of fs.createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 })) {
+  for await (const chunk of fs.createReadStream(file, { start, end: start + length - 1, highWaterMark: READ_CHUNK_BYTES })) {
     const held = onRead?.(offset, chunk as Buffer);
     if (held) await held;
     offset += (chunk as Buffer).length;
@@ -67,19 +72,19 @@ const putOnce = async (file: string, target: PutTarget, options: TransferOptions
     onBytes(n);
   };
   try {
-    const res = await fetch(target.url, {
+    const res = await httpRequest(target.url, {
       method: 'PUT',
       headers: { ...target.headers, 'content-length': String(target.length) },
-      body: fileRange(file, target.start, target.length, count, onRead),
-      duplex: 'half',
+      body: Readable.from(fileRange(file, target.start, target.length, count, onRead), { objectMode: false, highWaterMark: READ_CHUNK_BYTES }),
       signal,
     });
-    if (!res.ok) {
+    if (res.status < 200 || res.status >= 300) {
       const problem = await problemOf(res);
       throw new PutFailed(`${target.label} was refused: ${problem.message}`, res.status >= 500 || res.status === 408 || res.status === 429);
     }
-    await res.arrayBuffer();
-    return res.headers.get('etag') ?? undefined;
+    await res.text();
+    const etag = res.headers.etag;
+    return typeof etag === 'string' ? etag : undefined;
   } catch (error) {
     onBytes(-sent);
     if (error instanceof PutFailed || signal.aborted) throw error;

@@ -19,6 +19,8 @@ describe('upload transfer', () => {
   /** Status to answer for the next PUTs of a part, in order; then 200. */
   const failures = new Map<string, number[]>();
   const received = new Map<string, { body: Buffer; length: string | undefined; type: string | undefined }>();
+  /** Parts whose next PUT has its connection cut as its first bytes arrive. */
+  const drops = new Set<string>();
 
   beforeAll(async () => {
     bytes = crypto.randomBytes(PART * 2 + 1000);
@@ -26,6 +28,7 @@ describe('upload transfer', () => {
     fs.writeFileSync(file, bytes);
     server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
+      if (drops.delete(req.url ?? '')) return void req.once('data', () => req.socket.destroy());
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const status = failures.get(req.url ?? '')?.shift();
@@ -52,6 +55,7 @@ describe('upload transfer', () => {
   beforeEach(() => {
     failures.clear();
     received.clear();
+    drops.clear();
   });
 
   const ticket = (): UploadTicket => ({
@@ -104,6 +108,23 @@ describe('upload transfer', () => {
     });
     expect(mostAhead).toBeLessThanOrEqual(PART);
     expect(digest.digest()).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('sends again a part whose connection was cut while it was being sent, and tells where it could not connect', async () => {
+    drops.add('/part/2');
+    let progress = 0;
+    const parts = await putParts(file, bytes.length, ticket(), { onBytes: (n) => (progress += n), retryDelayMs: 1 });
+    expect(drops.size).toBe(0);
+    expect(Buffer.concat(parts.map((p) => received.get(`/part/${p.partNumber}`)?.body as Buffer))).toEqual(bytes);
+    expect(progress).toBe(bytes.length);
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const nowhere = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const single = { uploadId: 'up_3', method: 'single' as const, url: `${nowhere}/one`, expiresAt: '', abortUrl: '', completeUrl: '' };
+    await expect(putSingle(file, bytes.length, single, { onBytes: () => undefined, attempts: 1 })).rejects.toThrow(
+      'the upload failed: ECONNREFUSED',
+    );
   });
 
   it('gives up on a part after 3 retries, and at once on a 4xx', async () => {
