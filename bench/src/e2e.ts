@@ -12,7 +12,7 @@ import { runBaseline, type BaselineSetup } from './e2e/baseline';
 import { startFfmpegTimeline } from './e2e/ffmpeg-timeline';
 import type { RunTimings } from './e2e/job-timing';
 import { startPipeline } from './e2e/pipeline';
-import { phasesTable, ratioLines, runsTable } from './e2e/report';
+import { goalLines, phasesTable, ratioLines, runsTable } from './e2e/report';
 import { measureRunnerStart } from './e2e/runner-start';
 import { loadE2eBenchSettings } from './e2e/settings';
 import { describePlan, planSource } from './ladder/plan-source';
@@ -26,8 +26,10 @@ const DEFINITIONS = [
   "latency: pipeline = POST /v1/uploads/{id}/complete sent → JobCompleted (the job's endedAt in GET /v1/jobs/{id});",
   '         baseline = runTranscodeJob() called → returned (probe, plan, FfmpegTranscoder, store outputs on local disk).',
   "ffmpeg:  the time the job's ffmpeg processes ran (union of their lifetimes), recorded by a timing wrapper given to the",
-  "         runner as FFMPEG_PATH; the runner's own transcodeSeconds is in no event or API answer, only in its log.",
-  'overhead = latency − ffmpeg. p99 of N samples is the nearest rank: with N < 100 it is the slowest job.',
+  "         runner as FFMPEG_PATH. transcodeSeconds: the runner's own figure (probe, plan, ffmpeg, playlists), read from",
+  '         the attempt in GET /v1/jobs/{id} (TranscodeFinished.v1) for the pipeline, from runTranscodeJob() for the baseline.',
+  'overhead = latency − ffmpeg; outside runner = latency − transcodeSeconds. TranscodeStarted = the runner began (its first report).',
+  'p99 of N samples is the nearest rank: with N < 100 it is the slowest job.',
 ];
 
 const main = async (): Promise<void> => {
@@ -103,6 +105,9 @@ const main = async (): Promise<void> => {
     );
     print('ratios');
     for (const line of ratioLines({ concurrent, serial, sequential, parallelAtWidth, parallelAll }))
+      print(`  ${line}`);
+    print('goals (issue 15)');
+    for (const line of goalLines({ concurrent, serial, sequential, parallelAtWidth, parallelAll }))
       print(`  ${line}`);
   } finally {
     await timeline.dispose();

@@ -5,9 +5,9 @@ import type { FfmpegSpan } from './ffmpeg-timeline';
 export interface PipelinePhases {
   /** POST complete sent → JobValidated (UploadCompleted, JobCreated, probe, MediaProbed, policy). */
   readonly toValidated: number;
-  /** JobValidated → TranscodeStarted recorded (processing dispatched the attempt to the pool). */
-  readonly toDispatched: number;
-  /** → the job's first ffmpeg started (waiting for a free runner, fork, runner start, its own probe). */
+  /** JobValidated → TranscodeStarted recorded (dispatch, waiting for a free runner, handing it the job: its `began`). */
+  readonly toStarted: number;
+  /** → the job's first ffmpeg started (the runner's own probe and plan). */
   readonly toFfmpeg: number;
   /** Last ffmpeg ended → JobCompleted (outputs stored, manifest, TranscodeFinished, JobCompleted). */
   readonly afterFfmpeg: number;
@@ -20,7 +20,7 @@ export interface JobTiming {
   readonly endMs: number;
   readonly latencySeconds: number;
   readonly ffmpeg: FfmpegSpan;
-  /** The runner's own figure (RunResult.transcodeSeconds); only the baseline can read it. */
+  /** The runner's own figure: RunResult.transcodeSeconds (baseline), the attempt's in GET /v1/jobs/{id} (pipeline). */
   readonly transcodeSeconds?: number;
   readonly phases?: PipelinePhases;
 }
@@ -40,5 +40,9 @@ export const runTimings = (name: string, jobs: readonly JobTiming[]): RunTimings
 
 /** latency − ffmpeg busy time: what the job cost besides transcoding. */
 export const overheadSeconds = (job: JobTiming): number => job.latencySeconds - job.ffmpeg.busySeconds;
+
+/** latency − the runner's own transcodeSeconds: what the job cost outside its runner's work. */
+export const outsideRunnerSeconds = (job: JobTiming): number =>
+  job.latencySeconds - (job.transcodeSeconds ?? Number.NaN);
 
 export const jobsPerMinute = (run: RunTimings): number => (run.jobs.length / run.wallSeconds) * 60;

@@ -15,7 +15,7 @@ interface JobDocument {
   status: string;
   endedAt?: string;
   error?: unknown;
-  attempts: Array<{ queuedAt: string; startedAt?: string }>;
+  attempts: Array<{ queuedAt: string; startedAt?: string; transcodeSeconds?: number }>;
 }
 
 export interface Pipeline {
@@ -109,7 +109,7 @@ export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => 
     const ffmpeg = await setup.timeline.spanOf(jobId);
     if (!attempt?.startedAt || !ffmpeg)
       throw new Error(`job ${jobId} has no started attempt or no ffmpeg run recorded`);
-    const [validated, dispatched, endMs] = [attempt.queuedAt, attempt.startedAt, job.endedAt!].map((t) =>
+    const [validated, started, endMs] = [attempt.queuedAt, attempt.startedAt, job.endedAt!].map((t) =>
       Date.parse(t),
     ) as [number, number, number];
     return {
@@ -118,10 +118,11 @@ export const startPipeline = async (setup: PipelineSetup): Promise<Pipeline> => 
       endMs,
       latencySeconds: seconds(completeSentMs, endMs),
       ffmpeg,
+      ...(attempt.transcodeSeconds === undefined ? {} : { transcodeSeconds: attempt.transcodeSeconds }),
       phases: {
         toValidated: seconds(completeSentMs, validated),
-        toDispatched: seconds(validated, dispatched),
-        toFfmpeg: seconds(dispatched, ffmpeg.firstStartMs),
+        toStarted: seconds(validated, started),
+        toFfmpeg: seconds(started, ffmpeg.firstStartMs),
         afterFfmpeg: seconds(ffmpeg.lastEndMs, endMs),
       },
     };

@@ -4,6 +4,7 @@ import { fixed, median, percentile, ratio } from '../shared/stats';
 import { renderTable } from '../shared/table';
 import {
   jobsPerMinute,
+  outsideRunnerSeconds,
   overheadSeconds,
   type JobTiming,
   type PipelinePhases,
@@ -17,7 +18,19 @@ const p50p99 = (values: readonly number[]): [string, string] => [
 
 export const runsTable = (runs: readonly RunTimings[]): string =>
   renderTable(
-    ['run', 'jobs', 'wall s', 'jobs/min', 'latency p50', 'p99', 'ffmpeg p50', 'overhead p50', 'p99'],
+    [
+      'run',
+      'jobs',
+      'wall s',
+      'jobs/min',
+      'latency p50',
+      'p99',
+      'ffmpeg p50',
+      'transcodeSeconds p50',
+      'overhead p50',
+      'p99',
+      'outside runner p50',
+    ],
     runs.map((run) => [
       run.name,
       String(run.jobs.length),
@@ -25,13 +38,15 @@ export const runsTable = (runs: readonly RunTimings[]): string =>
       fixed(jobsPerMinute(run), 1),
       ...p50p99(run.jobs.map((j) => j.latencySeconds)),
       fixed(median(run.jobs.map((j) => j.ffmpeg.busySeconds)), 2),
+      fixed(median(run.jobs.map((j) => j.transcodeSeconds ?? Number.NaN)), 2),
       ...p50p99(run.jobs.map(overheadSeconds)),
+      fixed(median(run.jobs.map(outsideRunnerSeconds)), 2),
     ]),
   );
 
 const PHASES: ReadonlyArray<[keyof PipelinePhases | 'ffmpeg', string]> = [
   ['toValidated', 'complete → JobValidated'],
-  ['toDispatched', 'JobValidated → TranscodeStarted'],
+  ['toStarted', 'JobValidated → TranscodeStarted'],
   ['toFfmpeg', 'TranscodeStarted → first ffmpeg'],
   ['ffmpeg', 'ffmpeg (busy)'],
   ['afterFfmpeg', 'last ffmpeg → JobCompleted'],
@@ -77,6 +92,32 @@ export const ratioLines = (r: RatioInputs): string[] => {
   const transcode = r.sequential.jobs.map((j) => j.transcodeSeconds ?? Number.NaN);
   lines.push(
     `the runner's own transcodeSeconds vs the wrapper's ffmpeg time (${r.sequential.name}, median): ${fixed(median(transcode), 3)} vs ${fixed(median(r.sequential.jobs.map((j) => j.ffmpeg.busySeconds)), 3)} s`,
+  );
+  return lines;
+};
+
+const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+
+/** Issue 15's goals, each against its figure from this run. */
+export const goalLines = (r: RatioInputs): string[] => {
+  const lines: string[] = [];
+  if (r.serial) {
+    const overhead = r.serial.jobs.map(overheadSeconds);
+    const [o50, o99] = [percentile(overhead, 50), percentile(overhead, 99)];
+    lines.push(
+      `overhead beyond ffmpeg of a job alone (${r.serial.name}): p50 ${fixed(o50, 2)} s ≤ 0.20 s ${verdict(o50 <= 0.2)}; p99 ${fixed(o99, 2)} s ≤ 0.30 s ${verdict(o99 <= 0.3)}`,
+    );
+  }
+  const throughput = jobsPerMinute(r.concurrent) / jobsPerMinute(r.parallelAtWidth);
+  lines.push(
+    `throughput, ${r.concurrent.name} vs ${r.parallelAtWidth.name}: ${fixed(throughput, 2)}x ≥ 0.80x ${verdict(throughput >= 0.8)}`,
+  );
+  const toFfmpeg = percentile(
+    r.concurrent.jobs.map((j) => j.phases?.toFfmpeg ?? Number.NaN),
+    99,
+  );
+  lines.push(
+    `TranscodeStarted → first ffmpeg, ${r.concurrent.name}: p99 ${fixed(toFfmpeg, 2)} s ≤ 0.50 s ${verdict(toFfmpeg <= 0.5)}`,
   );
   return lines;
 };
