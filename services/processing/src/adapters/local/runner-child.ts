@@ -8,7 +8,7 @@ import type { JobSpec } from '../../application/job-spec';
 import { meaningOfExit } from '../../application/runner-exit';
 import { RunnerMessageSchema, type RunnerMessage } from '../../application/runner-messages';
 import type { RunnerEvent } from '../../ports/runner-dispatcher';
-import type { WarmSpare } from './warm-spares';
+import { killProcessGroup, type WarmSpare } from './warm-spares';
 import { isReadyMessage, type WarmRunnerJob } from './warm-runner-protocol';
 
 interface RunnerChildOptions {
@@ -87,6 +87,7 @@ export class RunnerChild {
         if (settled) return;
         settled = true;
         if (this.killTimer) clearTimeout(this.killTimer);
+        killProcessGroup(this.child.pid); // ffmpegs it left running if it died without stopping them
         const terminal = terminalReport(this.base(), this.result, {
           code,
           signal,

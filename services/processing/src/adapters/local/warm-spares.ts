@@ -20,6 +20,16 @@ interface WarmSparesOptions {
   readonly backoffMs?: { readonly first: number; readonly max: number };
 }
 
+/** Ends whatever is left of a runner's process group (its ffmpegs, after the runner itself died). */
+export const killProcessGroup = (pid: number | undefined): void => {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: nothing left in the group, the usual case
+  }
+};
+
 interface SpareEnd {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -41,6 +51,10 @@ export class WarmSpare {
       execArgv: [...options.entrypoint.execArgv],
       env,
       stdio: ['ignore', options.stdio, options.stdio, 'ipc'],
+      // Its own process group, which its ffmpegs join: when the runner dies without stopping them
+      // (SIGKILL, a crash) the pool ends them with it (killProcessGroup) instead of leaving orphans
+      // that write outputs beside the attempt's retry.
+      detached: true,
     });
     // Idle, a spare must not keep its host alive (a test's pool never shut down, a CLI exiting):
     // the host's exit closes the channel, and the spare exits on its own (runner-parent-watch.ts).
@@ -63,7 +77,9 @@ export class WarmSpare {
       void this.ended.then(() => resolve(false));
     });
     void this.ended.then((end) => {
-      if (!this.taken) onIdleEnd(this, { ...end, wasReady: this.isReady });
+      if (this.taken) return;
+      killProcessGroup(this.child.pid);
+      onIdleEnd(this, { ...end, wasReady: this.isReady });
     });
   }
 
