@@ -1,5 +1,6 @@
 // The embedded pool with a stand-in runner (test/fixtures/fake-runner.js: same IPC and exit codes, no
-// ffmpeg), so concurrency, queueing, stops and exit mapping are tested in milliseconds.
+// ffmpeg, warm like the real one), so concurrency, queueing, stops, exit mapping and the replacement of
+// spares are tested in milliseconds. warm-runner-pool.test.ts runs the real runner.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,14 +21,15 @@ const spec = (jobId: string, input: string, attempt = 1): JobSpec => ({
   wallClockLimitSeconds: 60,
 });
 
-const makePool = (concurrency: number, stopGraceMs = 5000) => {
+const makePool = (concurrency: number, stopGraceMs = 5000, env: NodeJS.ProcessEnv = {}) => {
   const log = path.join(dir, `log-${Math.random().toString(36).slice(2)}.txt`);
   fs.writeFileSync(log, '');
+  const logger = quietLogger();
   const pool = new ChildProcessRunnerDispatcher({
     concurrency,
-    logger: quietLogger(),
+    logger,
     entrypoint: { path: path.join(__dirname, '..', 'fixtures', 'fake-runner.js'), execArgv: [] },
-    env: { ...process.env, FAKE_RUNNER_LOG: log },
+    env: { ...process.env, FAKE_RUNNER_LOG: log, ...env },
     stdio: 'ignore',
     stopGraceMs,
   });
@@ -59,7 +61,7 @@ const makePool = (concurrency: number, stopGraceMs = 5000) => {
     const at = (what: string, job: string) => Number(lines.find(([w, j]) => w === what && j === job)?.[2]);
     return (job: string) => ({ start: at('start', job), end: at('end', job) });
   };
-  return { pool, events, until, terminal, spans };
+  return { pool, logger, events, until, terminal, spans };
 };
 
 describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
@@ -163,5 +165,19 @@ describe('ChildProcessRunnerDispatcher (embedded pool)', () => {
     await expect(pool.start(spec('job_3', 'fake:ok:10'))).rejects.toMatchObject({
       code: 'RUNNER_POOL_SHUT_DOWN',
     });
+  });
+
+  it('replaces a spare that dies before it is ready after a delay that doubles while none gets ready, with no runner event', async () => {
+    const { pool, logger, events, until, terminal } = makePool(1, 5000, { FAKE_RUNNER_BROKEN: '1' });
+    const warn = jest.spyOn(logger, 'warn');
+    const deaths = () => warn.mock.calls.filter(([message]) => message === 'a warm runner process ended while idle: replacing it');
+    await until(() => deaths().length >= 3);
+    expect(deaths().slice(0, 3).map(([, detail]) => detail)).toEqual([250, 500, 1000].map((delayMs) => expect.objectContaining({ delayMs, wasReady: false, code: 1 })));
+    expect(events).toEqual([]);
+    // An attempt does not wait for the backoff: it gets a process of its own, whose death fails it.
+    await pool.start(spec('job_broken', 'fake:ok:10'));
+    await until(() => Boolean(terminal('job_broken')));
+    expect(terminal('job_broken')).toMatchObject({ type: 'failed', code: 'RUNNER_CRASHED', retryable: true });
+    await pool.shutdown();
   });
 });
