@@ -30,13 +30,15 @@ export const systemResolver: HostResolver = (hostname, family) =>
 
 type Callback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
+/** `allowed`: the loopback switch, or a whole predicate over addresses (a caller's own policy). */
 export const guardedLookup =
-  (allowLoopback: boolean, resolver: HostResolver = systemResolver): LookupFunction =>
+  (allowed: boolean | ((address: string) => boolean), resolver: HostResolver = systemResolver): LookupFunction =>
   (hostname: string, options: LookupOptions, callback: Callback) => {
+    const isAllowed = typeof allowed === 'function' ? allowed : (address: string) => isAddressAllowed(address, allowed);
     resolver(hostname, typeof options.family === 'number' ? options.family : 0).then(
       (addresses) => {
         // Any internal answer refuses the name: a mixed answer is how rebinding attacks are set up.
-        const refused = addresses.find((a) => !isAddressAllowed(a.address, allowLoopback));
+        const refused = addresses.find((a) => !isAllowed(a.address));
         if (refused) return callback(new AddressForbidden(hostname, refused.address), []);
         const [first] = addresses;
         if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);

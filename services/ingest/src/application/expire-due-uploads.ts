@@ -11,11 +11,21 @@ import { loadUpload } from './load-upload';
 
 const expireOne = async (deps: IngestDependencies, due: UploadDeadline, now: Date): Promise<boolean> => {
   const { state } = await loadUpload(deps.store, due.uploadId);
-  if (state.status === 'none' || state.status === 'completed') {
+  if (state.status === 'none' || state.status === 'completed' || state.status === 'failed') {
     await deps.deadlines.clear(due.uploadId);
     return false;
   }
   const context = { ownerId: state.upload.ownerId, correlationId: deps.ids.next(), causationId: null };
+  // A URL ingest renews its lease while it runs: a lapsed one was cut off (the process crashed).
+  if (state.status === 'fetching') {
+    await executeCommand(deps, uploadDecider, uploadStreamId(due.uploadId), {
+      type: 'FailUpload',
+      data: { code: 'SOURCE_FETCH_INTERRUPTED', reason: 'the fetch stopped without finishing (the service restarted); start a new upload', now },
+    }, { context });
+    await discardUploadBytes(deps.storage, state.upload);
+    await deps.deadlines.clear(due.uploadId);
+    return true;
+  }
   const outcome = await executeCommand(
     deps,
     uploadDecider,

@@ -3,7 +3,8 @@
 import type { StoredEvent } from '@mediaflow/event-store';
 import { jobIdFor } from '../domain/upload-keys';
 import type { UploadInitiatedData } from '../domain/upload-events';
-import type { UploadStatus } from '../domain/upload-state';
+import type { FetchProgress, UploadStatus } from '../domain/upload-state';
+import type { SourceFailureCode } from '../domain/upload-events';
 import type { IngestDependencies } from './ingest-dependencies';
 import { loadOwnedUpload } from './load-upload';
 import { presignTransfer, type TransferUrls } from './presign-transfer';
@@ -15,6 +16,10 @@ export interface UploadView {
   readonly updatedAt: string;
   readonly jobId?: string;
   readonly urls?: TransferUrls;
+  /** URL ingest, while fetching: bytes received (and the total, when the source declared it). */
+  readonly progress?: FetchProgress;
+  /** URL ingest that failed: why. */
+  readonly failure?: { readonly code: SourceFailureCode; readonly reason: string };
 }
 
 const lastEventAt = (events: readonly StoredEvent[]): string =>
@@ -29,7 +34,9 @@ export const getUpload = async (
   const now = deps.clock.now();
   const view = { upload: state.upload, status: state.status, updatedAt: lastEventAt(events) };
   if (state.status === 'completed') return { ...view, jobId: jobIdFor(uploadId) };
-  if (state.status === 'pending' && now.getTime() < Date.parse(state.upload.expiresAt)) {
+  if (state.status === 'fetching') return { ...view, progress: state.progress };
+  if (state.status === 'failed') return { ...view, failure: state.failure };
+  if (state.status === 'pending' && state.upload.source === undefined && now.getTime() < Date.parse(state.upload.expiresAt)) {
     return { ...view, urls: await presignTransfer(deps.storage, deps.policy, state.upload, now) };
   }
   return view;

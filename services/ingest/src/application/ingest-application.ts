@@ -7,10 +7,23 @@ import { completeUpload, type CompleteUploadInput } from './complete-upload';
 import { expireDueUploads } from './expire-due-uploads';
 import type { CompletedUpload } from './finish-upload';
 import { getUpload, type UploadView } from './get-upload';
+import { initiateFromUrl, type InitiateFromUrlInput } from './initiate-from-url';
 import { initiateUpload, type InitiatedUpload, type InitiateUploadInput } from './initiate-upload';
+import { UrlFetches } from './url-fetches';
 
 export class IngestApplication {
-  constructor(readonly deps: IngestDependencies) {}
+  readonly fetches: UrlFetches;
+
+  constructor(readonly deps: IngestDependencies) {
+    this.fetches = new UrlFetches(deps);
+  }
+
+  /** Starts a URL ingest: answers once the upload exists (status fetching); the fetch runs on. */
+  async initiateFromUrl(input: InitiateFromUrlInput): Promise<UploadView> {
+    const { upload, context } = await initiateFromUrl(this.deps, input);
+    this.fetches.start(upload, context);
+    return { upload, status: 'fetching', updatedAt: upload.initiatedAt, progress: { receivedBytes: 0 } };
+  }
 
   initiate(input: InitiateUploadInput): Promise<InitiatedUpload> {
     return initiateUpload(this.deps, input);

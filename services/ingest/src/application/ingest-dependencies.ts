@@ -6,6 +6,7 @@ import type { UploadPolicy } from '../domain/upload-policy';
 import type { UploadDeadlines } from '../ports/upload-deadlines';
 import type { UploadIdGenerator } from '../ports/upload-id-generator';
 import type { UploadStorage } from '../ports/upload-storage';
+import type { UrlIngestDependencies } from './url-ingest-dependencies';
 
 export interface IngestDependencies extends CommandDependencies {
   readonly uploadIds: UploadIdGenerator;
@@ -13,4 +14,6 @@ export interface IngestDependencies extends CommandDependencies {
   readonly deadlines: UploadDeadlines;
   readonly policy: UploadPolicy;
   readonly logger: Logger;
+  /** URL ingest (POST /v1/uploads with sourceUrl); absent where a composition does not offer it. */
+  readonly urlIngest?: UrlIngestDependencies;
 }

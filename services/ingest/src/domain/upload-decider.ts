@@ -1,9 +1,11 @@
 // The Upload aggregate as a decider: one small function per command, time passed in, what storage
 // holds passed in as an observation (the application looked; the decision stays pure).
 import type { Decider } from '@mediaflow/service-kit';
-import type { UploadEvent, UploadInitiatedData } from './upload-events';
+import type { SourceFailureCode, UploadEvent, UploadInitiatedData } from './upload-events';
 import {
   UploadAborted,
+  UploadFailed,
+  UploadFetching,
   UploadAlreadyCompleted,
   UploadAlreadyExists,
   UploadChecksumConflict,
@@ -34,7 +36,19 @@ export type UploadCommand =
       };
     }
   | { readonly type: 'ExpireUpload'; readonly data: { readonly now: Date } }
-  | { readonly type: 'AbortUpload'; readonly data: { readonly now: Date } };
+  | { readonly type: 'AbortUpload'; readonly data: { readonly now: Date } }
+  | {
+      readonly type: 'RecordFetchProgress';
+      readonly data: { readonly receivedBytes: number; readonly totalBytes?: number; readonly now: Date };
+    }
+  | {
+      readonly type: 'RecordFetched';
+      readonly data: { readonly size: number; readonly sha256: string; readonly contentType: string; readonly now: Date };
+    }
+  | {
+      readonly type: 'FailUpload';
+      readonly data: { readonly code: SourceFailureCode; readonly reason: string; readonly now: Date };
+    };
 
 export type PendingUpload = Extract<UploadState, { status: 'pending' }>;
 
@@ -53,6 +67,12 @@ function assertPending(state: UploadState): asserts state is PendingUpload {
       );
     case 'aborted':
       throw new UploadAborted(`upload ${state.upload.uploadId} was aborted; start a new one`);
+    case 'fetching':
+      throw new UploadFetching(`upload ${state.upload.uploadId} is still being fetched from its source URL`);
+    case 'failed':
+      throw new UploadFailed(
+        `upload ${state.upload.uploadId} failed (${state.failure.code}: ${state.failure.reason}); start a new one`,
+      );
   }
 }
 
@@ -125,11 +145,47 @@ const expire = (now: Date, state: UploadState): UploadEvent[] => {
   return [{ type: 'UploadExpired', data: { uploadId: state.upload.uploadId, expiredAt: now.toISOString() } }];
 };
 
-/** Aborting twice, or an expired upload, changes nothing; a completed one cannot be taken back. */
+/** Aborting twice, or an expired or failed upload, changes nothing; a completed one cannot be taken back. */
 const abort = (now: Date, state: UploadState): UploadEvent[] => {
-  if (state.status === 'aborted' || state.status === 'expired') return [];
+  if (state.status === 'aborted' || state.status === 'expired' || state.status === 'failed') return [];
+  if (state.status === 'fetching')
+    return [{ type: 'UploadAborted', data: { uploadId: state.upload.uploadId, abortedAt: now.toISOString() } }];
   assertPending(state);
   return [{ type: 'UploadAborted', data: { uploadId: state.upload.uploadId, abortedAt: now.toISOString() } }];
+};
+
+// URL ingest. Progress and failure are no-ops once the fetch is no longer running (aborted, failed,
+// fetched): the fetch learns from the state it gets back that it should stop.
+const recordProgress = (
+  data: Extract<UploadCommand, { type: 'RecordFetchProgress' }>['data'],
+  state: UploadState,
+): UploadEvent[] => {
+  if (state.status !== 'fetching') return [];
+  const { receivedBytes, totalBytes, now } = data;
+  return [
+    {
+      type: 'UploadFetchProgressed',
+      data: { uploadId: state.upload.uploadId, receivedBytes, ...(totalBytes !== undefined && { totalBytes }), at: now.toISOString() },
+    },
+  ];
+};
+
+const recordFetched = (
+  data: Extract<UploadCommand, { type: 'RecordFetched' }>['data'],
+  state: UploadState,
+): UploadEvent[] => {
+  if (state.status !== 'fetching') {
+    assertPending(state);
+    throw new UploadAlreadyCompleted(`upload ${state.upload.uploadId} was already fetched`);
+  }
+  const { size, sha256, contentType, now } = data;
+  return [{ type: 'UploadFetched', data: { uploadId: state.upload.uploadId, size, sha256, contentType, fetchedAt: now.toISOString() } }];
+};
+
+const fail = (data: Extract<UploadCommand, { type: 'FailUpload' }>['data'], state: UploadState): UploadEvent[] => {
+  if (state.status !== 'fetching') return [];
+  const { code, reason, now } = data;
+  return [{ type: 'UploadFailed', data: { uploadId: state.upload.uploadId, code, reason, failedAt: now.toISOString() } }];
 };
 
 const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[] => {
@@ -142,6 +198,12 @@ const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[]
       return expire(command.data.now, state);
     case 'AbortUpload':
       return abort(command.data.now, state);
+    case 'RecordFetchProgress':
+      return recordProgress(command.data, state);
+    case 'RecordFetched':
+      return recordFetched(command.data, state);
+    case 'FailUpload':
+      return fail(command.data, state);
     default: {
       const unknown: never = command;
       return unknown;

@@ -1,6 +1,8 @@
 // The ways an upload request or command is refused, each with a stable `code` the HTTP layer maps to
 // a status in one place (adapters/http/ingest-problems). Messages are written for the client.
 
+import type { SourceFailureCode } from './upload-events';
+
 abstract class IngestError extends Error {
   abstract readonly code: string;
 }
@@ -26,6 +28,27 @@ export class UploadSizeMismatch extends define('UPLOAD_SIZE_MISMATCH', 'UploadSi
 export class UploadChecksumMismatch extends define('UPLOAD_CHECKSUM_MISMATCH', 'UploadChecksumMismatch') {}
 export class UploadChecksumConflict extends define('UPLOAD_CHECKSUM_CONFLICT', 'UploadChecksumConflict') {}
 export class UploadPartsInvalid extends define('UPLOAD_PARTS_INVALID', 'UploadPartsInvalid') {}
+/** A URL ingest still fetching: nothing to complete by hand; GET shows its progress. */
+export class UploadFetching extends define('UPLOAD_FETCHING', 'UploadFetching') {}
+/** A URL ingest that failed (its code and reason are on the upload): start a new one. */
+export class UploadFailed extends define('UPLOAD_FAILED', 'UploadFailed') {}
+/** A source URL that is not an absolute http(s) URL without credentials or fragment. */
+export class SourceUrlInvalid extends define('SOURCE_URL_INVALID', 'SourceUrlInvalid') {}
+
+/**
+ * A URL ingest refused or stopped for a reason the source is to blame for. Known at request time for
+ * a literal address (answered 422); otherwise while fetching, where it becomes the upload's failure.
+ */
+export class SourceFetchFailed extends IngestError {
+  override readonly name = 'SourceFetchFailed';
+  constructor(
+    readonly code: SourceFailureCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
 
 export const isIngestError = (error: unknown): error is IngestError => error instanceof IngestError;
 
@@ -48,4 +71,9 @@ export const INGEST_ERROR_STATUS = {
   UPLOAD_CHECKSUM_CONFLICT: 409,
   // The parts named disagree with what is stored (or the upload is a single PUT): a state conflict.
   UPLOAD_PARTS_INVALID: 409,
+  UPLOAD_FETCHING: 409,
+  UPLOAD_FAILED: 409,
+  // The request is well formed but names a source the service will not fetch: like other semantic refusals, 422.
+  SOURCE_URL_INVALID: 422,
+  SOURCE_ADDRESS_REFUSED: 422,
 } as const;

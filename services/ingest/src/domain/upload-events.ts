@@ -25,7 +25,22 @@ export interface UploadInitiatedData {
   readonly initiatedAt: string;
   /** After this the upload can no longer complete; the sweep expires it. */
   readonly expiresAt: string;
+  /**
+   * URL ingest: ingest fetches the bytes itself from this http(s) URL. `size` is then 0 and
+   * `contentType` provisional until UploadFetched tells what arrived.
+   */
+  readonly source?: { readonly url: string };
 }
+
+/** Why a URL ingest failed: each a stable code (README "URL ingest"). */
+export type SourceFailureCode =
+  | 'SOURCE_UNREACHABLE'
+  | 'SOURCE_TOO_LARGE'
+  | 'SOURCE_ADDRESS_REFUSED'
+  | 'SOURCE_HTTP_ERROR'
+  | 'SOURCE_TOO_MANY_REDIRECTS'
+  | 'SOURCE_NOT_MEDIA'
+  | 'SOURCE_FETCH_INTERRUPTED';
 
 export type UploadEvent =
   | { readonly type: 'UploadInitiated'; readonly data: UploadInitiatedData }
@@ -37,6 +52,25 @@ export type UploadEvent =
   | {
       readonly type: 'UploadAborted';
       readonly data: { readonly uploadId: string; readonly abortedAt: string };
+    }
+  | {
+      /** Throttled while a URL ingest runs; each one is also the fetch's heartbeat. */
+      readonly type: 'UploadFetchProgressed';
+      readonly data: { readonly uploadId: string; readonly receivedBytes: number; readonly totalBytes?: number; readonly at: string };
+    }
+  | {
+      readonly type: 'UploadFetched';
+      readonly data: {
+        readonly uploadId: string;
+        readonly size: number;
+        readonly sha256: string;
+        readonly contentType: string;
+        readonly fetchedAt: string;
+      };
+    }
+  | {
+      readonly type: 'UploadFailed';
+      readonly data: { readonly uploadId: string; readonly code: SourceFailureCode; readonly reason: string; readonly failedAt: string };
     };
 
 export type UploadEventType = UploadEvent['type'];

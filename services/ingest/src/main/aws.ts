@@ -24,7 +24,7 @@ import { INGEST_TOKENS } from './ingest-tokens';
 /** `env`: the environment of the process, handed in by the entry file. */
 export const createAwsService = async (env: NodeJS.ProcessEnv): Promise<ServiceInstance> => {
   const infrastructureSettings = loadInfrastructureSettings(env);
-  const settings = loadIngestSettings(env);
+  const settings = loadIngestSettings(env, 'aws');
   const infrastructure = await awsInfrastructure({ declaration: ingestDeclaration, settings: infrastructureSettings });
   const environment = infrastructureSettings.environment;
   const awsAdapters = new ContainerModule(({ bind }) => {

@@ -23,7 +23,7 @@ import { INGEST_TOKENS } from './ingest-tokens';
 const ingestReadFile = (dataDir: string): string => path.join(dataDir, 'ingest.read.sqlite');
 
 export const createEmbeddedService = async (shared: EmbeddedShared): Promise<ServiceInstance> => {
-  const settings = loadIngestSettings(shared.env);
+  const settings = loadIngestSettings(shared.env, 'embedded');
   const infrastructure = embeddedInfrastructure({ declaration: ingestDeclaration, settings: shared.config, bus: shared.bus });
   const signer = new BlobUrlSigner({ secret: shared.secrets.urlSigning, baseUrl: shared.publicBaseUrl });
   const deadlines = new SqliteUploadDeadlines(ingestReadFile(shared.config.dataDir));

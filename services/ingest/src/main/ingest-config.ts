@@ -5,6 +5,7 @@ import {
   byteSizeSetting,
   commaList,
   flagSetting,
+  intSetting,
   loadConfig,
   secondsSetting,
   setting,
@@ -67,12 +68,29 @@ export const IngestEnvironmentSchema = z.object({
   MEDIAFLOW_UPLOAD_URL_TTL_SECONDS: secondsSetting({ min: 1, max: MAX_SECONDS.urlTtl, default: 3600 }, 'How long upload URLs stay valid'),
   MEDIAFLOW_UPLOAD_EXPIRY_SECONDS: secondsSetting({ min: 1, max: MAX_SECONDS.expiry, default: 24 * 3600 }, 'An upload not completed within this time expires'),
   MEDIAFLOW_UPLOAD_SWEEP_SECONDS: secondsSetting({ min: 1, max: MAX_SECONDS.sweep, default: 60 }, 'How often expired uploads are swept'),
+  MEDIAFLOW_UPLOAD_URL_ALLOW_LOOPBACK: flagSetting({
+    description: 'URL ingest may fetch from the loopback (localhost, 127.0.0.1, ::1); other internal addresses are always refused',
+    defaultText: 'true embedded, false on AWS',
+  }).optional(),
+  MEDIAFLOW_UPLOAD_URL_MAX_REDIRECTS: intSetting({ min: 0, max: 20, default: 5 }, 'URL ingest: redirects followed (each hop checked again)'),
+  MEDIAFLOW_UPLOAD_URL_CONNECT_TIMEOUT_SECONDS: secondsSetting({ min: 1, max: 300, default: 10 }, 'URL ingest: time for the source to answer'),
+  MEDIAFLOW_UPLOAD_URL_IDLE_TIMEOUT_SECONDS: secondsSetting({ min: 1, max: 600, default: 30 }, 'URL ingest: a source sending nothing for this long is unreachable'),
+  MEDIAFLOW_UPLOAD_URL_TIMEOUT_SECONDS: secondsSetting({ min: 1, max: 24 * 3600, default: 3600 }, 'URL ingest: the whole fetch, first byte to last'),
   MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE: flagSetting('Embedded: complete an upload as soon as its single PUT is stored (like an S3 notification)').default(false),
   ...UrlSigningSettingsSchema.shape,
 });
 
+export interface UrlIngestSettings {
+  readonly allowLoopback: boolean;
+  readonly maxRedirects: number;
+  readonly connectTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly totalTimeoutMs: number;
+}
+
 export interface IngestSettings {
   readonly policy: UploadPolicy;
+  readonly urlIngest: UrlIngestSettings;
   readonly sweepIntervalMs: number;
   readonly completeOnStore: boolean;
   readonly urlSigningSecret?: string;
@@ -80,7 +98,8 @@ export interface IngestSettings {
   readonly urlSigningPreviousSecret?: string;
 }
 
-export const loadIngestSettings = (env: NodeJS.ProcessEnv): IngestSettings => {
+/** `mode` picks the loopback default of URL ingest, as webhooks do (allowed embedded, refused on AWS). */
+export const loadIngestSettings = (env: NodeJS.ProcessEnv, mode: 'embedded' | 'aws' = 'aws'): IngestSettings => {
   const c = loadConfig(IngestEnvironmentSchema, env);
   const policy: UploadPolicy = {
     allowedContentTypes: c.MEDIAFLOW_UPLOAD_CONTENT_TYPES,
@@ -95,6 +114,13 @@ export const loadIngestSettings = (env: NodeJS.ProcessEnv): IngestSettings => {
   };
   return {
     policy,
+    urlIngest: {
+      allowLoopback: c.MEDIAFLOW_UPLOAD_URL_ALLOW_LOOPBACK ?? mode === 'embedded',
+      maxRedirects: c.MEDIAFLOW_UPLOAD_URL_MAX_REDIRECTS,
+      connectTimeoutMs: c.MEDIAFLOW_UPLOAD_URL_CONNECT_TIMEOUT_SECONDS * 1000,
+      idleTimeoutMs: c.MEDIAFLOW_UPLOAD_URL_IDLE_TIMEOUT_SECONDS * 1000,
+      totalTimeoutMs: c.MEDIAFLOW_UPLOAD_URL_TIMEOUT_SECONDS * 1000,
+    },
     sweepIntervalMs: c.MEDIAFLOW_UPLOAD_SWEEP_SECONDS * 1000,
     completeOnStore: c.MEDIAFLOW_UPLOAD_COMPLETE_ON_STORE,
     ...(c.MEDIAFLOW_URL_SIGNING_SECRET !== undefined && { urlSigningSecret: c.MEDIAFLOW_URL_SIGNING_SECRET }),

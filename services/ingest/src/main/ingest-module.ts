@@ -4,12 +4,29 @@
 import { ContainerModule, type Container } from 'inversify';
 import type { ServiceRouter } from '@mediaflow/http';
 import { bindTyped, resolve, TOKENS, type ServiceInfrastructure, type ServiceInstance } from '@mediaflow/runtime';
+import { HttpSourceFetcher } from '../adapters/outbound/http-source-fetcher';
 import { randomUploadIds } from '../adapters/random-upload-ids';
+import type { UrlIngestDependencies } from '../application/url-ingest-dependencies';
 import { ingestRouter } from '../adapters/http/ingest-router';
 import { IngestApplication } from '../application/ingest-application';
 import { UploadSweeper } from '../application/upload-sweeper';
-import type { IngestSettings } from './ingest-config';
+import type { IngestSettings, UrlIngestSettings } from './ingest-config';
 import { INGEST_TOKENS } from './ingest-tokens';
+
+/** Progress (and the lease renewal) once a second; a lease lapsed for a minute past the idle limit is a dead fetch. */
+const PROGRESS_INTERVAL_MS = 1000;
+
+const urlIngest = (settings: UrlIngestSettings, bytes: UrlIngestDependencies['bytes']): UrlIngestDependencies => {
+  const policy = { allowLoopback: settings.allowLoopback };
+  return {
+    fetcher: new HttpSourceFetcher({ policy, maxRedirects: settings.maxRedirects, connectTimeoutMs: settings.connectTimeoutMs, idleTimeoutMs: settings.idleTimeoutMs }),
+    bytes,
+    policy,
+    totalTimeoutMs: settings.totalTimeoutMs,
+    progressIntervalMs: PROGRESS_INTERVAL_MS,
+    leaseMs: settings.idleTimeoutMs + 60_000,
+  };
+};
 
 export const ingestModule = (settings: IngestSettings): ContainerModule =>
   new ContainerModule(({ bind }) => {
@@ -25,6 +42,7 @@ export const ingestModule = (settings: IngestSettings): ContainerModule =>
             deadlines: resolve(ctx, INGEST_TOKENS.Deadlines),
             policy: settings.policy,
             logger: resolve(ctx, TOKENS.Logger),
+            urlIngest: urlIngest(settings.urlIngest, resolve(ctx, TOKENS.UploadsStorage)),
           }),
       )
       .inSingletonScope();
@@ -57,6 +75,7 @@ export const ingestInstance = (
       sweeper.start();
     },
     stop: async () => {
+      await application.fetches.stop();
       await sweeper.stop();
       await runtime.stop();
       await release();

@@ -4,6 +4,7 @@
 // PROFILE_UNKNOWN) and their messages. Issues the domain does not judge stay VALIDATION_FAILED.
 import type { ProblemIssue } from '@mediaflow/http';
 import { sanitiseFilename } from '../../domain/filename';
+import { checkSourceUrl, type SourceAddressPolicy } from '../../domain/source-url';
 import { checkUploadRequest, type UploadPolicy } from '../../domain/upload-policy';
 
 const DOMAIN_JUDGED: Record<string, readonly string[]> = {
@@ -11,17 +12,23 @@ const DOMAIN_JUDGED: Record<string, readonly string[]> = {
   contentType: ['invalid_format'],
   size: ['too_big'],
   profile: ['invalid_value'],
+  sourceUrl: ['invalid_format'],
 };
 
 const judgedByDomain = (issue: ProblemIssue): boolean =>
   issue.in === 'body' && (DOMAIN_JUDGED[issue.path]?.includes(issue.code ?? '') ?? false);
 
+type Body = { sourceUrl?: string; filename?: string; contentType?: string; size?: number; profile?: string };
+
 export const uploadRefusal =
-  (policy: UploadPolicy) =>
+  (policy: UploadPolicy, sources: SourceAddressPolicy) =>
   (raw: { body: unknown }, issues: ProblemIssue[]): unknown => {
     if (!issues.every(judgedByDomain)) return undefined;
-    const body = raw.body as { filename: string; contentType: string; size: number; profile?: string };
-    sanitiseFilename(body.filename);
-    checkUploadRequest(policy, body);
+    const body = raw.body as Body;
+    // A URL ingest's refused source keeps its own code (SOURCE_ADDRESS_REFUSED, SOURCE_URL_INVALID).
+    if (typeof body.sourceUrl === 'string') checkSourceUrl(body.sourceUrl, sources);
+    if (typeof body.filename === 'string') sanitiseFilename(body.filename);
+    if (typeof body.contentType === 'string' && typeof body.size === 'number')
+      checkUploadRequest(policy, { contentType: body.contentType, size: body.size, ...(body.profile !== undefined && { profile: body.profile }) });
     return undefined;
   };

@@ -1,6 +1,7 @@
 // The HTTP shapes of the uploads API, validated at the edge and documented in /openapi.json.
 import { z } from 'zod';
 import { FILENAME_PATTERN, filenameLength, MAX_FILENAME_LENGTH } from '../../domain/filename';
+import { MAX_SOURCE_URL_LENGTH } from '../../domain/source-url';
 import { allowedContentTypePattern, type UploadPolicy } from '../../domain/upload-policy';
 
 export const UploadIdParams = z.object({
@@ -11,25 +12,54 @@ export const UploadIdParams = z.object({
  * Built from the configured policy (the document is built at start from the same settings), so the
  * allow-list of content types, the size limit and the profiles are in the schema, not only in refusals.
  */
-export const createUploadBody = (policy: UploadPolicy) =>
+// What checkSourceUrl accepts, as a pattern: http(s) to a public DNS name (dotted, a letters-only
+// top-level label, none of the internal suffixes) or, where the loopback is allowed (embedded), to
+// localhost / 127.0.0.1 / [::1]; no credentials, no fragment, no blanks. Literal public addresses
+// are accepted by the service too but left out of the document, like for webhooks.
+const INTERNAL = '(?:local|internal|localdomain|home\\.arpa|intranet|lan|localhost)';
+const PUBLIC_HOST = `(?!(?:[a-zA-Z0-9-]+\\.)*${INTERNAL}\\.?(?:[:/?]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?`;
+const LOOPBACK_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[::1\\])';
+const PORT = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4}))?';
+export const sourceUrlPattern = (allowLoopback: boolean): RegExp =>
+  new RegExp(`^https?://(?:${PUBLIC_HOST}${allowLoopback ? `|${LOOPBACK_HOST}` : ''})${PORT}(?:[/?][!$&'()*+,;=:@%/?a-zA-Z0-9._~-]*)?$`);
+
+const PUT_FIELDS = ['filename', 'contentType', 'size'] as const;
+
+/**
+ * Built from the configured policy (the document is built at start from the same settings), so the
+ * allow-list of content types, the size limit and the profiles are in the schema, not only in refusals.
+ * Two kinds of request share the route: a client upload (filename, contentType, size) or a URL ingest
+ * (sourceUrl; filename and contentType optional, size and sha256 not allowed). `oneOf` documents it.
+ */
+export const createUploadBody = (policy: UploadPolicy, allowLoopbackSources: boolean) =>
   z
     .object({
+      sourceUrl: z
+        .string()
+        .max(MAX_SOURCE_URL_LENGTH)
+        .regex(sourceUrlPattern(allowLoopbackSources))
+        .optional()
+        .describe(
+          'URL ingest: the service fetches the file from this http(s) URL itself (redirects followed, each checked; internal addresses refused). Omit size and sha256; filename defaults to the URL\'s last path segment.',
+        ),
       filename: z
         .string()
         .min(1)
         .regex(FILENAME_PATTERN)
         .refine((raw) => filenameLength(raw) <= MAX_FILENAME_LENGTH, `at most ${MAX_FILENAME_LENGTH} characters`)
         .meta({ maxLength: MAX_FILENAME_LENGTH })
+        .optional()
         .describe(
-          'Original file name; kept as metadata only (directory parts are dropped). No control or bidi characters; the last part must not be blank, "." or "..".',
+          'Original file name; kept as metadata only (directory parts are dropped). No control or bidi characters; the last part must not be blank, "." or "..". Required without sourceUrl.',
         ),
       contentType: z
         .string()
         .min(3)
         .max(255)
         .regex(allowedContentTypePattern(policy))
-        .describe(`MIME type the bytes will be sent with, one of: ${policy.allowedContentTypes.join(', ')} (any case; parameters after ";" are ignored).`),
-      size: z.number().int().min(1).max(policy.maxSizeBytes).describe('Exact size in bytes.'),
+        .optional()
+        .describe(`MIME type the bytes will be sent with, one of: ${policy.allowedContentTypes.join(', ')} (any case; parameters after ";" are ignored). Required without sourceUrl.`),
+      size: z.number().int().min(1).max(policy.maxSizeBytes).optional().describe('Exact size in bytes. Required without sourceUrl, refused with it.'),
       sha256: z
         .string()
         .regex(/^[A-Fa-f0-9]{64}$/)
@@ -40,7 +70,22 @@ export const createUploadBody = (policy: UploadPolicy) =>
         .optional()
         .describe(`Processing profile (default "${policy.defaultProfile}").`),
     })
-    .meta({ id: 'CreateUploadRequest' });
+    .superRefine((body, ctx) => {
+      if (body.sourceUrl !== undefined) {
+        for (const field of ['size', 'sha256'] as const)
+          if (body[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `not allowed with sourceUrl` });
+        return;
+      }
+      for (const field of PUT_FIELDS)
+        if (body[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'required (or give sourceUrl)' });
+    })
+    .meta({
+      id: 'CreateUploadRequest',
+      oneOf: [
+        { required: [...PUT_FIELDS], not: { required: ['sourceUrl'] } },
+        { required: ['sourceUrl'], not: { anyOf: [{ required: ['size'] }, { required: ['sha256'] }] } },
+      ],
+    } as { id: string });
 
 const PartUrl = z.object({ partNumber: z.number().int(), url: z.string() }).meta({ id: 'UploadPartUrl' });
 
@@ -101,7 +146,9 @@ export const CompletedUpload = z
   })
   .meta({ id: 'CompletedUpload' });
 
-const Status = z.enum(['pending', 'completed', 'expired', 'aborted']);
+const Status = z
+  .enum(['fetching', 'pending', 'completed', 'expired', 'aborted', 'failed'])
+  .describe('fetching and failed only for a URL ingest.');
 
 export const AbortedUpload = z.object({ uploadId: z.string(), status: Status }).meta({ id: 'AbortedUpload' });
 
@@ -114,7 +161,19 @@ export const UploadResource = z
     size: z.number().int(),
     sha256: z.string().optional(),
     profile: z.string(),
-    method: z.enum(['single', 'multipart']),
+    method: z.enum(['single', 'multipart', 'url']),
+    sourceUrl: z.string().optional().describe('URL ingest: where the file is fetched from.'),
+    fetch: z
+      .object({ receivedBytes: z.number().int(), totalBytes: z.number().int().optional().describe('When the source declared its length.') })
+      .optional()
+      .describe('While fetching: bytes received so far.'),
+    failure: z
+      .object({
+        code: z.enum(['SOURCE_UNREACHABLE', 'SOURCE_TOO_LARGE', 'SOURCE_ADDRESS_REFUSED', 'SOURCE_HTTP_ERROR', 'SOURCE_TOO_MANY_REDIRECTS', 'SOURCE_NOT_MEDIA', 'SOURCE_FETCH_INTERRUPTED']),
+        reason: z.string(),
+      })
+      .optional()
+      .describe('When failed: why the fetch did not finish.'),
     createdAt: z.string(),
     updatedAt: z.string(),
     expiresAt: z.string(),
