@@ -13,13 +13,13 @@ import { startFfmpegTimeline } from './e2e/ffmpeg-timeline';
 import type { RunTimings } from './e2e/job-timing';
 import { startPipeline } from './e2e/pipeline';
 import { goalLines, phasesTable, ratioLines, runsTable } from './e2e/report';
-import { measureRunnerStart } from './e2e/runner-start';
+import { describeRunnerStart, measureRunnerStart } from './e2e/runner-start';
 import { loadE2eBenchSettings } from './e2e/settings';
 import { describePlan, planSource } from './ladder/plan-source';
 import { sourceClip } from './ladder/source-clip';
 import { failBench } from './shared/fail';
 import { describeMachine } from './shared/machine';
-import { fixed, median } from './shared/stats';
+import { fixed } from './shared/stats';
 import { print } from './shared/table';
 
 const DEFINITIONS = [
@@ -99,10 +99,7 @@ const main = async (): Promise<void> => {
     print(runsTable([sequential, parallelAtWidth, parallelAll, ...pipelineRuns]));
     print("where a pipeline job's time went");
     print(phasesTable(pipelineRuns));
-    const starts = runnerStart.map((x) => fixed(x, 2)).join(', ');
-    print(
-      `of which a runner process's own start (fork runner.ts through tsx → its first IPC message, on an empty spec; alone, 3 runs): median ${fixed(median(runnerStart), 2)} s (${starts})\n`,
-    );
+    print(describeRunnerStart(runnerStart));
     print('ratios');
     for (const line of ratioLines({ concurrent, serial, sequential, parallelAtWidth, parallelAll }))
       print(`  ${line}`);
