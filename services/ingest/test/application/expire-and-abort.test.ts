@@ -2,6 +2,7 @@
 // abort does the same at once, and neither touches a completed upload.
 import { randomBytes } from 'node:crypto';
 import { MiB, testPolicy } from '../support/upload-fixtures';
+import { initiateFromUrl } from '../../src/application/initiate-from-url';
 import { putBytes, startIngestWorld, type IngestWorld } from '../support/ingest-world';
 
 let world: IngestWorld;
@@ -74,4 +75,16 @@ it('aborts at once: bytes deleted, status aborted, aborting again answers the sa
   await expect(
     world.app.abort({ uploadId: upload.uploadId, ownerId: 'eve', correlationId: 'c' }),
   ).rejects.toMatchObject({ code: 'UPLOAD_NOT_FOUND' });
+});
+
+it('fails a URL ingest whose fetch stopped renewing its lease (a crash) with SOURCE_FETCH_INTERRUPTED', async () => {
+  // What a process killed mid-fetch leaves: the upload fetching, its lease written, no fetch running.
+  const { upload } = await initiateFromUrl(world.app.deps, { ownerId: 'bob', correlationId: 'c', sourceUrl: 'http://127.0.0.1:1/clip.mp4' });
+  expect(await world.app.get(upload.uploadId, 'bob')).toMatchObject({ status: 'fetching' });
+  expect(await world.app.expireDueUploads()).toBe(0);
+  world.advance(66);
+  expect(await world.app.expireDueUploads()).toBe(1);
+  expect(await world.eventTypes(upload.uploadId)).toEqual(['UploadInitiated', 'UploadFailed']);
+  expect(await world.app.get(upload.uploadId, 'bob')).toMatchObject({ status: 'failed', failure: { code: 'SOURCE_FETCH_INTERRUPTED' } });
+  expect(await world.deadlines.due(new Date(Date.now() + 10 * 24 * 3600_000), 100)).toEqual([]);
 });

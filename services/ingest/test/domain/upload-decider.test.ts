@@ -144,3 +144,39 @@ describe('Upload decider', () => {
       .when({ type: 'AbortUpload', data: { now: at(10) } })
       .thenThrows({ code: 'UPLOAD_ALREADY_COMPLETED' }));
 });
+
+describe('Upload decider, URL ingest', () => {
+  const fromUrl: UploadEvent = { type: 'UploadInitiated', data: { ...single, size: 0, source: { url: 'https://media.example.com/a.mp4' } } };
+  const sha256 = 'c'.repeat(64);
+
+  it('records progress while fetching, and nothing once the upload stopped fetching', () => {
+    given([fromUrl])
+      .when({ type: 'RecordFetchProgress', data: { receivedBytes: 10, totalBytes: 20, now: at(1) } })
+      .then([{ type: 'UploadFetchProgressed', data: { uploadId: single.uploadId, receivedBytes: 10, totalBytes: 20, at: at(1).toISOString() } }]);
+    given([fromUrl, { type: 'UploadAborted', data: { uploadId: single.uploadId, abortedAt: at(1).toISOString() } }])
+      .when({ type: 'RecordFetchProgress', data: { receivedBytes: 10, now: at(2) } })
+      .then([]);
+  });
+
+  it('completes with the fetched size and digest once fetched', () =>
+    given([
+      fromUrl,
+      { type: 'UploadFetched', data: { uploadId: single.uploadId, size: 1000, sha256, contentType: 'video/mp4', fetchedAt: at(5).toISOString() } },
+    ])
+      .when(complete({ size: 1000, sha256 }))
+      .then([{ ...completed, data: { ...completed.data, sha256 } } as UploadEvent]));
+
+  it('refuses a client completion while fetching, and after a failure', () => {
+    given([fromUrl]).when(complete({ size: 1000 })).thenThrows({ code: 'UPLOAD_FETCHING' });
+    given([fromUrl, { type: 'UploadFailed', data: { uploadId: single.uploadId, code: 'SOURCE_HTTP_ERROR', reason: '404', failedAt: at(2).toISOString() } }])
+      .when(complete({ size: 1000 }))
+      .thenThrows({ code: 'UPLOAD_FAILED' });
+  });
+
+  it('fails only a fetching upload', () => {
+    given([fromUrl])
+      .when({ type: 'FailUpload', data: { code: 'SOURCE_TOO_LARGE', reason: 'too big', now: at(3) } })
+      .then([{ type: 'UploadFailed', data: { uploadId: single.uploadId, code: 'SOURCE_TOO_LARGE', reason: 'too big', failedAt: at(3).toISOString() } }]);
+    given([initiated()]).when({ type: 'FailUpload', data: { code: 'SOURCE_TOO_LARGE', reason: 'x', now: at(3) } }).then([]);
+  });
+});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openSqliteEventStore } from '@mediaflow/event-store/sqlite';
 import { createLogger } from '@mediaflow/logging';
 import { randomIds } from '@mediaflow/service-kit';
+import { HttpSourceFetcher } from '../../src/adapters/outbound/http-source-fetcher';
 import { randomUploadIds } from '../../src/adapters/random-upload-ids';
 import { SqliteUploadDeadlines } from '../../src/adapters/local/sqlite-upload-deadlines';
 import { IngestApplication } from '../../src/application/ingest-application';
@@ -30,6 +31,14 @@ export const startIngestWorld = async (policy: UploadPolicy = testPolicy()) => {
     deadlines,
     policy,
     logger: createLogger('ingest-test'),
+    urlIngest: {
+      fetcher: new HttpSourceFetcher({ policy: { allowLoopback: true }, maxRedirects: 5, connectTimeoutMs: 5000, idleTimeoutMs: 5000 }),
+      bytes: blobs.uploads,
+      policy: { allowLoopback: true },
+      totalTimeoutMs: 60_000,
+      progressIntervalMs: 1000,
+      leaseMs: 65_000,
+    },
   });
   return {
     app,
