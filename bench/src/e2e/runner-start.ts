@@ -89,7 +89,7 @@ export const describeRunnerStart = (f: RunnerStartFigures): string => {
   return [
     `runner start, alone (${f.forkToReady.length} runs; the pool forks the runner ${f.entry === 'bundle' ? 'bundle (built once per pool start, plain node, no tsx)' : f.entry}):`,
     `  paid ahead by the pool, off the job's path: fork → ready (modules loaded, ffmpeg found, sandbox checked): median ${fixed(median(f.forkToReady), 2)} s (${list(f.forkToReady, 2)}); bundle built or found once: ${fixed(f.prepareSeconds, 2)} s`,
-    `  paid by each job in "TranscodeStarted → first ffmpeg": job handed to a ready warm runner → its began: median ${fixed(median(f.handoverToBegan) * 1000, 1)} ms (${list(f.handoverToBegan.map((x) => x * 1000), 1)})`,
+    `  paid by each job, in "JobValidated → TranscodeStarted" (TranscodeStarted is the runner's began): job handed to a ready warm runner → its began: median ${fixed(median(f.handoverToBegan) * 1000, 1)} ms (${list(f.handoverToBegan.map((x) => x * 1000), 1)})`,
     '',
   ].join('\n');
 };
