@@ -13,7 +13,9 @@
 //
 // The object's SHA-256 is hashed in the background as parts arrive (in order, reading back the
 // contiguous prefix of present parts from the file), so completing only waits for the tail; a part
-// ETag is a random token per stored write (it names that write, as S3's names its bytes).
+// that starts where that hash stands (part 1, or the next part once the ones before it are hashed)
+// is hashed from its own bytes as they arrive, with no read back. A part ETag is a random token per
+// stored write (it names that write, as S3's names its bytes).
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, rm, truncate, writeFile } from 'node:fs/promises';
@@ -67,6 +69,13 @@ interface RunningHash {
   generation: number;
   /** The advance under way: each one chains on the previous. */
   work: Promise<void>;
+}
+
+/** The hash of one part taken from its bytes as they arrive, over a copy of the running hash. */
+interface InlineHash {
+  readonly state: RunningHash;
+  readonly generation: number;
+  readonly hash: Hash;
 }
 
 const partName = (n: number): string => `part-${String(n).padStart(5, '0')}`;
@@ -135,10 +144,12 @@ export class LocalMultipartStore {
     this.forgetHashFrom(path, partNumber);
     await this.storage.delete(recordKey);
     const offset = (partNumber - 1) * partSize;
+    const inline = this.inlineHash(path, partNumber, offset);
     let size = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         size += chunk.length;
+        inline?.hash.update(chunk);
         callback(null, chunk);
       },
     });
@@ -146,6 +157,7 @@ export class LocalMultipartStore {
     await pipeline(body, counter, createWriteStream(path, { flags: 'r+', start: offset }));
     const record: PartRecord = { partNumber, etag: randomBytes(16).toString('hex'), size, offset };
     await this.storage.put(recordKey, Buffer.from(JSON.stringify(record)), { contentType: 'application/json' });
+    if (inline) this.takeInlineHash(path, inline, record);
     this.advanceHash(id, path);
     return { etag: record.etag, size };
   }
@@ -234,8 +246,7 @@ export class LocalMultipartStore {
     return hash.digest('hex');
   }
 
-  /** Queues an advance of the upload's running hash over the parts that now follow its prefix. */
-  private advanceHash(id: string, path: string): void {
+  private runningHash(path: string): RunningHash {
     let running = runningHashes.get(path);
     if (!running) {
       if (runningHashes.size >= MAX_HASH_STATES) {
@@ -245,7 +256,36 @@ export class LocalMultipartStore {
       running = { hash: createHash('sha256'), etags: [], bytes: 0, generation: 0, work: Promise.resolve() };
       runningHashes.set(path, running);
     }
-    const state = running;
+    return running;
+  }
+
+  /**
+   * A part that starts exactly where the running hash stands (every part before it hashed) is hashed
+   * from the bytes it receives, into a copy taken now; undefined for any other part (read back later).
+   */
+  private inlineHash(path: string, partNumber: number, offset: number): InlineHash | undefined {
+    const state = partNumber === 1 ? this.runningHash(path) : runningHashes.get(path);
+    if (!state || state.etags.length !== partNumber - 1 || state.bytes !== offset) return undefined;
+    return { state, generation: state.generation, hash: state.hash.copy() };
+  }
+
+  /** The part's record is written: its inline hash becomes the running hash if nothing moved meanwhile. */
+  private takeInlineHash(path: string, inline: InlineHash, record: PartRecord): void {
+    const { state } = inline;
+    const unchanged =
+      runningHashes.get(path) === state &&
+      state.generation === inline.generation &&
+      state.etags.length === record.partNumber - 1 &&
+      state.bytes === record.offset;
+    if (!unchanged) return;
+    state.hash = inline.hash;
+    state.etags.push(record.etag);
+    state.bytes += record.size;
+  }
+
+  /** Queues an advance of the upload's running hash over the parts that now follow its prefix. */
+  private advanceHash(id: string, path: string): void {
+    const state = this.runningHash(path);
     // A failure (the upload aborted or completed meanwhile) only leaves the hash behind: completing
     // then hashes what it lacks itself.
     state.work = state.work.then(() => this.advance(id, path, state)).catch(() => undefined);
@@ -271,6 +311,8 @@ export class LocalMultipartStore {
       await this.hashRange(path, next.offset, next.size, hash);
       // Sent again while being read: its record changed (or went); that write's advance takes it.
       if (state.generation !== generation || (await this.record(id, next.partNumber))?.etag !== next.etag) return;
+      // Hashed meanwhile from its own bytes as it arrived (takeInlineHash): already in.
+      if (state.etags.length !== next.partNumber - 1 || state.bytes !== next.offset) continue;
       state.hash = hash;
       state.etags.push(next.etag);
       state.bytes += next.size;
