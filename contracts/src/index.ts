@@ -10,6 +10,7 @@ export * from './events/shared/rendition-plan';
 export * from './events/shared/output-manifest';
 
 export * from './events/upload-completed.v1';
+export * from './events/upload-failed.v1';
 export * from './events/job-created.v1';
 export * from './events/job-validated.v1';
 export * from './events/job-rejected.v1';

@@ -17,6 +17,7 @@ import { TranscodeProgressedV1Schema } from '../events/transcode-progressed.v1';
 import { TranscodeRequestedV1Schema } from '../events/transcode-requested.v1';
 import { TranscodeStartedV1Schema } from '../events/transcode-started.v1';
 import { UploadCompletedV1Schema } from '../events/upload-completed.v1';
+import { UploadFailedV1Schema } from '../events/upload-failed.v1';
 
 interface RegisteredEventEntry {
   readonly publisher: ServiceName;
@@ -26,6 +27,7 @@ interface RegisteredEventEntry {
 
 export const eventRegistry = {
   UploadCompleted: { publisher: 'ingest', versions: { 1: UploadCompletedV1Schema } },
+  UploadFailed: { publisher: 'ingest', versions: { 1: UploadFailedV1Schema } },
   JobCreated: { publisher: 'jobs', versions: { 1: JobCreatedV1Schema } },
   JobValidated: { publisher: 'jobs', versions: { 1: JobValidatedV1Schema } },
   JobRejected: { publisher: 'jobs', versions: { 1: JobRejectedV1Schema } },

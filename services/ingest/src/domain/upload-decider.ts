@@ -184,8 +184,9 @@ const recordFetched = (
 
 const fail = (data: Extract<UploadCommand, { type: 'FailUpload' }>['data'], state: UploadState): UploadEvent[] => {
   if (state.status !== 'fetching') return [];
-  const { code, reason, now } = data;
-  return [{ type: 'UploadFailed', data: { uploadId: state.upload.uploadId, code, reason, failedAt: now.toISOString() } }];
+  // Bounded like every reason on the bus (UploadFailed.v1): a source's error text can be long.
+  const reason = data.reason.length > 2000 ? `${data.reason.slice(0, 1999)}…` : data.reason;
+  return [{ type: 'UploadFailed', data: { uploadId: state.upload.uploadId, code: data.code, reason } }];
 };
 
 const decideUpload = (command: UploadCommand, state: UploadState): UploadEvent[] => {

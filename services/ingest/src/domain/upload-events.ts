@@ -1,5 +1,5 @@
-// The Upload stream's events. UploadCompleted is public (contract UploadCompleted.v1, validated on
-// publish); the others stay inside ingest (the relay marks them published without sending them).
+// The Upload stream's events. UploadCompleted and UploadFailed are public (contracts UploadCompleted.v1
+// and UploadFailed.v1, validated on publish); the others stay inside ingest (the relay marks them published without sending them).
 import type { UploadCompletedV1 } from '@mediaflow/contracts';
 
 export type Transfer =
@@ -69,8 +69,9 @@ export type UploadEvent =
       };
     }
   | {
+      /** Public (contract UploadFailed.v1); when it happened is the event's occurredAt. */
       readonly type: 'UploadFailed';
-      readonly data: { readonly uploadId: string; readonly code: SourceFailureCode; readonly reason: string; readonly failedAt: string };
+      readonly data: { readonly uploadId: string; readonly code: SourceFailureCode; readonly reason: string };
     };
 
 export type UploadEventType = UploadEvent['type'];

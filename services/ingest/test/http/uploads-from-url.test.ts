@@ -52,7 +52,7 @@ describe('URL ingest (embedded)', () => {
     expect(created.headers.get('location')).toBe(`/v1/uploads/${created.json.uploadId}`);
     const done = await waitForUpload(created.json.uploadId, settled);
     expect(done).toMatchObject({ status: 'completed', size: bytes.length, contentType: 'video/mp4', jobId: expect.any(String) });
-    expect(storedFiles(created.json.uploadId)).toHaveLength(1);
+    expect(storedFiles(created.json.uploadId)).toContainEqual(expect.stringMatching(/objects\/alice\/up_\w+\/source$/));
     const [event] = await svc.publishedFor(created.json.uploadId);
     expect(event?.detail.data).toMatchObject({
       uploadId: created.json.uploadId,
@@ -87,7 +87,8 @@ describe('URL ingest (embedded)', () => {
     const failed = await waitForUpload(created.json.uploadId, settled);
     expect(failed).toMatchObject({ status: 'failed', failure: { code, reason: expect.any(String) } });
     expect(storedFiles(created.json.uploadId)).toEqual([]);
-    expect(await svc.publishedFor(created.json.uploadId, 100)).toEqual([]);
+    const published = await svc.publishedFor(created.json.uploadId);
+    expect(published.map((e) => [e['detail-type'], (e.detail.data as { code?: string }).code])).toEqual([['UploadFailed', code]]);
   });
 
   it('fails an unreachable source', async () => {

@@ -29,7 +29,10 @@ const SERVICE_ENV: NodeJS.ProcessEnv = {
 
 const subscriber = declareService({
   service: 'jobs',
-  subscriptions: [{ from: 'ingest', event: 'UploadCompleted', versions: [1] }],
+  subscriptions: [
+    { from: 'ingest', event: 'UploadCompleted', versions: [1] },
+    { from: 'ingest', event: 'UploadFailed', versions: [1] },
+  ],
   maxAttempts: 3,
   visibilityTimeoutSeconds: 30,
 });
