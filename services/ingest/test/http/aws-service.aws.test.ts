@@ -1,7 +1,10 @@
 // The AWS composition root against the emulator: DynamoDB store and read table, S3 buckets and the
 // bus created as the stacks would, then one upload through a presigned S3 PUT, completed over HTTP,
 // with UploadCompleted arriving in a subscriber's SQS inbox through the outbox relay and EventBridge;
-// and a signed prefix URL redirected to a presigned S3 GET by the /blobs endpoint.
+// and a signed prefix URL redirected to a presigned S3 GET by the /blobs endpoint. URL ingest runs on the
+// same adapters (the fetched stream into S3, the stream in DynamoDB, UploadCompleted/UploadFailed via
+// EventBridge); its source is a local server, so this instance allows the loopback (AWS refuses it by
+// default: that refusal is tested in uploads-from-url.test.ts and the fetcher's own test).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -25,6 +28,7 @@ import { createPresigningS3Client } from '../../src/adapters/aws/presigning-s3-c
 import { createUploadDeadlinesTable } from '../../src/adapters/aws/dynamodb-upload-deadlines';
 import { createAwsService } from '../../src/main/aws';
 import type { LooseJson } from '../support/ingest-service';
+import { startSourceServer, type SourceServer } from '../support/source-server';
 
 process.env.LOG_LEVEL ??= 'WARN';
 const JWT = 'aws-test-jwt-secret-0123456789abcdefghij';
@@ -33,7 +37,10 @@ const env = `t${randomUUID().slice(0, 6)}`;
 const settings = awsClientSettings();
 const subscriber = declareService({
   service: 'jobs',
-  subscriptions: [{ from: 'ingest', event: 'UploadCompleted', versions: [1] }],
+  subscriptions: [
+    { from: 'ingest', event: 'UploadCompleted', versions: [1] },
+    { from: 'ingest', event: 'UploadFailed', versions: [1] },
+  ],
   maxAttempts: 3,
   visibilityTimeoutSeconds: 30,
 });
@@ -41,6 +48,8 @@ const subscriber = declareService({
 let instance: ServiceInstance;
 let server: HttpServerHandle;
 let inbox: string;
+let source: SourceServer;
+const sourceBytes = randomBytes(300 * 1024);
 const sqs = new SQSClient(settings);
 
 beforeAll(async () => {
@@ -58,7 +67,9 @@ beforeAll(async () => {
     MEDIAFLOW_ENV: env,
     MEDIAFLOW_RELAY_INTERVAL_MS: '50',
     MEDIAFLOW_URL_SIGNING_SECRET: URLS,
+    MEDIAFLOW_UPLOAD_URL_ALLOW_LOOPBACK: 'true',
   });
+  source = await startSourceServer(sourceBytes);
   const app = createHttpApp({
     logger: createLogger('ingest-aws-test'),
     routers: [...instance.routers],
@@ -70,6 +81,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await source?.close();
   await instance?.stop();
   await server?.close();
   sqs.destroy();
@@ -88,6 +100,7 @@ const api = async (method: string, path: string, body?: unknown) => {
   return { status: res.status, json: (await res.json()) as LooseJson };
 };
 
+/** The first ingest event about `uploadId` in the inbox: UploadCompleted, or UploadFailed for a failed URL ingest. */
 const receiveUploadCompleted = async (uploadId: string): Promise<LooseJson> => {
   for (const started = Date.now(); Date.now() - started < 20_000;) {
     const { Messages = [] } = await sqs.send(
@@ -99,7 +112,7 @@ const receiveUploadCompleted = async (uploadId: string): Promise<LooseJson> => {
       if (envelope.detail?.data?.uploadId === uploadId) return envelope;
     }
   }
-  throw new Error('UploadCompleted never reached the inbox');
+  throw new Error('no UploadCompleted (or UploadFailed) for it reached the inbox');
 };
 
 it('uploads through a presigned S3 PUT, completes, and publishes UploadCompleted to EventBridge', async () => {
@@ -160,3 +173,20 @@ it('redirects a signed prefix URL to a presigned S3 GET that serves the bytes', 
   const followed = await fetch(redirect.headers.get('location') ?? '');
   expect(Buffer.from(await followed.arrayBuffer())).toEqual(bytes);
 });
+
+it('ingests from a URL into S3 and publishes UploadCompleted; a 404 source publishes UploadFailed', async () => {
+  const created = await api('POST', '/v1/uploads', { sourceUrl: `${source.url}/redirect?to=/clip.mp4`, filename: 'remote.mp4' });
+  expect(created.status).toBe(202);
+  const envelope = await receiveUploadCompleted(created.json.uploadId);
+  expect(envelope).toMatchObject({
+    'detail-type': 'UploadCompleted',
+    detail: { data: { key: `carol/${created.json.uploadId}/source`, size: sourceBytes.length, sha256: createHash('sha256').update(sourceBytes).digest('hex') } },
+  });
+  expect((await api('GET', `/v1/uploads/${created.json.uploadId}`)).json).toMatchObject({ status: 'completed', method: 'url' });
+
+  const missing = await api('POST', '/v1/uploads', { sourceUrl: `${source.url}/missing` });
+  expect(await receiveUploadCompleted(missing.json.uploadId)).toMatchObject({
+    'detail-type': 'UploadFailed',
+    detail: { data: { uploadId: missing.json.uploadId, code: 'SOURCE_HTTP_ERROR' } },
+  });
+}, 60_000);
