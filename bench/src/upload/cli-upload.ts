@@ -3,7 +3,7 @@
 // stderr lines are timestamped as they arrive to split the window: the "upload up_…" note comes after
 // process start + the ticket; the "uploading 100%" line when the last bytes are read for sending (and
 // hashed: the CLI hashes the chunks it sends); then complete (with the SHA-256) and exit.
-// Apart, per round: the same bin's process start alone (`upload --help`).
+// Apart, per round: the same bin's process start alone (`upload --help`) and a bare `node -e 0`.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -68,6 +68,17 @@ export const cliMultipartVariant = (deployment: BenchDeployment, source: SourceF
   upload: () => uploadWithCli(deployment, source),
   dispose: async () => undefined,
 });
+
+/** Seconds from spawn to exit of `node -e 0`: the start of any new Node process here, the CLI's floor. */
+export const measureNodeStart = async (): Promise<number> => {
+  const startedMs = performance.now();
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' })
+      .on('error', reject)
+      .on('close', () => resolve()),
+  );
+  return (performance.now() - startedMs) / 1000;
+};
 
 /** Seconds from spawn to exit of `mediaflow upload --help`: node + the CLI's bundle (tsx if none). */
 export const measureCliStart = async (): Promise<number> => {

@@ -77,7 +77,17 @@ export const cliComponentsLines = (result: RoundsResult): string[] => {
   if (result.cliStartSeconds.length === 0) return [];
   const start = median(result.cliStartSeconds);
   const list = (xs: number[]) => xs.map((x) => fixed(x, 2)).join(', ');
-  return [
+  const node = median(result.nodeStartSeconds);
+  const lines = [
     `CLI process start alone (node cli/bin/mediaflow.cjs upload --help, spawn → exit): median ${fixed(start, 2)} s (${list(result.cliStartSeconds)})`,
+    `bare node start (node -e 0, spawn → exit): median ${fixed(node, 2)} s (${list(result.nodeStartSeconds)})`,
   ];
+  const raw = result.byVariant.find((v) => v.variant.name === 'raw-put');
+  if (!raw) return lines;
+  // A new process at best starts as fast as bare node and then uploads as fast as raw-put's warm client.
+  const rawSeconds = median(secondsOf(raw));
+  lines.push(
+    `floor of a new process: raw-put ${fixed(rawSeconds, 2)} s + node start ${fixed(node, 2)} s → at best ${fixed(rawSeconds / (rawSeconds + node), 2)}x of raw-put`,
+  );
+  return lines;
 };

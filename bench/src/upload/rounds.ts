@@ -2,7 +2,7 @@
 // so drift in the machine's load hits all alike. Between two uploads (untimed) the bench waits for the
 // job just created to get past its probe, so no transcoding work overlaps the next timed window.
 import type { UploadSample, UploadVariant } from './variant';
-import { measureCliStart } from './cli-upload';
+import { measureCliStart, measureNodeStart } from './cli-upload';
 import type { SourceFile } from './source-file';
 
 export interface VariantSamples {
@@ -15,8 +15,10 @@ export interface VariantSamples {
 
 export interface RoundsResult {
   readonly byVariant: VariantSamples[];
-  /** Per round, when the CLI runs: its bin's start alone and its SHA-256 of the file. */
+  /** Per round, when the CLI runs: its bin's start alone (`upload --help`). */
   readonly cliStartSeconds: number[];
+  /** Per round, when the CLI runs: a bare `node -e 0`, the start any new process pays. */
+  readonly nodeStartSeconds: number[];
 }
 
 interface RoundsSetup {
@@ -49,6 +51,7 @@ export const runRounds = async (setup: RoundsSetup): Promise<RoundsResult> => {
     jobOutcomes: new Map<string, number>(),
   }));
   const cliStartSeconds: number[] = [];
+  const nodeStartSeconds: number[] = [];
   for (let round = 0; round < reps; round++) {
     const order = rotated(byVariant, round);
     const line: string[] = [];
@@ -58,8 +61,11 @@ export const runRounds = async (setup: RoundsSetup): Promise<RoundsResult> => {
       entry.jobOutcomes.set(outcome, (entry.jobOutcomes.get(outcome) ?? 0) + 1);
       line.push(`${entry.variant.name} ${sample.seconds.toFixed(2)} s`);
     }
-    if (withCli) cliStartSeconds.push(await measureCliStart());
+    if (withCli) {
+      cliStartSeconds.push(await measureCliStart());
+      nodeStartSeconds.push(await measureNodeStart());
+    }
     progress(`round ${round + 1}/${reps}: ${line.join(', ')}`);
   }
-  return { byVariant, cliStartSeconds };
+  return { byVariant, cliStartSeconds, nodeStartSeconds };
 };
