@@ -22,8 +22,10 @@ import { runnerStorage } from './runner-storage';
 import { awaitJob } from './warm-job';
 
 const logger = createLogger('processing', { component: 'runner' });
+// With a callback, a parent gone mid-write (EPIPE) is that callback's error, not an 'error' event that
+// would crash the runner before it stops ffmpeg; the parent watch handles the parent's loss.
 const send = (message: object): void => {
-  if (process.send && process.connected) process.send(message);
+  if (process.send && process.connected) process.send(message, undefined, {}, () => undefined);
 };
 
 const argValue = (name: string): string | undefined => {

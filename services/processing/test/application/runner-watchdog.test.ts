@@ -4,6 +4,7 @@ import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import type { EventStore } from '@mediaflow/event-store';
 import { SqliteActiveTranscodes } from '../../src/adapters/local/sqlite-active-transcodes';
 import { ChildProcessRunnerDispatcher } from '../../src/adapters/local/child-process-runner-dispatcher';
+import { runnerEntrypoint } from '../../src/adapters/local/runner-entrypoint';
 import { RunnerWatchdog } from '../../src/application/runner-watchdog';
 import type { TranscodeEvent } from '../../src/domain/transcode-events';
 import type { RunnerDispatcher, RunnerLiveness } from '../../src/ports/runner-dispatcher';
@@ -177,9 +178,10 @@ describe('runner watchdog', () => {
   });
 
   describe("at start, an attempt whose runner is not in this process's pool (restart after kill -9)", () => {
+    // The pools here only answer status(): no warm spares, and no bundle built (an entrypoint is given).
     const restart = async () => {
       const dog = watchdog(
-        new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env }),
+        new ChildProcessRunnerDispatcher({ concurrency: 1, warmSpares: 0, entrypoint: runnerEntrypoint(), logger: quietLogger(), env: process.env }),
       );
       await dog.start();
       await dog.stop();
@@ -230,7 +232,7 @@ describe('runner watchdog', () => {
         },
       });
       const dog = watchdog(
-        new ChildProcessRunnerDispatcher({ concurrency: 1, logger: quietLogger(), env: process.env }),
+        new ChildProcessRunnerDispatcher({ concurrency: 1, warmSpares: 0, entrypoint: runnerEntrypoint(), logger: quietLogger(), env: process.env }),
         recording,
       );
       await dog.start();

@@ -10,8 +10,10 @@ export class IpcRunReporter implements RunReporter {
 
   constructor(
     private readonly logger: Logger,
+    // With a callback, a parent gone mid-write (EPIPE) does not become an 'error' event that would
+    // crash the runner before it stops ffmpeg; the parent watch handles the parent's loss.
     private readonly send: (message: RunnerMessage) => void = (message) => {
-      if (process.send && process.connected) process.send(message);
+      if (process.send && process.connected) process.send(message, undefined, {}, () => undefined);
     },
   ) {}
 

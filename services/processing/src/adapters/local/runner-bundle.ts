@@ -45,9 +45,11 @@ export const bundleRunner = async (source: string): Promise<RunnerBundle> => {
   // Required here, not imported: a compiled build never bundles and may not ship esbuild.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require('esbuild') as typeof Esbuild;
+  const dir = cacheDir();
   const result = await build({
     entryPoints: [source],
-    outfile: 'runner.cjs', // not written (write: false); names the source map's file
+    // Not written (write: false) but placed: the source map's paths are relative to this folder.
+    outfile: path.join(dir, 'runner.cjs'),
     write: false,
     bundle: true,
     platform: 'node',
@@ -62,7 +64,6 @@ export const bundleRunner = async (source: string): Promise<RunnerBundle> => {
   const code = result.outputFiles.find((f) => f.path.endsWith('.cjs'));
   if (!code) throw new Error('esbuild produced no runner bundle');
   const hash = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
-  const dir = cacheDir();
   const file = path.join(dir, `runner-${hash}.cjs`);
   if (fs.existsSync(file)) return { path: file, built: false, ms: Date.now() - started };
   fs.mkdirSync(dir, { recursive: true });
