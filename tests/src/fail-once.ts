@@ -6,17 +6,21 @@ import type { BusEnvelope } from '@mediaflow/contracts';
 import { generateClip } from '@mediaflow/processing/testing';
 import type { ApiClient } from './api-client';
 
-/** The runner processes this test process's pool forked (tsx's esbuild helper does not count). */
-const runnersOf = (pid: number): number[] => {
+const pgrep = (args: string[]): number[] => {
   try {
-    return execFileSync('pgrep', ['-P', String(pid), '-f', 'main/runner'], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
+    return execFileSync('pgrep', args, { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }
 };
+
+/**
+ * The runner processes this test process's pool forked (the bundle of main/runner.ts, or main/runner.ts)
+ * that are transcoding: they have an ffmpeg child, the pool's warm spares have none (tsx's and the
+ * pool's esbuild helpers do not count).
+ */
+const runnersOf = (pid: number): number[] =>
+  pgrep(['-P', String(pid), '-f', 'main/runner|mediaflow-runner/runner-']).filter((runner) => pgrep(['-P', String(runner)]).length > 0);
 
 /** Waits until attempt 1 of `jobId` transcodes with progress, then kills its runner (the only one running). */
 const killFirstAttempt = async (api: ApiClient, jobId: string, timeoutMs = 90_000): Promise<void> => {
