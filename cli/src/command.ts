@@ -29,6 +29,8 @@ export interface Command {
   readonly words: readonly string[];
   /** `FILE`, `ID`… for the usage line; their count is what the command requires. */
   readonly args: readonly string[];
+  /** Fewer arguments the command accepts when an option stands in for them (`upload --url`). */
+  readonly minArgs?: number;
   readonly summary: string;
   readonly options: OptionSpecs;
   /** Option lines of the help text, after the usage line. */

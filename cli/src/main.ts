@@ -63,7 +63,7 @@ const execute = async (argv: readonly string[], io: Io): Promise<number> => {
     io.stdout.write(`${usageOf(command)}\n`);
     return 0;
   }
-  if (positionals.length !== command.args.length) {
+  if (positionals.length < (command.minArgs ?? command.args.length) || positionals.length > command.args.length) {
     const expected = command.args.length === 0 ? 'no arguments' : command.args.join(' ');
     throw new UsageError(`expected ${expected}, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `"${p}"`).join(' ')}`, usageOf(command));
   }

@@ -83,6 +83,30 @@ describe('mediaflow CLI', () => {
     expect(answer.job.outputs.files.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('has the server fetch a clip from a URL (--url), then follows the job; a 404 source exits 1 with its code', async () => {
+    const http = await import('node:http');
+    const source = http.createServer((req, res) => {
+      if (req.url !== '/small.mp4') return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': fs.statSync(media.small).size });
+      return fs.createReadStream(media.small).pipe(res);
+    });
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(source.address() as { port: number }).port}`;
+    try {
+      const result = await cli('upload', '--url', `${base}/small.mp4`, '--watch', '--profile', 'sd');
+      expect(result.stderr).toMatch(/^upload up_\w+: fetching http:\/\/127\.0\.0\.1:\d+\/small\.mp4$/m);
+      expect(result.code).toBe(0);
+      const [jobId, status] = result.stdout.split('\n');
+      expect(status).toBe(`completed ${jobId}`);
+      const missing = await cli('upload', '--url', `${base}/missing.mp4`);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/upload up_\w+ failed \(SOURCE_HTTP_ERROR: 127\.0\.0\.1:\d+ answered HTTP 404\)/);
+      expect(await cli('upload', media.small, '--url', `${base}/small.mp4`)).toMatchObject({ code: 2, stderr: expect.stringContaining('give FILE or --url URL') });
+    } finally {
+      source.close();
+    }
+  }, 60_000);
+
   it('exits non-zero with the reason when the job is rejected', async () => {
     const result = await cli('upload', media.notMedia, '--watch');
     expect(result.code).toBe(3);

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaflowApi } from '../api-client';
 import type { CompletedUpload, Job, UploadResource, UploadTicket } from '../api-types';
-import { ApiProblem, CliError } from '../cli-errors';
-import { stringOption, type Command, type CommandContext } from '../command';
+import { ApiProblem, CliError, UsageError } from '../cli-errors';
+import { stringOption, usageOf, type Command, type CommandContext } from '../command';
 import { guessContentType } from '../content-type';
 import { OrderedDigest } from '../file-digest';
 import { formatBytes, formatRate } from '../format';
@@ -14,6 +14,7 @@ import { errorLines, outputLines } from '../job-view';
 import { JobWatcher } from '../job-watch';
 import { ProgressBar } from '../progress-bar';
 import { putParts, putSingle, type CompletedPart } from '../upload-transfer';
+import { uploadFromUrl } from './upload-from-url';
 
 /**
  * How far ahead of the hash a part may read: the chunks it holds meanwhile wait in memory. 4 parts of
@@ -106,20 +107,30 @@ const complete = async (api: MediaflowApi, uploadId: string, sent: Transferred):
 export const uploadCommand: Command = {
   words: ['upload'],
   args: ['FILE'],
+  minArgs: 0,
   summary: 'Upload a video, audio file or image and print the id of the job that processes it.',
-  options: { profile: { type: 'string' }, 'content-type': { type: 'string' }, watch: { type: 'boolean', short: 'w' }, json: { type: 'boolean' } },
+  options: { profile: { type: 'string' }, 'content-type': { type: 'string' }, url: { type: 'string' }, watch: { type: 'boolean', short: 'w' }, json: { type: 'boolean' } },
   help: `Options:
+  --url URL             instead of FILE: the server fetches the file from this http(s) URL
   --profile NAME        processing profile (default: the server's, e.g. default, sd, high)
   --content-type TYPE   declared MIME type (default: guessed from the extension)
   -w, --watch           follow the job live until it ends; exit 0 only when it completed
                         (${JOB_NOT_COMPLETED_EXIT} when it failed, was rejected or cancelled)
   --json                print {uploadId, jobId} (with --watch also the job) as JSON`,
   async run(ctx) {
+    const sourceUrl = stringOption(ctx.values, 'url');
+    if ((sourceUrl === undefined) === (ctx.positionals.length === 0)) throw new UsageError('give FILE or --url URL (one of them)', usageOf(uploadCommand));
+    const profile = stringOption(ctx.values, 'profile');
+    if (sourceUrl !== undefined) {
+      const contentType = stringOption(ctx.values, 'content-type');
+      const api = await ctx.api();
+      const fetched = await uploadFromUrl(api, ctx.io.stderr, ctx.note, { sourceUrl, ...(profile !== undefined && { profile }), ...(contentType !== undefined && { contentType }) });
+      return finish(ctx, api, fetched);
+    }
     const file = ctx.positionals[0] ?? '';
     const size = sizeOf(file);
     const api = await ctx.api();
     const bar = new ProgressBar(ctx.io.stderr);
-    const profile = stringOption(ctx.values, 'profile');
     const declared = {
       filename: path.basename(file),
       contentType: stringOption(ctx.values, 'content-type') ?? guessContentType(file),
@@ -130,14 +141,18 @@ export const uploadCommand: Command = {
     const how = ticket.method === 'multipart' ? `multipart, ${ticket.parts?.length ?? 0} part${ticket.parts?.length === 1 ? '' : 's'} of ${formatBytes(ticket.partSize ?? 0)}` : 'single PUT';
     ctx.note(`upload ${ticket.uploadId}: ${declared.filename} (${declared.contentType}, ${formatBytes(size)}, ${how})`);
     const sent = await transfer(file, size, ticket, bar);
-    const completed = await complete(api, ticket.uploadId, sent);
-    if (!ctx.values.watch) {
-      ctx.out(ctx.values.json ? JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId }, null, 2) : completed.jobId);
-      return 0;
-    }
-    if (!ctx.values.json) ctx.out(completed.jobId);
-    const job = await watch(ctx, api, completed.jobId);
-    if (ctx.values.json) ctx.out(JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId, job }, null, 2));
-    return report(ctx, job);
+    return finish(ctx, api, await complete(api, ticket.uploadId, sent));
   },
+};
+
+/** Prints the job id (or follows the job with --watch), the same after a file upload or a URL ingest. */
+const finish = async (ctx: CommandContext, api: MediaflowApi, completed: Pick<CompletedUpload, 'uploadId' | 'jobId'>): Promise<number> => {
+  if (!ctx.values.watch) {
+    ctx.out(ctx.values.json ? JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId }, null, 2) : completed.jobId);
+    return 0;
+  }
+  if (!ctx.values.json) ctx.out(completed.jobId);
+  const job = await watch(ctx, api, completed.jobId);
+  if (ctx.values.json) ctx.out(JSON.stringify({ uploadId: completed.uploadId, jobId: completed.jobId, job }, null, 2));
+  return report(ctx, job);
 };
