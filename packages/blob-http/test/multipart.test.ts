@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { request } from 'node:http';
+import type { LocalMultipartStore } from '../src';
 import { startBlobServer, type BlobServer } from './support/blob-server';
 
 const PART = 4096;
@@ -255,6 +256,26 @@ describe('embedded multipart upload', () => {
       { partNumber: 3, etag: last.etag },
     ]);
     expect(done.sha256).toBe(sha256(Buffer.concat([parts[0] as Buffer, parts[1] as Buffer, parts[4] as Buffer])));
+  });
+
+  it('after a restart reads from disk what the store that took the parts knew in memory, and completes', async () => {
+    const key = 'owner/up_mp_restart/source';
+    const id = await server.multipart.create(key, 'video/mp4');
+    const parts = [randomBytes(PART), randomBytes(PART), randomBytes(5)];
+    const etags: string[] = [];
+    for (const n of [2, 1, 3]) etags[n - 1] = (await putPart(id, n, parts[n - 1] as Buffer)).etag;
+    await putPart(id, 2, parts[1] as Buffer).then((resent) => (etags[1] = resent.etag));
+    // A fresh copy of the module: none of the memory of the one that took the parts, as after a restart.
+    let Restarted: typeof LocalMultipartStore | undefined;
+    jest.isolateModules(() => {
+      Restarted = (jest.requireActual('../src/multipart/local-multipart-store') as { LocalMultipartStore: typeof LocalMultipartStore }).LocalMultipartStore;
+    });
+    const restarted = new (Restarted as typeof LocalMultipartStore)(server.uploads, { minPartSize: PART });
+    expect(await restarted.listParts(id)).toEqual(await server.multipart.listParts(id));
+    expect((await restarted.listParts(id)).map((p) => [p.partNumber, `"${p.etag}"`])).toEqual(etags.map((etag, i) => [i + 1, etag]));
+    const done = await restarted.complete(id, key, etags.map((etag, i) => ({ partNumber: i + 1, etag })));
+    expect(done.sha256).toBe(sha256(Buffer.concat(parts)));
+    expect(await readObject(key)).toEqual(Buffer.concat(parts));
   });
 
   it('removes the parts file on abort', async () => {

@@ -10,6 +10,9 @@
 // only once the part's bytes are in the file and removed before a part is written again: a part that
 // never arrived (or was cut off by a crash) has no record, so the holes of the sparse file never read
 // as data. Completing checks the records: every listed part with its ETag, contiguous bytes, no gap.
+// An upload created by this process keeps its manifest and records in memory too, changed with the
+// files (every change to them goes through this store: the embedded server is one process), so
+// listing and completing read no record back; one created before a restart is read from disk.
 //
 // The object's SHA-256 is hashed in the background as parts arrive (in order, reading back the
 // contiguous prefix of present parts from the file), so completing only waits for the tail; a part
@@ -32,6 +35,8 @@ const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
 const MULTIPART_ID = /^[a-z0-9]{16,64}$/;
 /** Uploads whose running hash is kept in memory at once (a few hundred bytes each). */
 const MAX_HASH_STATES = 1000;
+/** Uploads whose manifest and part records are kept in memory at once (a few hundred bytes each). */
+const MAX_KNOWN_UPLOADS = 1000;
 
 interface UploadedPart {
   readonly partNumber: number;
@@ -92,6 +97,21 @@ const readAll = async (stream: Readable): Promise<Buffer> => {
  */
 const runningHashes = new Map<string, RunningHash>();
 
+/**
+ * Manifest and part records, by multipart id (random), of the uploads created by this process: the
+ * same as on disk, since every change goes through putPart, complete and abort. An upload missing
+ * here (created before a restart, or evicted) is read from disk.
+ */
+const knownUploads = new Map<string, { readonly manifest: Manifest; readonly parts: Map<number, PartRecord> }>();
+
+const remember = (id: string, manifest: Manifest): void => {
+  if (knownUploads.size >= MAX_KNOWN_UPLOADS) {
+    const oldest = knownUploads.keys().next().value;
+    if (oldest !== undefined) knownUploads.delete(oldest);
+  }
+  knownUploads.set(id, { manifest, parts: new Map() });
+};
+
 const hasStaging = (storage: BlobStorage): storage is BlobStorage & LocalStaging =>
   typeof (storage as Partial<LocalStaging>).stagingPath === 'function' &&
   typeof (storage as Partial<LocalStaging>).adoptFile === 'function';
@@ -125,6 +145,7 @@ export class LocalMultipartStore {
     await this.storage.put(this.manifestKey(id), Buffer.from(JSON.stringify(manifest)), {
       contentType: 'application/json',
     });
+    remember(id, manifest);
     return id;
   }
 
@@ -142,6 +163,8 @@ export class LocalMultipartStore {
     const path = await this.dataPath(id);
     const recordKey = this.partKey(id, partNumber);
     this.forgetHashFrom(path, partNumber);
+    // Absent from now on, in memory as on disk, until the new bytes are in.
+    knownUploads.get(id)?.parts.delete(partNumber);
     await this.storage.delete(recordKey);
     const offset = (partNumber - 1) * partSize;
     const inline = this.inlineHash(path, partNumber, offset);
@@ -157,6 +180,7 @@ export class LocalMultipartStore {
     await pipeline(body, counter, createWriteStream(path, { flags: 'r+', start: offset }));
     const record: PartRecord = { partNumber, etag: randomBytes(16).toString('hex'), size, offset };
     await this.storage.put(recordKey, Buffer.from(JSON.stringify(record)), { contentType: 'application/json' });
+    knownUploads.get(id)?.parts.set(partNumber, record);
     if (inline) this.takeInlineHash(path, inline, record);
     this.advanceHash(id, path);
     return { etag: record.etag, size };
@@ -183,6 +207,7 @@ export class LocalMultipartStore {
     await truncate(path, size);
     const result = await this.local.adoptFile(key, path, { contentType: manifest.contentType }, sha256);
     runningHashes.delete(path);
+    knownUploads.delete(id);
     await this.storage.deletePrefix(`${this.dir(id)}/`);
     return result;
   }
@@ -190,6 +215,7 @@ export class LocalMultipartStore {
   async abort(id: string): Promise<void> {
     if (!LocalMultipartStore.isMultipartId(id)) return;
     // The manifest goes with the records, so a part arriving later is refused (404), then the file.
+    knownUploads.delete(id);
     await this.storage.deletePrefix(`${this.dir(id)}/`);
     const path = await this.dataPath(id);
     runningHashes.delete(path);
@@ -328,6 +354,8 @@ export class LocalMultipartStore {
 
   /** The record of a part, or undefined when it is absent (never sent, or being sent again). */
   private async record(id: string, partNumber: number): Promise<PartRecord | undefined> {
+    const known = knownUploads.get(id);
+    if (known) return known.parts.get(partNumber);
     try {
       const text = (await readAll(await this.storage.getStream(this.partKey(id, partNumber)))).toString('utf8');
       return JSON.parse(text) as PartRecord;
@@ -339,6 +367,8 @@ export class LocalMultipartStore {
 
   private async records(id: string): Promise<PartRecord[]> {
     await this.manifest(id);
+    const known = knownUploads.get(id);
+    if (known) return [...known.parts.values()].sort((a, b) => a.partNumber - b.partNumber);
     const found = await this.storage.list(`${this.dir(id)}/part-`);
     const records = await Promise.all(found.map(({ key }) => this.record(id, Number(key.slice(-5)))));
     return records.filter((r): r is PartRecord => r !== undefined).sort((a, b) => a.partNumber - b.partNumber);
@@ -351,6 +381,8 @@ export class LocalMultipartStore {
   private async manifest(id: string): Promise<Manifest> {
     if (!LocalMultipartStore.isMultipartId(id))
       throw blobProblem('MULTIPART_UPLOAD_NOT_FOUND', 'no such multipart upload');
+    const known = knownUploads.get(id);
+    if (known) return known.manifest;
     try {
       return JSON.parse(
         (await readAll(await this.storage.getStream(this.manifestKey(id)))).toString('utf8'),
