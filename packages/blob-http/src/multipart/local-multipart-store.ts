@@ -27,14 +27,13 @@ import { pipeline } from 'node:stream/promises';
 import type { BlobStorage, PutResult } from '@mediaflow/blob-storage';
 import type { LocalStaging } from '@mediaflow/blob-storage/local';
 import { blobProblem } from '../signing/signature-errors';
+import { forgetHashFrom, inlineHash, runningHash, runningHashes, takeInlineHash, type RunningHash } from './running-hash';
 
 const MULTIPART_ROOT = '_multipart';
 export const MAX_PARTS = 10_000;
 /** S3's minimum for every part but the last. */
 const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
 const MULTIPART_ID = /^[a-z0-9]{16,64}$/;
-/** Uploads whose running hash is kept in memory at once (a few hundred bytes each). */
-const MAX_HASH_STATES = 1000;
 /** Uploads whose manifest and part records are kept in memory at once (a few hundred bytes each). */
 const MAX_KNOWN_UPLOADS = 1000;
 
@@ -65,24 +64,6 @@ interface Manifest {
   createdAt: string;
 }
 
-/** SHA-256 of parts 1..etags.length, in order, as they were when hashed (by their ETags). */
-interface RunningHash {
-  hash: Hash;
-  etags: string[];
-  bytes: number;
-  /** Bumped when a hashed part is sent again: an advance under way then drops what it read. */
-  generation: number;
-  /** The advance under way: each one chains on the previous. */
-  work: Promise<void>;
-}
-
-/** The hash of one part taken from its bytes as they arrive, over a copy of the running hash. */
-interface InlineHash {
-  readonly state: RunningHash;
-  readonly generation: number;
-  readonly hash: Hash;
-}
-
 const partName = (n: number): string => `part-${String(n).padStart(5, '0')}`;
 const stripQuotes = (etag: string): string => etag.replace(/^(W\/)?"|"$/g, '');
 const readAll = async (stream: Readable): Promise<Buffer> => {
@@ -90,12 +71,6 @@ const readAll = async (stream: Readable): Promise<Buffer> => {
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 };
-
-/**
- * Running hashes by staging file, for the process: the blob router (which receives the parts) and
- * ingest (which completes) may each hold their own store over the same storage.
- */
-const runningHashes = new Map<string, RunningHash>();
 
 /**
  * Manifest and part records, by multipart id (random), of the uploads created by this process: the
@@ -162,12 +137,12 @@ export class LocalMultipartStore {
     await this.manifest(id);
     const path = await this.dataPath(id);
     const recordKey = this.partKey(id, partNumber);
-    this.forgetHashFrom(path, partNumber);
+    forgetHashFrom(path, partNumber);
     // Absent from now on, in memory as on disk, until the new bytes are in.
     knownUploads.get(id)?.parts.delete(partNumber);
     await this.storage.delete(recordKey);
     const offset = (partNumber - 1) * partSize;
-    const inline = this.inlineHash(path, partNumber, offset);
+    const inline = inlineHash(path, partNumber, offset);
     let size = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
@@ -181,7 +156,7 @@ export class LocalMultipartStore {
     const record: PartRecord = { partNumber, etag: randomBytes(16).toString('hex'), size, offset };
     await this.storage.put(recordKey, Buffer.from(JSON.stringify(record)), { contentType: 'application/json' });
     knownUploads.get(id)?.parts.set(partNumber, record);
-    if (inline) this.takeInlineHash(path, inline, record);
+    if (inline) takeInlineHash(path, inline, record);
     this.advanceHash(id, path);
     return { etag: record.etag, size };
   }
@@ -272,59 +247,12 @@ export class LocalMultipartStore {
     return hash.digest('hex');
   }
 
-  private runningHash(path: string): RunningHash {
-    let running = runningHashes.get(path);
-    if (!running) {
-      if (runningHashes.size >= MAX_HASH_STATES) {
-        const oldest = runningHashes.keys().next().value;
-        if (oldest !== undefined) runningHashes.delete(oldest);
-      }
-      running = { hash: createHash('sha256'), etags: [], bytes: 0, generation: 0, work: Promise.resolve() };
-      runningHashes.set(path, running);
-    }
-    return running;
-  }
-
-  /**
-   * A part that starts exactly where the running hash stands (every part before it hashed) is hashed
-   * from the bytes it receives, into a copy taken now; undefined for any other part (read back later).
-   */
-  private inlineHash(path: string, partNumber: number, offset: number): InlineHash | undefined {
-    const state = partNumber === 1 ? this.runningHash(path) : runningHashes.get(path);
-    if (!state || state.etags.length !== partNumber - 1 || state.bytes !== offset) return undefined;
-    return { state, generation: state.generation, hash: state.hash.copy() };
-  }
-
-  /** The part's record is written: its inline hash becomes the running hash if nothing moved meanwhile. */
-  private takeInlineHash(path: string, inline: InlineHash, record: PartRecord): void {
-    const { state } = inline;
-    const unchanged =
-      runningHashes.get(path) === state &&
-      state.generation === inline.generation &&
-      state.etags.length === record.partNumber - 1 &&
-      state.bytes === record.offset;
-    if (!unchanged) return;
-    state.hash = inline.hash;
-    state.etags.push(record.etag);
-    state.bytes += record.size;
-  }
-
   /** Queues an advance of the upload's running hash over the parts that now follow its prefix. */
   private advanceHash(id: string, path: string): void {
-    const state = this.runningHash(path);
+    const state = runningHash(path);
     // A failure (the upload aborted or completed meanwhile) only leaves the hash behind: completing
     // then hashes what it lacks itself.
     state.work = state.work.then(() => this.advance(id, path, state)).catch(() => undefined);
-  }
-
-  /** A part hashed earlier is being sent again: start over (rare: clients resend failed parts). */
-  private forgetHashFrom(path: string, partNumber: number): void {
-    const state = runningHashes.get(path);
-    if (!state || state.etags.length < partNumber) return;
-    state.hash = createHash('sha256');
-    state.etags = [];
-    state.bytes = 0;
-    state.generation += 1;
   }
 
   private async advance(id: string, path: string, state: RunningHash): Promise<void> {
