@@ -62,7 +62,9 @@ export class WarmSpare {
     this.child.channel?.unref();
     this.ended = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => resolve({ code, signal }));
-      this.child.once('error', () => {
+      // Kept for the process's life: an 'error' without a listener would crash the host.
+      this.child.on('error', (error) => {
+        options.logger.warn('warm runner process error', { pid: this.child.pid, error });
         if (this.child.pid === undefined) resolve({ code: null, signal: null }); // never started
       });
     });
