@@ -10,8 +10,10 @@ import { SourceFetchFailed } from '../domain/upload-errors';
 import type { SourceFailureCode, UploadInitiatedData } from '../domain/upload-events';
 import { uploadStreamId } from '../domain/upload-keys';
 import { finishUpload } from './finish-upload';
+import type { OpenedSource } from '../ports/source-fetcher';
 import { fetchedContentType, urlIngestOf } from './initiate-from-url';
 import type { IngestDependencies } from './ingest-dependencies';
+import { loadUpload } from './load-upload';
 
 /** Why a fetch was stopped from this side: the process stops, or the upload no longer fetches (aborted). */
 export class FetchStopped extends Error {
@@ -57,10 +59,14 @@ export const fetchSource = async (
   const beat = async (): Promise<void> => {
     const now = deps.clock.now();
     await deps.deadlines.schedule({ uploadId, ownerId, expiresAt: new Date(now.getTime() + urlIngest.leaseMs) });
-    if (received === reported) return;
-    reported = received;
-    const outcome = await run({ type: 'RecordFetchProgress', data: { receivedBytes: received, ...(total !== undefined && { totalBytes: total }), now } });
-    if (outcome.status === 'applied' && outcome.state.status !== 'fetching') controller.abort(new FetchStopped('not-fetching'));
+    // No new bytes: no event, but still look whether the upload was aborted meanwhile.
+    const status =
+      received === reported
+        ? (await loadUpload(deps.store, uploadId)).state.status
+        : await run({ type: 'RecordFetchProgress', data: { receivedBytes: (reported = received), ...(total !== undefined && { totalBytes: total }), now } }).then(
+            (outcome) => (outcome.status === 'applied' ? outcome.state.status : 'fetching'),
+          );
+    if (status !== 'fetching') controller.abort(new FetchStopped('not-fetching'));
   };
   const timer = setInterval(() => {
     heartbeat = heartbeat.then(beat).catch((error: unknown) => deps.logger.warn('url ingest progress not recorded', { uploadId, error: error as Error }));
@@ -72,19 +78,24 @@ export const fetchSource = async (
     await heartbeat;
   };
   let fetched;
+  let opened: OpenedSource | undefined;
   try {
-    const opened = await urlIngest.fetcher.open(upload.source?.url ?? '', { signal });
+    opened = await urlIngest.fetcher.open(upload.source?.url ?? '', { signal });
     total = opened.contentLength;
     const max = deps.policy.maxSizeBytes;
     if (total !== undefined && total > max) {
       opened.body.destroy();
       throw new SourceFetchFailed('SOURCE_TOO_LARGE', `the source declares ${total} bytes; the limit is ${max}`);
     }
+    const { body } = opened;
     const counter = byteCounter(max, (n) => (received = n));
-    opened.body.once('error', (error) => counter.destroy(error));
-    signal.addEventListener('abort', () => opened.body.destroy(signal.reason as Error), { once: true });
+    // pipe() does not close the source when the counter fails: without this the source's connection
+    // would stay open (paused) until the idle timeout.
+    body.once('error', (error) => counter.destroy(error));
+    counter.once('error', () => body.destroy());
+    signal.addEventListener('abort', () => body.destroy(signal.reason as Error), { once: true });
     const contentType = fetchedContentType(deps, upload, opened.contentType);
-    const stored = await urlIngest.bytes.put(key, opened.body.pipe(counter), { contentType });
+    const stored = await urlIngest.bytes.put(key, body.pipe(counter), { contentType });
     if (signal.aborted) throw signal.reason;
     if (total !== undefined && stored.size !== total)
       throw new SourceFetchFailed('SOURCE_UNREACHABLE', `the source sent ${stored.size} of the ${total} bytes it declared`);
@@ -92,6 +103,7 @@ export const fetchSource = async (
     await stopBeating();
     fetched = await run({ type: 'RecordFetched', data: { size: stored.size, sha256: stored.sha256, contentType, now: deps.clock.now() } });
   } catch (error) {
+    opened?.body.destroy();
     await stopBeating();
     await urlIngest.bytes.delete(key).catch((cause: unknown) => deps.logger.warn('partial source not deleted', { uploadId, error: cause as Error }));
     if (signal.reason instanceof FetchStopped && signal.reason.why === 'not-fetching') return;

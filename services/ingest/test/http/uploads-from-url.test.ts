@@ -87,6 +87,9 @@ describe('URL ingest (embedded)', () => {
     const failed = await waitForUpload(created.json.uploadId, settled);
     expect(failed).toMatchObject({ status: 'failed', failure: { code, reason: expect.any(String) } });
     expect(storedFiles(created.json.uploadId)).toEqual([]);
+    // The source was let go of, not left open until a timeout.
+    await waitForUpload(created.json.uploadId, () => source.openResponses() === 0, 2000);
+    expect(source.openResponses()).toBe(0);
     const published = await svc.publishedFor(created.json.uploadId);
     expect(published.map((e) => [e['detail-type'], (e.detail.data as { code?: string }).code])).toEqual([['UploadFailed', code]]);
   });
@@ -100,6 +103,17 @@ describe('URL ingest (embedded)', () => {
     expectProblem(await ingest('ftp://media.example.com/clip.mp4'), 422, 'SOURCE_URL_INVALID');
     expectProblem(await ingest(`${source.url}/clip.mp4`, { size: 10 }), 400, 'VALIDATION_FAILED');
     expectProblem(await svc.api('POST', '/v1/uploads', { body: { filename: 'a.mp4', contentType: 'video/mp4' } }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('stops a stalled fetch when the upload is aborted, and keeps no bytes', async () => {
+    const created = await ingest(`${source.url}/stall`);
+    await waitForUpload(created.json.uploadId, (u) => u.fetch?.receivedBytes > 0);
+    expect((await svc.api('POST', `/v1/uploads/${created.json.uploadId}/abort`)).json).toMatchObject({ status: 'aborted' });
+    // The fetch notices at its next beat and lets go of the source: the stalled response is closed.
+    await waitForUpload(created.json.uploadId, () => source.openResponses() === 0);
+    expect(source.openResponses()).toBe(0);
+    expect(storedFiles(created.json.uploadId)).toEqual([]);
+    expect((await svc.api('GET', `/v1/uploads/${created.json.uploadId}`)).json).toMatchObject({ status: 'aborted' });
   });
 
   it('answers 409 UPLOAD_FETCHING to a client completing a URL ingest', async () => {

@@ -11,6 +11,8 @@ export interface SourceServer {
   count(path?: string): number;
   /** Lets every stalled response (/stall) send its second half. */
   release(): void;
+  /** Responses not closed yet: a fetch that let go of its source (failed, aborted) closed it. */
+  openResponses(): number;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export const startSourceServer = async (body: Buffer, host = '127.0.0.1'): Promi
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://source');
     counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
+    open += 1;
+    res.once('close', () => (open -= 1));
     const half = Math.floor(body.length / 2);
     switch (url.pathname) {
       case '/clip.mp4':
@@ -55,12 +59,14 @@ export const startSourceServer = async (body: Buffer, host = '127.0.0.1'): Promi
         return res.end('not here');
     }
   });
+  let open = 0;
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,
     port,
     count: (path) => (path === undefined ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(path) ?? 0)),
+    openResponses: () => open,
     release: () => {
       for (const release of releases) release();
       releases = [];
