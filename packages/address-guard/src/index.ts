@@ -2,3 +2,4 @@
 export { classifyAddress, isAddressAllowed, type AddressClass } from './address-ranges';
 export { bareHost, classifyHost } from './host-class';
 export { AddressForbidden, guardedLookup, isAddressForbidden, systemResolver, type HostResolver } from './guarded-lookup';
+export { outboundUrlPattern, type OutboundUrlPatternOptions } from './url-pattern';

@@ -1,6 +1,6 @@
 // The lookup a guarded socket uses: it answers only when every address of the name may be reached.
 import type { LookupAddress } from 'node:dns';
-import { guardedLookup, type HostResolver } from '../src';
+import { guardedLookup, outboundUrlPattern, type HostResolver } from '../src';
 
 const resolverOf =
   (answers: Record<string, LookupAddress[]>): HostResolver =>
@@ -41,5 +41,23 @@ describe('guardedLookup', () => {
 
   it('passes a resolution failure through', async () => {
     expect((await lookupOnce(false, answers, 'nowhere.example.com')).error).toMatchObject({ code: 'ENOTFOUND' });
+  });
+});
+
+describe('outboundUrlPattern', () => {
+  const webhooks = outboundUrlPattern({ publicSchemes: 'https', allowLoopback: false });
+  const ingest = outboundUrlPattern({ publicSchemes: 'http-or-https', allowLoopback: true });
+
+  it('takes https (and, where asked, http) to public DNS names', () => {
+    expect(webhooks.test('https://hooks.example.com:8443/a?b=1')).toBe(true);
+    expect(webhooks.test('http://hooks.example.com/a')).toBe(false);
+    expect(ingest.test('http://cdn.example.com/clip.mp4')).toBe(true);
+  });
+
+  it('takes the loopback only where allowed, and never internal names, credentials or fragments', () => {
+    expect(webhooks.test('http://127.0.0.1:9000/x')).toBe(false);
+    expect(ingest.test('http://127.0.0.1:9000/x')).toBe(true);
+    for (const url of ['https://metadata.internal/x', 'https://printer.local/x', 'https://user:pw@a.example.com/', 'https://a.example.com/#f', 'https://169.254.169.254/'])
+      expect([url, ingest.test(url)]).toEqual([url, false]);
   });
 });

@@ -1,5 +1,6 @@
 // The HTTP shapes of the uploads API, validated at the edge and documented in /openapi.json.
 import { z } from 'zod';
+import { outboundUrlPattern } from '@mediaflow/address-guard';
 import { FILENAME_PATTERN, filenameLength, MAX_FILENAME_LENGTH } from '../../domain/filename';
 import { MAX_SOURCE_URL_LENGTH } from '../../domain/source-url';
 import { allowedContentTypePattern, type UploadPolicy } from '../../domain/upload-policy';
@@ -12,16 +13,10 @@ export const UploadIdParams = z.object({
  * Built from the configured policy (the document is built at start from the same settings), so the
  * allow-list of content types, the size limit and the profiles are in the schema, not only in refusals.
  */
-// What checkSourceUrl accepts, as a pattern: http(s) to a public DNS name (dotted, a letters-only
-// top-level label, none of the internal suffixes) or, where the loopback is allowed (embedded), to
-// localhost / 127.0.0.1 / [::1]; no credentials, no fragment, no blanks. Literal public addresses
-// are accepted by the service too but left out of the document, like for webhooks.
-const INTERNAL = '(?:local|internal|localdomain|home\\.arpa|intranet|lan|localhost)';
-const PUBLIC_HOST = `(?!(?:[a-zA-Z0-9-]+\\.)*${INTERNAL}\\.?(?:[:/?]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?`;
-const LOOPBACK_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[::1\\])';
-const PORT = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4}))?';
+// What checkSourceUrl accepts, as a pattern: http(s) to a public DNS name or, where the loopback is
+// allowed (embedded), to the loopback (the shared pattern of @mediaflow/address-guard, as webhooks).
 export const sourceUrlPattern = (allowLoopback: boolean): RegExp =>
-  new RegExp(`^https?://(?:${PUBLIC_HOST}${allowLoopback ? `|${LOOPBACK_HOST}` : ''})${PORT}(?:[/?][!$&'()*+,;=:@%/?a-zA-Z0-9._~-]*)?$`);
+  outboundUrlPattern({ publicSchemes: 'http-or-https', allowLoopback });
 
 const PUT_FIELDS = ['filename', 'contentType', 'size'] as const;
 

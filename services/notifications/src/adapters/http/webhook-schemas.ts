@@ -1,21 +1,14 @@
 // The webhook API's request and response shapes (zod): validation at the edge and the OpenAPI
 // document come from these. Secrets appear in one response only: the 201 of a creation.
 import { z } from 'zod';
+import { outboundUrlPattern } from '@mediaflow/address-guard';
 import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
 import { MAX_WEBHOOK_URL_LENGTH, type WebhookUrlPolicy } from '../../domain/webhook-limits';
 
-// What checkWebhookUrl accepts, as a pattern: https to a public DNS name (a dotted name with a
-// letters-only top-level label, none of the internal suffixes), or, where the operator allows it
-// (embedded), http(s) to the loopback; no credentials, no fragment, no blanks.
-const INTERNAL = '(?:local|internal|localdomain|home\\.arpa|intranet|lan|localhost)';
-const PUBLIC_HOST = `(?!(?:[a-zA-Z0-9-]+\\.)*${INTERNAL}\\.?(?:[:/?]|$))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?`;
-const LOOPBACK_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[::1\\])';
-// 0-65535, as the URL parser accepts.
-const PORT = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4}))?';
+// What checkWebhookUrl accepts, as a pattern: https to a public DNS name or, where the operator
+// allows it (embedded), http(s) to the loopback (the shared pattern of @mediaflow/address-guard).
 export const webhookUrlPattern = (policy: WebhookUrlPolicy): RegExp =>
-  new RegExp(
-    `^(?:https://${PUBLIC_HOST}${policy.allowHttpLoopback ? `|https?://${LOOPBACK_HOST}` : ''})${PORT}(?:[/?][!$&'()*+,;=:@%/?a-zA-Z0-9._~-]*)?$`,
-  );
+  outboundUrlPattern({ publicSchemes: 'https', allowLoopback: policy.allowHttpLoopback });
 
 const eventTypesDescription = `Event names to deliver (${NOTIFIED_EVENTS.join(', ')}), or ["${ALL_EVENTS}"] for all of them (the default).`;
 
