@@ -107,7 +107,8 @@ const main = async (): Promise<number> => {
   // A parent killed with -9 cannot stop us: we stop ourselves; its restart fails this attempt as lost and a retry redoes it.
   // A warm runner still waiting for its job just exits.
   const parentWatch = watchParent(() => {
-    logger.warn('the process that forked this runner is gone: stopping');
+    if (spec) logger.warn('the process that forked this runner is gone: stopping');
+    else logger.info('the process that forked this warm runner is gone before its job: exiting');
     abort.abort();
   });
   if (!spec) {
