@@ -21,12 +21,12 @@ const resolver: HostResolver = async (hostname) => {
   return found;
 };
 
-const awsFetcher = (maxRedirects = 5) =>
+const awsFetcher = (maxRedirects = 5, idleTimeoutMs = 2000) =>
   new HttpSourceFetcher({
     policy: { allowLoopback: false, isAddressAllowed: (a) => a === '127.0.0.2' || isAddressAllowed(a, false) },
     maxRedirects,
     connectTimeoutMs: 2000,
-    idleTimeoutMs: 2000,
+    idleTimeoutMs,
     resolver,
   });
 
@@ -89,4 +89,17 @@ describe('HttpSourceFetcher with the AWS address policy', () => {
     expect(publicStandIn.count('/loop')).toBe(4);
     expect(await codeOf('http://nowhere.example.com/clip.mp4')).toBe('SOURCE_UNREACHABLE');
   });
+});
+
+it('errors the body of a source that stops sending midway, after the idle timeout', async () => {
+  const opened = await awsFetcher(5, 300).open(`${media()}/stall`, { signal: new AbortController().signal });
+  const read = (async () => {
+    for await (const _chunk of opened.body) {
+      // drain
+    }
+  })();
+  await expect(read).rejects.toThrow(/no data for 300 ms|aborted/);
+  // The server sees the connection close a moment later.
+  for (const deadline = Date.now() + 2000; publicStandIn.openResponses() > 0 && Date.now() < deadline; ) await new Promise((r) => setImmediate(r));
+  expect(publicStandIn.openResponses()).toBe(0);
 });
