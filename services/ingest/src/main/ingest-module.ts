@@ -13,8 +13,12 @@ import { UploadSweeper } from '../application/upload-sweeper';
 import type { IngestSettings, UrlIngestSettings } from './ingest-config';
 import { INGEST_TOKENS } from './ingest-tokens';
 
-/** Progress (and the lease renewal) once a second; a lease lapsed for a minute past the idle limit is a dead fetch. */
+/**
+ * Progress (and the lease renewal) once a second, whether or not bytes arrive; a lease not renewed
+ * for 30 beats means the process running the fetch is gone.
+ */
 const PROGRESS_INTERVAL_MS = 1000;
+const FETCH_LEASE_MS = 30_000;
 
 const urlIngest = (settings: UrlIngestSettings, bytes: UrlIngestDependencies['bytes']): UrlIngestDependencies => {
   const policy = { allowLoopback: settings.allowLoopback };
@@ -24,7 +28,7 @@ const urlIngest = (settings: UrlIngestSettings, bytes: UrlIngestDependencies['by
     policy,
     totalTimeoutMs: settings.totalTimeoutMs,
     progressIntervalMs: PROGRESS_INTERVAL_MS,
-    leaseMs: settings.idleTimeoutMs + 60_000,
+    leaseMs: FETCH_LEASE_MS,
   };
 };
 
