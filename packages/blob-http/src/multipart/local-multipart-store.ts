@@ -182,9 +182,23 @@ export class LocalMultipartStore {
     await truncate(path, size);
     const result = await this.local.adoptFile(key, path, { contentType: manifest.contentType }, sha256);
     runningHashes.delete(path);
-    knownUploads.delete(id);
-    await this.storage.deletePrefix(`${this.dir(id)}/`);
+    await this.forget(id);
     return result;
+  }
+
+  /**
+   * Removes the manifest and the part records: those this process knows all at once (one by one
+   * they took ~5 sequential file operations each), then whatever a listing still finds (a part
+   * record written meanwhile; everything, after a restart).
+   */
+  private async forget(id: string): Promise<void> {
+    const known = knownUploads.get(id);
+    knownUploads.delete(id);
+    if (known) {
+      const keys = [...known.parts.keys()].map((n) => this.partKey(id, n));
+      await Promise.all([...keys, this.manifestKey(id)].map((key) => this.storage.delete(key)));
+    }
+    await this.storage.deletePrefix(`${this.dir(id)}/`);
   }
 
   async abort(id: string): Promise<void> {
