@@ -7,7 +7,7 @@ import { checkSourceUrl, filenameFromUrl } from '../domain/source-url';
 import { uploadDecider } from '../domain/upload-decider';
 import type { UploadInitiatedData } from '../domain/upload-events';
 import { uploadKey, uploadStreamId } from '../domain/upload-keys';
-import { checkUploadRequest } from '../domain/upload-policy';
+import { checkUploadRequest, resolveProfile } from '../domain/upload-policy';
 import type { IngestDependencies } from './ingest-dependencies';
 import type { UrlIngestDependencies } from './url-ingest-dependencies';
 
@@ -35,12 +35,10 @@ export const initiateFromUrl = async (
   const urlIngest = urlIngestOf(deps);
   const url = checkSourceUrl(input.sourceUrl, urlIngest.policy);
   const filename = sanitiseFilename(input.filename ?? filenameFromUrl(url));
-  // The size is not known yet: the policy's size check happens while the bytes stream in.
-  const { contentType, profile } = checkUploadRequest(deps.policy, {
-    contentType: input.contentType ?? deps.policy.allowedContentTypes.find((t) => !t.endsWith('/*')) ?? 'video/mp4',
-    size: 1,
-    ...(input.profile !== undefined && { profile: input.profile }),
-  });
+  // The size is not known yet: the policy's size limit is enforced while the bytes stream in.
+  const profile = resolveProfile(deps.policy, input.profile);
+  const contentType =
+    input.contentType !== undefined ? checkUploadRequest(deps.policy, { contentType: input.contentType, size: 1, profile }).contentType : UNKNOWN_CONTENT_TYPE;
   const now = deps.clock.now();
   const uploadId = deps.uploadIds.next();
   const upload: UploadInitiatedData = {
@@ -48,7 +46,7 @@ export const initiateFromUrl = async (
     ownerId: input.ownerId,
     key: uploadKey(input.ownerId, uploadId),
     filename,
-    contentType: input.contentType !== undefined ? contentType : UNKNOWN_CONTENT_TYPE,
+    contentType,
     size: 0,
     profile,
     transfer: { method: 'single' },

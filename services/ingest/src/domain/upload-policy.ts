@@ -78,10 +78,15 @@ export const checkUploadRequest = (policy: UploadPolicy, request: UploadRequest)
     throw new UploadTooLarge(
       `uploads are limited to ${policy.maxSizeBytes} bytes; this one declares ${request.size}`,
     );
-  const profile = request.profile ?? policy.defaultProfile;
+  return { contentType, profile: resolveProfile(policy, request.profile) };
+};
+
+/** The profile named (or the default), refused when the policy does not know it. */
+export const resolveProfile = (policy: UploadPolicy, named: string | undefined): string => {
+  const profile = named ?? policy.defaultProfile;
   if (!policy.profiles.includes(profile))
     throw new ProfileUnknown(`unknown profile "${profile}"; known profiles: ${policy.profiles.join(', ')}`);
-  return { contentType, profile };
+  return profile;
 };
 
 /** Parts of the configured size, grown (in whole MiB) when the file would need more than 10,000. */

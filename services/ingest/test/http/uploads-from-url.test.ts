@@ -101,6 +101,8 @@ describe('URL ingest (embedded)', () => {
 
   it('refuses a bad scheme, and size or sha256 beside a sourceUrl, at request time', async () => {
     expectProblem(await ingest('ftp://media.example.com/clip.mp4'), 422, 'SOURCE_URL_INVALID');
+    expectProblem(await ingest(`${source.url}/clip.mp4`, { profile: 'nope' }), 400, 'PROFILE_UNKNOWN');
+    expectProblem(await ingest(`${source.url}/clip.mp4`, { contentType: 'text/html' }), 415, 'CONTENT_TYPE_NOT_ALLOWED');
     expectProblem(await ingest(`${source.url}/clip.mp4`, { size: 10 }), 400, 'VALIDATION_FAILED');
     expectProblem(await svc.api('POST', '/v1/uploads', { body: { filename: 'a.mp4', contentType: 'video/mp4' } }), 400, 'VALIDATION_FAILED');
   });

@@ -5,7 +5,7 @@
 import type { ProblemIssue } from '@mediaflow/http';
 import { sanitiseFilename } from '../../domain/filename';
 import { checkSourceUrl, type SourceAddressPolicy } from '../../domain/source-url';
-import { checkUploadRequest, type UploadPolicy } from '../../domain/upload-policy';
+import { checkUploadRequest, resolveProfile, type UploadPolicy } from '../../domain/upload-policy';
 
 const DOMAIN_JUDGED: Record<string, readonly string[]> = {
   filename: ['invalid_format', 'custom'],
@@ -30,5 +30,8 @@ export const uploadRefusal =
     if (typeof body.filename === 'string') sanitiseFilename(body.filename);
     if (typeof body.contentType === 'string' && typeof body.size === 'number')
       checkUploadRequest(policy, { contentType: body.contentType, size: body.size, ...(body.profile !== undefined && { profile: body.profile }) });
+    else if (typeof body.contentType === 'string' && typeof body.sourceUrl === 'string')
+      checkUploadRequest(policy, { contentType: body.contentType, size: 1 }); // a URL ingest declares no size
+    if (typeof body.profile === 'string') resolveProfile(policy, body.profile);
     return undefined;
   };
