@@ -56,7 +56,32 @@ const answerOf = (res: IncomingMessage): HttpAnswer => {
  * comes (text() gives it), so the socket goes back to the pool either way. A network failure
  * rejects with node's error (its `code`: ECONNREFUSED, ECONNRESET…); an abort with an AbortError.
  */
-export const httpRequest = async (url: string, init: HttpRequestInit): Promise<HttpAnswer> => {
+export const httpRequest = async (url: string, init: HttpRequestInit, redirects = 0): Promise<HttpAnswer> => {
+  const answer = await send(url, init);
+  const location = answer.headers.location;
+  // Followed as fetch did (a proxy or load balancer may send the API elsewhere), except with a
+  // streamed body, which cannot be sent twice (fetch could not either).
+  if (!REDIRECTS.includes(answer.status) || location === undefined || redirects >= MAX_REDIRECTS || isStream(init.body))
+    return answer;
+  const next = new URL(location, url);
+  const keepsMethod = answer.status === 307 || answer.status === 308 || init.method === 'GET' || init.method === 'HEAD';
+  const headers: OutgoingHttpHeaders = { ...init.headers };
+  // Like fetch: the token is not handed to another origin, and a body turned into a GET goes.
+  if (next.origin !== new URL(url).origin) delete headers.authorization;
+  if (!keepsMethod) delete headers['content-type'];
+  return httpRequest(
+    next.href,
+    keepsMethod ? { ...init, headers } : { method: 'GET', headers, ...(init.signal && { signal: init.signal }) },
+    redirects + 1,
+  );
+};
+
+const REDIRECTS = [301, 302, 303, 307, 308];
+const MAX_REDIRECTS = 5;
+const isStream = (body: HttpRequestInit['body']): body is Readable =>
+  body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
+
+const send = async (url: string, init: HttpRequestInit): Promise<HttpAnswer> => {
   const target = new URL(url);
   const { agent, request } = await agentFor(target.protocol);
   return new Promise<HttpAnswer>((resolve, reject) => {
@@ -67,7 +92,7 @@ export const httpRequest = async (url: string, init: HttpRequestInit): Promise<H
       resolve(answerOf(res));
     });
     req.on('error', reject);
-    if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+    if (!isStream(body)) {
       req.end(body);
       return;
     }
