@@ -4,6 +4,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { commaList, flagSetting, intSetting, loadConfig, secondsSetting, setting } from '@mediaflow/config';
 import { RunnerLimitsEnvironmentShape } from '../media/runner-limits-settings';
+import { RunnerReuseEnvironmentShape } from './runner-reuse-settings';
 import { warmFloorPlacement, WarmFloorEnvironmentShape, type WarmFloorPlacement } from './warm-floor-settings';
 
 export const ProcessingEnvironmentSchema = z.object({
@@ -23,6 +24,7 @@ export const ProcessingEnvironmentSchema = z.object({
   MEDIAFLOW_RUNNER_ASSIGN_PUBLIC_IP: flagSetting('AWS: give runner tasks a public IP (public subnets without NAT)').default(false),
   // Read by the runner itself (runnerLimitsFrom); declared here so processing has one settings schema.
   ...RunnerLimitsEnvironmentShape,
+  ...RunnerReuseEnvironmentShape,
   ...WarmFloorEnvironmentShape,
 });
 

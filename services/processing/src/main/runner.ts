@@ -1,7 +1,9 @@
 // The runner entrypoint: the command of the Fargate task and of the embedded child process.
 //   runner --spec spec.json [--result result.json]     or MEDIAFLOW_JOB_SPEC='{"jobId":…}'
 //   runner --warm      (the embedded pool) loads and checks everything, says `ready` over IPC, waits
-//                      for one `job` message (adapters/local/warm-runner-protocol.ts), runs it, exits.
+//                      for a `job` message (adapters/local/warm-runner-protocol.ts) and runs it; after a
+//                      success it says `ready` again and takes the next (runner-reuse-settings.ts), after
+//                      anything else (a failure, a cancel) it exits.
 // It reports through a RunReporter: over IPC to the parent when there is one, else (an ECS task)
 // into processing's event store. The exit code says what happened (application/runner-exit.ts).
 // SIGTERM, or losing the parent that forked it, stops ffmpeg cleanly and removes partial outputs.
@@ -15,8 +17,9 @@ import { JobSpecSchema, type JobSpec } from '../application/job-spec';
 import { RunnerExit } from '../application/runner-exit';
 import { WARM_RUNNER_ARG, type WarmRunnerReady } from '../adapters/local/warm-runner-protocol';
 import { runOneJob } from './run-one-job';
-import { watchParent, type ParentWatch } from './runner-parent-watch';
+import { watchParent } from './runner-parent-watch';
 import { runReporterFor } from './runner-reporter';
+import { runnerReuseFrom, takesAnotherJob } from './runner-reuse-settings';
 import { stallSecondsFrom } from './processing-config';
 import { runnerStorage } from './runner-storage';
 import { awaitJob } from './warm-job';
@@ -70,13 +73,20 @@ const prepare = () => {
 };
 type Prepared = ReturnType<typeof prepare>;
 
-const runJob = async (spec: JobSpec, prepared: Prepared, abort: AbortController, parentWatch: ParentWatch): Promise<number> => {
+const runJob = async (spec: JobSpec, prepared: Prepared, stopped: AbortSignal): Promise<number> => {
   const { config, aws, sandbox, setup } = prepared;
   const { binaries, limits } = setup;
   const log = logger.createChild({ persistentKeys: { jobId: spec.jobId, attempt: String(spec.attempt) } });
   log.info('runner starting', { ffmpeg: binaries.ffmpeg, ffprobe: binaries.ffprobe, mode: config.MEDIAFLOW_MODE, sandbox, limits });
-  const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => abort.abort() });
-  const outcome = await runOneJob(spec, setup, reporter, log, abort.signal).finally(() => parentWatch.stop());
+  // The job's own signal, so what a job hangs on it goes with the job in a process that runs many.
+  const job = new AbortController();
+  const stop = (): void => job.abort();
+  stopped.addEventListener('abort', stop, { once: true });
+  if (stopped.aborted) job.abort();
+  const reporter = runReporterFor({ mode: config.MEDIAFLOW_MODE, env: config.MEDIAFLOW_ENV, aws, stallSeconds: stallSecondsFrom(process.env), spec, logger: log, onAttemptEnded: () => job.abort() });
+  const outcome = await runOneJob(spec, setup, reporter, log, job.signal).finally(() =>
+    stopped.removeEventListener('abort', stop),
+  );
   if (!outcome.ok) {
     log.error('runner failed', { failure: outcome.failure, error: outcome.error as Error });
     return outcome.failure.exitCode;
@@ -105,28 +115,45 @@ const main = async (): Promise<number> => {
   process.on('SIGTERM', () => abort.abort());
   process.on('SIGINT', () => abort.abort());
   // A parent killed with -9 cannot stop us: we stop ourselves; its restart fails this attempt as lost and a retry redoes it.
-  // A warm runner still waiting for its job just exits.
+  // A warm runner waiting for a job just exits.
   const parentWatch = watchParent(() => {
-    if (spec) logger.warn('the process that forked this runner is gone: stopping');
-    else logger.info('the process that forked this warm runner is gone before its job: exiting');
+    logger.warn('the process that forked this runner is gone: stopping');
     abort.abort();
   });
-  if (!spec) {
-    logger.debug('warm runner ready', { sandbox: prepared.sandbox });
+  try {
+    return spec ? await runJob(spec, prepared, abort.signal) : await serveWarm(prepared, abort.signal);
+  } finally {
+    parentWatch.stop();
+  }
+};
+
+/**
+ * The embedded pool's runner: `ready`, a job, and again while its jobs succeed and reuse allows; the
+ * exit code of the last job (or Cancelled when stopped while waiting). A failed or stopped job ends
+ * the process, so nothing of it can reach the next job.
+ */
+const serveWarm = async (prepared: Prepared, stopped: AbortSignal): Promise<number> => {
+  const reuse = runnerReuseFrom(process.env);
+  for (let jobsDone = 0; ; ) {
+    logger.debug('warm runner ready', { sandbox: prepared.sandbox, jobsDone });
     send({ type: 'ready' } satisfies WarmRunnerReady);
-    const job = await awaitJob(abort.signal, logger);
-    if (!job) {
-      parentWatch.stop();
-      return RunnerExit.Cancelled;
-    }
+    const job = await awaitJob(stopped, logger);
+    if (!job) return RunnerExit.Cancelled;
+    let spec: JobSpec;
     try {
       spec = validSpec(job.spec);
     } catch (error) {
-      parentWatch.stop();
       return refuseSpec(error);
     }
+    const code = await runJob(spec, prepared, stopped);
+    jobsDone += 1;
+    if (code !== RunnerExit.Succeeded || stopped.aborted) return code;
+    const rssBytes = process.memoryUsage.rss();
+    if (!takesAnotherJob(reuse, jobsDone, rssBytes)) {
+      logger.info('warm runner retiring', { jobsDone, rssBytes });
+      return code;
+    }
   }
-  return runJob(spec, prepared, abort, parentWatch);
 };
 
 main().then(

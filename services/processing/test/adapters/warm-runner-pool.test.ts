@@ -1,6 +1,7 @@
 // The embedded pool's warm runner processes, with the real runner (the bundle of src/main/runner.ts the
-// pool builds) and real ffmpeg: an attempt runs in a process started before it, one attempt per process,
-// a spare's death is no runner's event, and a stop, a crash or a shutdown touches only what it should.
+// pool builds) and real ffmpeg: an attempt runs in a process started before it, a process that succeeded
+// takes the next attempt (until it retires) while one that failed ends, a spare's death is no runner's
+// event, and a stop, a crash or a shutdown touches only what it should.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,12 +66,13 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.shutdown()));
 });
 
-const makePool = (concurrency: number) => {
+const makePool = (concurrency: number, more: { warmSpares?: number; env?: NodeJS.ProcessEnv } = {}) => {
   const logger = quietLogger();
   const pool = new ChildProcessRunnerDispatcher({
     concurrency,
+    ...(more.warmSpares === undefined ? {} : { warmSpares: more.warmSpares }),
     logger,
-    env: { ...process.env, MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, MEDIAFLOW_MODE: 'embedded', MEDIAFLOW_DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', ...more.env },
     stdio: 'ignore',
     stopGraceMs: 10_000,
   });
@@ -94,7 +96,7 @@ const makePool = (concurrency: number) => {
 };
 
 describe('ChildProcessRunnerDispatcher warm runner processes (real runner, real ffmpeg)', () => {
-  it('runs an attempt in a runner process that was up and waiting before start() was called, and that process ends with it', async () => {
+  it('runs an attempt in a runner process that was up and waiting before start() was called, and runs the next attempt in the same process after a success', async () => {
     const { pool, events, until, terminal } = makePool(1);
     await until('a ready spare', () => pool.processes.spares.ready.length === 1);
     const [warmPid] = pool.processes.spares.ready as [number];
@@ -107,9 +109,36 @@ describe('ChildProcessRunnerDispatcher warm runner processes (real runner, real 
     await until('the attempt to end', () => Boolean(terminal('job_warm')));
     expect(terminal('job_warm')).toMatchObject({ type: 'finished', manifest: expect.arrayContaining([expect.objectContaining({ kind: 'poster' })]) });
     expect(events[0]).toMatchObject({ jobId: 'job_warm', type: 'began' });
-    // One attempt per process lifetime: it exits, and another spare waits for the next attempt.
-    await until('its process to end and a new spare', () => !alive(warmPid) && pool.processes.spares.ready.length === 1);
-    expect(pool.processes.spares.ready).not.toContain(warmPid);
+    // It said ready again: the same process is the spare, and takes the next attempt (no new fork).
+    await until('its process to be a ready spare again', () => pool.processes.spares.ready.includes(warmPid));
+    expect(pool.processes.spares).toEqual({ ready: [warmPid], starting: [] });
+    const next = await pool.start(spec('job_warm_again', shortClip));
+    expect(pool.processes.runners.get(next.runnerId)).toBe(warmPid);
+    await until('the second attempt to end', () => Boolean(terminal('job_warm_again')));
+    expect(terminal('job_warm_again')).toMatchObject({ type: 'finished' });
+    expect(events.filter((e) => e.jobId === 'job_warm_again').map((e) => e.type)).toEqual(expect.arrayContaining(['began', 'finished']));
+    expect(outputsOf('job_warm_again')).toEqual(expect.arrayContaining(['master.m3u8']));
+  }, 90_000);
+
+  it('retires a process after MEDIAFLOW_RUNNER_JOBS_PER_PROCESS attempts and forks its replacement', async () => {
+    const { pool, until, terminal } = makePool(1, { env: { MEDIAFLOW_RUNNER_JOBS_PER_PROCESS: '1' } });
+    await until('a ready spare', () => pool.processes.spares.ready.length === 1);
+    const [first] = pool.processes.spares.ready as [number];
+    await pool.start(spec('job_retiring', shortClip));
+    await until('the attempt to end', () => Boolean(terminal('job_retiring')));
+    expect(terminal('job_retiring')).toMatchObject({ type: 'finished' });
+    await until('its process to end and a new spare', () => !alive(first) && pool.processes.spares.ready.length === 1);
+    expect(pool.processes.spares.ready).not.toContain(first);
+  }, 90_000);
+
+  it('ends the process of a failed attempt instead of reusing it, and forks its replacement', async () => {
+    const { pool, until, terminal } = makePool(1);
+    await until('a ready spare', () => pool.processes.spares.ready.length === 1);
+    const [first] = pool.processes.spares.ready as [number];
+    await pool.start(spec('job_missing_input', path.join(dataDir, 'no-such-file.mp4')));
+    await until('the attempt to end', () => Boolean(terminal('job_missing_input')));
+    expect(terminal('job_missing_input')).toMatchObject({ type: 'failed' });
+    await until('its process to end and a new spare', () => !alive(first) && pool.processes.spares.ready.length === 1);
   }, 90_000);
 
   it('replaces a spare killed while idle, and reports no runner event for it', async () => {
@@ -131,13 +160,13 @@ describe('ChildProcessRunnerDispatcher warm runner processes (real runner, real 
   }, 90_000);
 
   it('stops a running attempt by ending its process only: the other attempt and the spares keep running', async () => {
-    const { pool, until, terminal, progressed } = makePool(2);
+    const { pool, until, terminal, progressed } = makePool(2, { warmSpares: 3 }); // 2 busy + 1 idle
     const a = await pool.start(spec('job_stopped', longClip));
     const b = await pool.start(spec('job_kept', longClip));
     await until('both attempts to transcode', () => progressed('job_stopped') && progressed('job_kept'));
     const pidA = pool.processes.runners.get(a.runnerId)!;
     const pidB = pool.processes.runners.get(b.runnerId)!;
-    await until('two ready spares', () => pool.processes.spares.ready.length === 2);
+    await until('a ready spare', () => pool.processes.spares.ready.length === 1);
     const spares = [...pool.processes.spares.ready];
 
     await pool.stop(a.runnerId);
@@ -169,7 +198,7 @@ describe('ChildProcessRunnerDispatcher warm runner processes (real runner, real 
   it('leaves no process behind on shutdown: running runners, their ffmpegs and every spare', async () => {
     const { pool, until, terminal, progressed } = makePool(2);
     const running = await pool.start(spec('job_at_shutdown', longClip));
-    await until('the attempt to transcode and two ready spares', () => progressed('job_at_shutdown') && pool.processes.spares.ready.length === 2);
+    await until('the attempt to transcode and a ready spare', () => progressed('job_at_shutdown') && pool.processes.spares.ready.length === 1);
     const pids = [pool.processes.runners.get(running.runnerId)!, ...pool.processes.spares.ready];
     expect(pids.every(alive)).toBe(true);
 

@@ -94,12 +94,12 @@ describe('kill -9 mid-transcode, then restart', () => {
     host.send({ type: 'publish', envelopes: [transcodeRequestedFor('job_kill', probed, 'default')] });
     await until('progress of attempt 1', () => published('TranscodeProgressed').length > 0);
 
-    // Concurrency 1: the attempt's runner, and the warm spare forked when it took the previous one.
-    await until('the runner and a spare', () => runnersOf(host!.pid!).length === 2);
+    // Concurrency 1: one warm process, now the attempt's runner (a process is reused, not replaced, after a success).
+    await until('the runner', () => runnersOf(host!.pid!).length === 1);
     const runners = runnersOf(host.pid!);
     host.kill('SIGKILL');
-    // The runner notices its parent is gone, stops ffmpeg and removes its partial outputs; the spare just exits.
-    await until('the orphaned runner and spare to exit', () => runners.every((pid) => !alive(pid)), 30_000);
+    // The runner notices its parent is gone, stops ffmpeg and removes its partial outputs.
+    await until('the orphaned runner to exit', () => runners.every((pid) => !alive(pid)), 30_000);
 
     seen.length = 0;
     node = await startEmbeddedNode(dir, (envelope) => seen.push(envelope));

@@ -1,7 +1,9 @@
 // The embedded RunnerDispatcher: a bounded pool of forked runner processes (src/main/runner.ts). Beyond the
 // concurrency limit attempts wait in a FIFO queue; each child reports over IPC and its exit code says
-// how it ended. An attempt runs in a warm process started ahead (warm-spares.ts), one attempt per
-// process lifetime, so a crash, a cancel or a leak touches one attempt only. Runner ids live only in this process: after a restart every old id is "gone", which
+// how it ended. An attempt runs in a warm process started ahead (warm-spares.ts), one attempt at a time:
+// a process whose attempt succeeded takes the next one (until it retires, runner-reuse-settings.ts),
+// one whose attempt failed, was stopped or crashed ends with it, so a crash or a cancel touches one
+// attempt only. Runner ids live only in this process: after a restart every old id is "gone", which
 // is how the watchdog recognises attempts orphaned by a crash. Each id names the pool instance (its
 // incarnation) that launched it, so an id of an earlier incarnation is known to be gone because its
 // host process restarted, not because its runner failed.
@@ -25,7 +27,7 @@ interface ChildProcessRunnerDispatcherOptions {
   readonly logger: Logger;
   /** What to fork (tests: a stand-in); default runner.js from a build, else a bundle of runner.ts. */
   readonly entrypoint?: RunnerEntrypoint;
-  /** Warm processes kept waiting for an attempt, beside the running ones; default the concurrency. */
+  /** Warm runner processes kept, idle and running together (a busy one is reused once its attempt succeeded); default the concurrency. */
   readonly warmSpares?: number;
   /** After SIGTERM, how long a runner may take to clean up before SIGKILL (default 15 s). */
   readonly stopGraceMs?: number;
@@ -177,6 +179,8 @@ export class ChildProcessRunnerDispatcher implements RunnerDispatcher {
     void child.done.then(() => {
       this.running.delete(runnerId);
       this.idsByAttempt.delete(keyOf(spec));
+      if (child.released) spares.giveBack(spare);
+      else spares.ended();
       this.pump();
     });
   }

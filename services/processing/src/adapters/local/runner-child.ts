@@ -1,6 +1,7 @@
 // One runner: a warm process (warm-spares.ts) given one attempt. It hands the spec over IPC once the
-// process is ready, forwards validated IPC reports in order, and turns its end (last report + exit
-// code, see runner-exit.ts) into one terminal report. A stop is SIGTERM (the runner removes partial
+// process is ready, forwards validated IPC reports in order, and turns its end into one terminal
+// report: `finished` followed by `ready` (the process succeeded and takes another job: `released`), or
+// the process's exit (last report + exit code, see runner-exit.ts). A stop is SIGTERM (the runner removes partial
 // outputs, or exits at once if it had not got its job yet), then SIGKILL after a grace period.
 import type { ChildProcess } from 'node:child_process';
 import type { Logger } from '@mediaflow/logging';
@@ -63,6 +64,10 @@ export class RunnerChild {
   readonly since = new Date();
   /** Resolves once the terminal report has been handled. */
   readonly done: Promise<void>;
+  /** The process finished the attempt and is alive, ready for another (set before `done` resolves). */
+  released = false;
+  private settle: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void = () => undefined;
+  private readonly onMessageListener = (raw: unknown): void => this.onMessage(raw);
   private readonly child: ChildProcess;
   private chain: Promise<void> = Promise.resolve();
   private result: Result | undefined;
@@ -72,7 +77,7 @@ export class RunnerChild {
   constructor(private readonly options: RunnerChildOptions) {
     const { spec, spare } = options;
     this.child = spare.child;
-    this.child.on('message', (raw) => this.onMessage(raw));
+    this.child.on('message', this.onMessageListener);
     // A process that ends before it is ready (or before the spec is sent) ends the attempt like any
     // other exit: its 'close' below makes the terminal report.
     void spare.ready.then((ready) => {
@@ -83,25 +88,29 @@ export class RunnerChild {
     });
     this.done = new Promise((resolve) => {
       let settled = false;
-      const end = (code: number | null, signal: NodeJS.Signals | null): void => {
+      const onClose = (code: number | null, signal: NodeJS.Signals | null): void => end({ code, signal });
+      const onError = (error: Error): void => {
+        options.logger.error('runner process error', { runnerId: options.runnerId, error });
+        if (this.child.exitCode === null && this.child.pid === undefined) end({ code: 1, signal: null });
+      };
+      const end = (exit: { code: number | null; signal: NodeJS.Signals | null }): void => {
         if (settled) return;
         settled = true;
         if (this.killTimer) clearTimeout(this.killTimer);
-        killProcessGroup(this.child.pid); // ffmpegs it left running if it died without stopping them
-        const terminal = terminalReport(this.base(), this.result, {
-          code,
-          signal,
-          stopRequested: this.stopRequested,
-        });
+        if (this.released) {
+          // The process lives on for the next attempt: none of this attempt's listeners stay on it.
+          this.child.removeListener('message', this.onMessageListener);
+          this.child.removeListener('close', onClose);
+          this.child.removeListener('error', onError);
+        } else killProcessGroup(this.child.pid); // ffmpegs it left running if it died without stopping them
+        const terminal = terminalReport(this.base(), this.result, { ...exit, stopRequested: this.stopRequested });
         this.enqueue(terminal);
         void this.chain.then(resolve);
       };
+      this.settle = end;
       // 'close' comes after the IPC channel closed, so every message the runner sent has arrived.
-      this.child.on('close', end);
-      this.child.on('error', (error) => {
-        options.logger.error('runner process error', { runnerId: options.runnerId, error });
-        if (this.child.exitCode === null && this.child.pid === undefined) end(1, null);
-      });
+      this.child.on('close', onClose);
+      this.child.on('error', onError);
     });
   }
 
@@ -110,7 +119,7 @@ export class RunnerChild {
   }
 
   stop(): void {
-    if (this.stopRequested) return;
+    if (this.stopRequested || this.released) return; // released: its attempt is over, the process serves others
     this.stopRequested = true;
     this.child.kill('SIGTERM');
     this.killTimer = setTimeout(() => this.child.kill('SIGKILL'), this.options.stopGraceMs);
@@ -128,7 +137,16 @@ export class RunnerChild {
   }
 
   private onMessage(raw: unknown): void {
-    if (isReadyMessage(raw)) return; // the spare's, not a report
+    if (isReadyMessage(raw)) {
+      // Before the job: the spare's own. After a result: the attempt succeeded and the process is
+      // free again (a failed attempt ends its process instead). Messages arrive in order, so the
+      // result and every report came before it.
+      if (this.result?.type === 'finished' && !this.stopRequested) {
+        this.released = true;
+        this.settle({ code: 0, signal: null });
+      }
+      return;
+    }
     const parsed = RunnerMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.options.logger.warn('ignoring a malformed runner message', { runnerId: this.options.runnerId });

@@ -1,15 +1,18 @@
 // The embedded pool's warm runner processes: forked ahead with WARM_RUNNER_ARG, they load every module,
 // check the sandbox and wait on IPC, so an attempt starts in a process that is already up. A spare is
-// not a runner: it has no id, no attempt and no events. Taken for a job it becomes one (RunnerChild)
-// and a replacement is forked at once. A spare that dies while idle is replaced after a backoff that
-// grows while no spare reaches ready (a broken build must not fork in a loop), and is only logged.
+// not a runner: it has no id, no attempt and no events. Taken for a job it becomes one (RunnerChild);
+// after a job that succeeded it says ready again and is given back (a process per attempt would cost
+// every job a Node start, ~0.2-0.3 s of CPU beside the running ffmpegs); after anything else it has
+// exited and a replacement is forked. The pool keeps `target` processes, idle and busy together. A
+// spare that dies while idle is replaced after a backoff that grows while no spare reaches ready (a
+// broken build must not fork in a loop), and is only logged.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Logger } from '@mediaflow/logging';
 import type { RunnerEntrypoint } from './runner-entrypoint';
 import { isReadyMessage, WARM_RUNNER_ARG } from './warm-runner-protocol';
 
 interface WarmSparesOptions {
-  /** Spares kept waiting (ready or starting). */
+  /** Processes kept, idle (ready or starting) and busy with a job together. */
   readonly target: number;
   readonly entrypoint: RunnerEntrypoint;
   /** The runners' environment; a MEDIAFLOW_JOB_SPEC in it is removed (a spare gets its spec over IPC). */
@@ -101,6 +104,14 @@ export class WarmSpare {
     return this.child;
   }
 
+  /** Back from a job it finished, ready for the next (it said so): idle again. */
+  release(): void {
+    this.taken = false;
+    this.isReady = true;
+    this.child.unref();
+    this.child.channel?.unref();
+  }
+
   kill(): void {
     this.child.kill('SIGKILL'); // nothing to clean up: a spare has no job
   }
@@ -108,6 +119,8 @@ export class WarmSpare {
 
 export class WarmSpares {
   private readonly spares: WarmSpare[] = [];
+  /** Taken and not given back or ended yet. */
+  private busy = 0;
   private idleDeaths = 0;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
@@ -122,8 +135,26 @@ export class WarmSpares {
     const index = ready >= 0 ? ready : this.spares.length > 0 ? 0 : -1;
     const spare = index >= 0 ? this.spares.splice(index, 1)[0]! : this.fork();
     spare.take();
+    this.busy += 1;
     this.refill();
     return spare;
+  }
+
+  /** A taken process that finished its job and said ready: idle again, or ended if not needed. */
+  giveBack(spare: WarmSpare): void {
+    this.busy -= 1;
+    if (this.closed || this.spares.length + this.busy >= this.options.target) {
+      spare.kill();
+      return;
+    }
+    spare.release();
+    this.spares.push(spare);
+  }
+
+  /** A taken process ended with its job (failed, stopped, crashed, or retired): fork its replacement. */
+  ended(): void {
+    this.busy -= 1;
+    this.refill();
   }
 
   /** The spares' pids, ready ones and those still starting. */
@@ -146,7 +177,7 @@ export class WarmSpares {
 
   private refill(): void {
     if (this.closed || this.retry) return;
-    while (this.spares.length < this.options.target) this.spares.push(this.fork());
+    while (this.spares.length + this.busy < this.options.target) this.spares.push(this.fork());
   }
 
   private fork(): WarmSpare {
