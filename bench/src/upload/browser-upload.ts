@@ -1,7 +1,9 @@
 // `browser-ui`: the web UI in headless Chromium (the browser tests' helpers), signed in once with the
 // development token it offers on loopback; each upload opens the upload page and times
-// setInputFiles → the job page's URL. The page's network events split the window: until the ticket's
-// answer, until the last part PUT finished, until complete answered, then the navigation.
+// setInputFiles → the job page's URL. The page's `change` event (its Date.now(), on this machine's
+// clock) and its network events split the window: until the page has the file (Playwright's
+// setInputFiles over CDP), until the ticket's answer, until the last part PUT finished, until
+// complete answered, then the navigation.
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page, Request } from 'playwright-core';
 import { collectPageErrors, findOrInstallChromium, launchChromium } from '@mediaflow/tests';
@@ -37,6 +39,8 @@ const uploadInPage = async (
 ): Promise<UploadSample> => {
   await page.goto(`${deployment.url}/`);
   await page.waitForSelector('[data-testid=drop-zone]');
+  // The moment the page has the file, as a user's file dialog closing would give it.
+  await page.evaluate("document.addEventListener('change', () => (window.chosenAt = Date.now()), { capture: true, once: true })");
   const { marks, stop } = watchRequests(page);
   const started = performance.now();
   try {
@@ -47,11 +51,15 @@ const uploadInPage = async (
   }
   const ended = performance.now();
   const jobId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+  const chosenAtMs = await page.evaluate<number | undefined>('window.chosenAt');
+  // Date.now() → this process's performance.now(): the same clock, ms resolution.
+  const chosen = chosenAtMs === undefined ? undefined : chosenAtMs - performance.timeOrigin;
   const { ticket, lastPut, complete } = marks;
   const phases =
-    ticket !== undefined && lastPut !== undefined && complete !== undefined
+    chosen !== undefined && ticket !== undefined && lastPut !== undefined && complete !== undefined
       ? phasesBetween(started, [
-          ['select+ticket', ticket],
+          ['select', chosen],
+          ['ticket', ticket],
           ['transfer', lastPut],
           ['complete', complete],
           ['to job page', ended],
