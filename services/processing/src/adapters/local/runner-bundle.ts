@@ -39,6 +39,40 @@ export interface RunnerBundle {
   readonly ms: number;
 }
 
+/** A bundle no pool has started with (or forked from, warm-spares.ts) for this long is deleted. */
+const UNUSED_BUNDLE_MS = 30 * 24 * 3600 * 1000;
+const BUNDLE_NAME = /^runner-[0-9a-f]{16}\.cjs$/;
+
+/** Its mtime says when a pool last used it. Best effort: a read-only cache only loses the pruning. */
+export const markUsed = (file: string): void => {
+  if (!BUNDLE_NAME.test(path.basename(file))) return; // runner.ts or a build's runner.js: not ours to touch
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // not ours to write (or not a bundle): nothing is pruned by mtime then
+  }
+};
+
+/** Each source change leaves a ~1 MB bundle behind: those unused for 30 days go. */
+export const pruneUnusedBundles = (dir: string, keep: string, now = Date.now()): void => {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return; // no cache yet
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (file === keep || !BUNDLE_NAME.test(name)) continue;
+    try {
+      if (fs.statSync(file).mtimeMs < now - UNUSED_BUNDLE_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already: another pool pruned it
+    }
+  }
+};
+
 /** Bundles `source` (runner.ts) into the cache; throws when esbuild is missing or the build fails. */
 export const bundleRunner = async (source: string): Promise<RunnerBundle> => {
   const started = Date.now();
@@ -65,7 +99,11 @@ export const bundleRunner = async (source: string): Promise<RunnerBundle> => {
   if (!code) throw new Error('esbuild produced no runner bundle');
   const hash = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
   const file = path.join(dir, `runner-${hash}.cjs`);
-  if (fs.existsSync(file)) return { path: file, built: false, ms: Date.now() - started };
+  pruneUnusedBundles(dir, file);
+  if (fs.existsSync(file)) {
+    markUsed(file);
+    return { path: file, built: false, ms: Date.now() - started };
+  }
   fs.mkdirSync(dir, { recursive: true });
   // Written beside and renamed: a runner never loads a half-written file.
   const temp = `${file}.${process.pid}.tmp`;

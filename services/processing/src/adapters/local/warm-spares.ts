@@ -8,6 +8,7 @@
 // broken build must not fork in a loop), and is only logged.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Logger } from '@mediaflow/logging';
+import { markUsed } from './runner-bundle';
 import type { RunnerEntrypoint } from './runner-entrypoint';
 import { isReadyMessage, WARM_RUNNER_ARG } from './warm-runner-protocol';
 
@@ -181,6 +182,8 @@ export class WarmSpares {
   }
 
   private fork(): WarmSpare {
+    // A bundle in use stays recent, so another pool's start does not prune it (runner-bundle.ts).
+    markUsed(this.options.entrypoint.path);
     const spare = new WarmSpare(this.options, (s, end) => this.onIdleEnd(s, end));
     void spare.ready.then((ready) => {
       if (ready) this.idleDeaths = 0;
