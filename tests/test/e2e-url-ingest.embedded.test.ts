@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateClip } from '@mediaflow/processing/testing';
 import { startTestDeployment, type TestDeployment } from '../src/embedded-deployment';
+import { startWebhookReceiver } from '../src/webhook-receiver';
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'ERROR';
 
@@ -61,5 +62,25 @@ describe('URL ingest, embedded end to end', () => {
     const job = await t.owner.waitForJob(upload.jobId, ['completed', 'failed', 'rejected']);
     expect(job.status).toBe('rejected');
     expect(JSON.stringify(job.error ?? job.rejection ?? job)).toMatch(/MEDIA_UNSUPPORTED|NOT_MEDIA|CORRUPT/);
+  }, 60_000);
+
+  it('tells the owner of a URL ingest that failed (no job exists to tell it) with a signed UploadFailed webhook', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const hook = await t.owner.call('POST', '/v1/webhooks', { url: receiver.url, eventTypes: ['UploadFailed'] });
+      expect(hook.status).toBe(201);
+      receiver.setSecret(hook.body.secret);
+      const upload = await ingest('missing.mp4');
+      expect(upload).toMatchObject({ status: 'failed', failure: { code: 'SOURCE_HTTP_ERROR' } });
+      const deadline = Date.now() + 30_000;
+      while (!receiver.deliveries.some((d) => d.type === 'UploadFailed')) {
+        if (Date.now() > deadline) throw new Error('no UploadFailed delivery');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const [delivery] = receiver.deliveries;
+      expect(delivery).toMatchObject({ type: 'UploadFailed', signatureValid: true, body: { data: { uploadId: upload.uploadId, code: 'SOURCE_HTTP_ERROR' } } });
+    } finally {
+      await receiver.close();
+    }
   }, 60_000);
 });

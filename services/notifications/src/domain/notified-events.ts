@@ -4,6 +4,8 @@
 import type { EventName } from '@mediaflow/contracts';
 
 export const NOTIFIED_EVENTS_BY_PUBLISHER = {
+  // A URL ingest that ends without its bytes creates no job: this is the owner's only word of it.
+  ingest: ['UploadFailed'],
   jobs: ['JobCreated', 'JobValidated', 'JobRejected', 'JobCompleted', 'JobFailed', 'JobCancelled'],
   processing: ['TranscodeStarted', 'TranscodeProgressed', 'TranscodeFinished', 'TranscodeFailed'],
 } as const satisfies Record<string, readonly EventName[]>;
@@ -11,6 +13,7 @@ export const NOTIFIED_EVENTS_BY_PUBLISHER = {
 type NotifiedEventName = (typeof NOTIFIED_EVENTS_BY_PUBLISHER)[keyof typeof NOTIFIED_EVENTS_BY_PUBLISHER][number];
 
 export const NOTIFIED_EVENTS: readonly NotifiedEventName[] = Object.freeze([
+  ...NOTIFIED_EVENTS_BY_PUBLISHER.ingest,
   ...NOTIFIED_EVENTS_BY_PUBLISHER.jobs,
   ...NOTIFIED_EVENTS_BY_PUBLISHER.processing,
 ]);
