@@ -3,9 +3,10 @@
 // Checked on the request and again on every redirect hop; names are checked again, on the addresses
 // they resolve to, by the fetcher's guarded lookup.
 import { bareHost, classifyHost, isAddressAllowed } from '@mediaflow/address-guard';
+import { MAX_SOURCE_URL_LENGTH } from './source-url-length';
 import { SourceFetchFailed, SourceUrlInvalid } from './upload-errors';
 
-export const MAX_SOURCE_URL_LENGTH = 2048;
+export { MAX_SOURCE_URL_LENGTH };
 
 export interface SourceAddressPolicy {
   /** Loopback sources allowed (embedded default): local files served on this machine. */

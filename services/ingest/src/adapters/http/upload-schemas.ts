@@ -1,8 +1,9 @@
 // The HTTP shapes of the uploads API, validated at the edge and documented in /openapi.json.
 import { z } from 'zod';
-import { outboundUrlPattern } from '@mediaflow/address-guard';
+// The pattern alone (no node:net, node:dns): these schemas reach the browser through @mediaflow/api-types.
+import { outboundUrlPattern } from '@mediaflow/address-guard/url-pattern';
 import { FILENAME_PATTERN, filenameLength, MAX_FILENAME_LENGTH } from '../../domain/filename';
-import { MAX_SOURCE_URL_LENGTH } from '../../domain/source-url';
+import { MAX_SOURCE_URL_LENGTH } from '../../domain/source-url-length';
 import { allowedContentTypePattern, type UploadPolicy } from '../../domain/upload-policy';
 
 export const UploadIdParams = z.object({

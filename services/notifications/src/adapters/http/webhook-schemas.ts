@@ -1,7 +1,8 @@
 // The webhook API's request and response shapes (zod): validation at the edge and the OpenAPI
 // document come from these. Secrets appear in one response only: the 201 of a creation.
 import { z } from 'zod';
-import { outboundUrlPattern } from '@mediaflow/address-guard';
+// The pattern alone (no node:net, node:dns): these schemas reach the browser through @mediaflow/api-types.
+import { outboundUrlPattern } from '@mediaflow/address-guard/url-pattern';
 import { ALL_EVENTS, NOTIFIED_EVENTS } from '../../domain/notified-events';
 import { MAX_WEBHOOK_URL_LENGTH, type WebhookUrlPolicy } from '../../domain/webhook-limits';
 
