@@ -26,7 +26,7 @@ const DEFINITIONS = [
   "latency: pipeline = POST /v1/uploads/{id}/complete sent → JobCompleted (the job's endedAt in GET /v1/jobs/{id});",
   '         baseline = runTranscodeJob() called → returned (probe, plan, FfmpegTranscoder, store outputs on local disk).',
   "ffmpeg:  the time the job's ffmpeg processes ran (union of their lifetimes), recorded by a timing wrapper given to the",
-  "         runner as FFMPEG_PATH. transcodeSeconds: the runner's own figure (probe, plan, ffmpeg, playlists), read from",
+  "         runner as FFMPEG_PATH. transcodeSeconds: the runner's own figure (every ffmpeg and the playlists), read from",
   '         the attempt in GET /v1/jobs/{id} (TranscodeFinished.v1) for the pipeline, from runTranscodeJob() for the baseline.',
   'overhead = latency − ffmpeg; outside runner = latency − transcodeSeconds. TranscodeStarted = the runner began (its first report).',
   'p99 of N samples is the nearest rank: with N < 100 it is the slowest job.',

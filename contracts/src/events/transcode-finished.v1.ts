@@ -14,7 +14,7 @@ export const TranscodeFinishedV1Schema = z
       .max(1_000_000)
       .optional()
       .describe(
-        "The runner's own time for the attempt's work, in seconds: probing its input, planning, every ffmpeg process and the playlists, not storing the outputs nor waiting for a runner. Absent from runners that did not report it.",
+        "The runner's own time for the transcode, in seconds: every ffmpeg process and writing the playlists; not probing the input, storing the outputs nor waiting for a runner. Absent from runners that did not report it.",
       ),
   })
   .strict()

@@ -10,7 +10,7 @@ export interface JobAttemptView {
   readonly runnerId?: string;
   readonly startedAt?: string;
   readonly endedAt?: string;
-  /** The runner's own time for its work (probe, plan, ffmpeg), as it reported it on finishing. */
+  /** The runner's own time for the transcode (every ffmpeg, the playlists), as it reported it on finishing. */
   readonly transcodeSeconds?: number;
   readonly outcome?: 'completed' | 'failed' | 'cancelled';
   readonly error?: { readonly code: string; readonly reason: string; readonly retryable: boolean };

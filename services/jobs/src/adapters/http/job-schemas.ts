@@ -41,7 +41,7 @@ const AttemptSchema = z.object({
     .min(0)
     .optional()
     .describe(
-      "The runner's own time for the attempt's work (probing, planning, ffmpeg, playlists; not storing outputs or waiting for a runner), in seconds. On finished attempts whose runner reported it.",
+      "The runner's own time for the transcode (every ffmpeg process and writing the playlists; not probing, storing outputs or waiting for a runner), in seconds. On finished attempts whose runner reported it.",
     ),
   error: z.object({ code: z.string(), reason: z.string(), retryable: z.boolean() }).optional(),
 });
