@@ -47,6 +47,7 @@ export const handleTranscodeRequested = async (
     outputPrefix: plan.outputPrefix,
     profile: registration.profile,
     expectedRungs: expectedRungsOf(plan),
+    ...(state.mediaInfo ? { mediaInfo: state.mediaInfo } : {}),
     context: { ownerId: registration.ownerId, correlationId: registration.correlationId },
     wallClockLimitSeconds: 3 * 3600,
   };

@@ -1,7 +1,7 @@
 // What the runner is asked to do: the command of the Fargate task and of the embedded child process.
 // Validated at the edge; the plan is optional because it follows deterministically from the probe
 // and the profile (the runner then probes and plans itself).
-import { JobIdSchema } from '@mediaflow/contracts';
+import { JobIdSchema, MediaInfoSchema } from '@mediaflow/contracts';
 import { z } from 'zod';
 import type { Plan } from '@mediaflow/media-planning';
 
@@ -24,6 +24,12 @@ export const JobSpecSchema = z
         (v) => typeof v === 'object' && v !== null && ['video', 'audio', 'image'].includes((v as Plan).kind),
       )
       .optional(),
+    /**
+     * What processing's probe found (MediaProbed), which jobs planned from: the runner plans from it and
+     * lets ffmpeg read the input only with its container's demuxer, without probing the input again.
+     * Absent (by-hand runs, older dispatchers): the runner probes.
+     */
+    mediaInfo: MediaInfoSchema.optional(),
     /**
      * The video rungs jobs planned (TranscodeRequested), top first. The runner plans again from its own probe;
      * a different ladder means jobs and processing disagree, and the run fails with PLAN_MISMATCH.

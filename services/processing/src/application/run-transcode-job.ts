@@ -1,4 +1,5 @@
-// The runner's use case: resolve the input, plan (unless the spec carries the plan), check the ladder
+// The runner's use case: resolve the input, probe it (unless the spec carries processing's probe) and
+// plan (unless the spec carries the plan), check the ladder
 // against the one jobs published, transcode in a scratch folder, store every output under the job's
 // prefix at its deterministic key (a rerun overwrites), and return the manifest. Progress and
 // cancellation pass straight through.
@@ -8,7 +9,7 @@ import path from 'node:path';
 import type { BlobStorage } from '@mediaflow/blob-storage';
 import type { ManifestOutput } from '@mediaflow/contracts';
 import type { Logger } from '@mediaflow/logging';
-import { type Plan, planOutputs, profileByName, rungNamesOf } from '@mediaflow/media-planning';
+import { mediaInfoFromContract, type Plan, planOutputs, profileByName, rungNamesOf } from '@mediaflow/media-planning';
 import { PlanMismatch, TranscodeCancelled } from '../domain/media-errors';
 import type { MediaProber } from '../ports/media-prober';
 import type { Transcoder } from '../ports/transcoder';
@@ -90,7 +91,12 @@ const checkExpectedRungs = (plan: Plan, expected: readonly string[] | undefined)
 export const runTranscodeJob = async (spec: JobSpec, deps: RunnerDependencies, controls: RunControls = {}): Promise<RunResult> => {
   const log = deps.logger;
   const input = await resolveInput(spec.input, deps);
-  const probed = spec.plan ? undefined : await deps.prober.probe(input, { signal: controls.signal });
+  // The service's probe, when the spec carries it (what jobs planned from); else the runner's own.
+  const probed = spec.plan
+    ? undefined
+    : spec.mediaInfo
+      ? mediaInfoFromContract(spec.mediaInfo)
+      : await deps.prober.probe(input, { signal: controls.signal });
   const plan = probed ? planOutputs(probed, profileByName(spec.profile)) : (spec.plan as Plan);
   checkExpectedRungs(plan, spec.expectedRungs);
   const scratch = await fs.mkdtemp(path.join(deps.scratchDir ?? os.tmpdir(), `mediaflow-${spec.jobId}-`));

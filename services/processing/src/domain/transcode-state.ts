@@ -1,5 +1,6 @@
 // The Transcode aggregate's state and its evolve: pure folding of recorded events. The queries at the
 // bottom are what handlers and the watchdog ask of a state (is an attempt running? may this one start?).
+import type { MediaInfo } from '@mediaflow/contracts';
 import type { TranscodeEvent, TranscodeRegistration } from './transcode-events';
 
 type AttemptStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'abandoned';
@@ -21,6 +22,8 @@ type ProbeStatus = 'pending' | 'probed' | 'failed-retryable' | 'failed';
 export interface TranscodeState {
   readonly registration?: TranscodeRegistration;
   readonly probe: ProbeStatus;
+  /** What the probe found, handed to runners so they need not probe again. */
+  readonly mediaInfo?: MediaInfo;
   /** In the order they started; the last one is the current attempt. */
   readonly attempts: readonly AttemptState[];
   readonly cancelled: boolean;
@@ -69,7 +72,7 @@ export const evolveTranscode = (state: TranscodeState, event: TranscodeEvent): T
     case 'TranscodeRegistered':
       return { ...state, registration: event.data };
     case 'MediaProbed':
-      return { ...state, probe: 'probed' };
+      return { ...state, probe: 'probed', mediaInfo: event.data.mediaInfo };
     case 'ProbeFailed':
       return { ...state, probe: event.data.retryable ? 'failed-retryable' : 'failed' };
     case 'TranscodeAttemptDispatched':

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalDiskBlobStorage } from '@mediaflow/blob-storage/local';
 import { createLogger } from '@mediaflow/logging';
+import { mediaInfoToContract } from '@mediaflow/media-planning';
 import { runTranscodeJob } from '../../src/application/run-transcode-job';
 import { mediaBinaries } from '../../src/media/ffmpeg-binaries';
 import { FfprobeMediaProber } from '../../src/media/ffprobe-media-prober';
@@ -32,7 +33,14 @@ const runWithPuts = async (
     putFile: (...args: Parameters<PutFile>) => putFile(outputs, ...args),
   });
   const run = runTranscodeJob(
-    { jobId, attempt: 1, input: clip.path, outputPrefix: `owner-1/${jobId}`, profile: 'sd', wallClockLimitSeconds: 600 },
+    {
+      jobId,
+      attempt: 1,
+      input: clip.path,
+      outputPrefix: `owner-1/${jobId}`,
+      profile: 'sd',
+      wallClockLimitSeconds: 600,
+    },
     {
       prober: new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger }),
       transcoder: new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger }),
@@ -88,5 +96,47 @@ describe('runTranscodeJob while storing its outputs', () => {
     expect(started).toHaveLength(3);
     expect(ended).toHaveLength(2);
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('mediaflow-job_fail-'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('runTranscodeJob given processing’s probe in the spec', () => {
+  it('plans from it and restricts ffmpeg to its container without probing the input again', async () => {
+    const clip = await generateClip('no-audio');
+    const logger = createLogger('processing-test');
+    const binaries = mediaBinaries(process.env);
+    const real = new FfprobeMediaProber({ ffprobe: binaries.ffprobe, logger });
+    const contract = mediaInfoToContract(await real.probe(clip.path));
+    const probes: string[] = [];
+    const counting = { probe: async (input: string) => (probes.push(input), real.probe(input)) };
+    const inputFormats: (string | undefined)[] = [];
+    const transcoder = new FfmpegTranscoder({ ffmpegPath: binaries.ffmpeg.path, logger });
+    const watching = Object.assign(Object.create(transcoder) as FfmpegTranscoder, {
+      transcode: (...args: Parameters<FfmpegTranscoder['transcode']>) => {
+        inputFormats.push(args[3].inputFormat);
+        return transcoder.transcode(...args);
+      },
+    });
+    const result = await runTranscodeJob(
+      {
+        jobId: 'job_probed',
+        attempt: 1,
+        input: clip.path,
+        outputPrefix: 'owner-1/job_probed',
+        profile: 'sd',
+        wallClockLimitSeconds: 600,
+        mediaInfo: contract,
+      },
+      {
+        prober: counting,
+        transcoder: watching,
+        outputs: new LocalDiskBlobStorage({ root: path.join(dir, 'outputs') }),
+        resolveBlobInput: async () => clip.path,
+        logger,
+        scratchDir: dir,
+      },
+    );
+    expect(probes).toEqual([]);
+    expect(inputFormats).toEqual([contract.container]);
+    expect(result.manifest.map((o) => o.kind)).toEqual(expect.arrayContaining(['hls-master', 'mp4']));
   }, 60_000);
 });

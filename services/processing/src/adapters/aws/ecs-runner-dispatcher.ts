@@ -64,11 +64,23 @@ const runTaskInput = (settings: EcsRunnerSettings, spec: JobSpec) => ({
     containerOverrides: [
       {
         name: settings.container,
-        environment: [{ name: 'MEDIAFLOW_JOB_SPEC', value: JSON.stringify(spec) }],
+        environment: [{ name: 'MEDIAFLOW_JOB_SPEC', value: specForOverride(spec) }],
       },
     ],
   },
 });
+
+/**
+ * RunTask's overrides hold at most 8192 characters in all. The probe (mediaInfo) is what a spec can
+ * spare: without it the runner probes the input itself.
+ */
+const OVERRIDE_BUDGET = 7000;
+export const specForOverride = (spec: JobSpec): string => {
+  const full = JSON.stringify(spec);
+  if (full.length <= OVERRIDE_BUDGET || !spec.mediaInfo) return full;
+  const { mediaInfo: _probe, ...rest } = spec;
+  return JSON.stringify(rest);
+};
 
 const livenessOf = (task: Task | undefined): RunnerLiveness => {
   const status = task?.lastStatus;
