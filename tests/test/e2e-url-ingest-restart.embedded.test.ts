@@ -1,6 +1,7 @@
 // `kill -9` of the embedded process while a URL ingest is fetching, then `npm start` again on the same
-// data: the fetch is not resumed, and the upload does not stay "fetching" forever. Once its lease
-// lapses the sweep fails it as SOURCE_FETCH_INTERRUPTED, and no object exists under its key (the
+// data: the fetch is not resumed, and the upload does not stay "fetching". The embedded process owns
+// its data, so the restart fails it as SOURCE_FETCH_INTERRUPTED at start, without waiting for its 30 s
+// lease to lapse (the AWS path, where other tasks may be fetching), and no object exists under its key (the
 // half-written `.part` in the blob store's tmp/ is removed by the embedded retention pruner, as for
 // any interrupted PUT).
 import fs from 'node:fs';
@@ -47,10 +48,13 @@ describe('embedded restart after kill -9 mid-fetch', () => {
     };
     await poll((u) => u.status === 'fetching' && u.fetch?.receivedBytes > 0, 20_000);
     await child.killHard();
+    const killedAt = Date.now();
 
     child = await startEmbeddedProcess(dataDir, port, env);
     const failed = await poll((u) => u.status !== 'fetching', 60_000);
     expect(failed).toMatchObject({ status: 'failed', failure: { code: 'SOURCE_FETCH_INTERRUPTED' } });
+    // At start, not when the lease (renewed each second, 30 s long) would have lapsed.
+    expect(Date.parse(failed.updatedAt) - killedAt).toBeLessThan(25_000);
     const left = (fs.readdirSync(dataDir, { recursive: true }) as string[]).filter((p) => p.includes(created.uploadId));
     expect(left.filter((p) => fs.statSync(path.join(dataDir, p)).isFile())).toEqual([]);
   }, 120_000);

@@ -4,7 +4,7 @@ import type { IngestDependencies } from './ingest-dependencies';
 import { abortUpload, type AbortUploadInput } from './abort-upload';
 import { completeFromStorageEvent, type StorageEventOutcome } from './complete-from-storage-event';
 import { completeUpload, type CompleteUploadInput } from './complete-upload';
-import { expireDueUploads } from './expire-due-uploads';
+import { expireDueUploads, failFetchesOfEarlierRuns } from './expire-due-uploads';
 import type { CompletedUpload } from './finish-upload';
 import { getUpload, type UploadView } from './get-upload';
 import { initiateFromUrl, type InitiateFromUrlInput } from './initiate-from-url';
@@ -47,5 +47,12 @@ export class IngestApplication {
 
   expireDueUploads(limit?: number): Promise<number> {
     return expireDueUploads(this.deps, limit);
+  }
+
+  /** Only where this process alone fetches for its data (embedded): a fetch not running here was cut off. */
+  failFetchesOfEarlierRuns(): Promise<number> {
+    const urlIngest = this.deps.urlIngest;
+    if (!urlIngest) return Promise.resolve(0); // no URL ingest here: nothing was ever fetching
+    return failFetchesOfEarlierRuns(this.deps, urlIngest.leaseMs, (id) => this.fetches.isRunning(id));
   }
 }

@@ -54,5 +54,5 @@ export const createEmbeddedService = async (shared: EmbeddedShared): Promise<Ser
       },
     }),
   });
-  return ingestInstance(container, infrastructure, [blobServiceRouter(blobRouter)], () => deadlines.close());
+  return ingestInstance(container, infrastructure, [blobServiceRouter(blobRouter)], () => deadlines.close(), true);
 };

@@ -67,6 +67,8 @@ export const ingestInstance = (
   infrastructure: ServiceInfrastructure,
   extraRouters: ServiceRouter[],
   release: () => Promise<void> | void = () => undefined,
+  /** Embedded: this process alone fetches for its data, so a fetch left "fetching" is failed at start. */
+  ownsItsFetches = false,
 ): ServiceInstance => {
   const runtime = resolve(container, TOKENS.Runtime);
   const sweeper = resolve(container, INGEST_TOKENS.Sweeper);
@@ -76,6 +78,7 @@ export const ingestInstance = (
     routers: [ingestRouter(application, application.deps.policy), ...extraRouters],
     start: async () => {
       await runtime.start();
+      if (ownsItsFetches) await application.failFetchesOfEarlierRuns();
       sweeper.start();
     },
     stop: async () => {
