@@ -12,20 +12,12 @@ import type { JobSpec } from '../../src/application/job-spec';
 import type { RunnerEvent } from '../../src/ports/runner-dispatcher';
 import { generateClip } from '../../src/testing/clips';
 import { quietLogger } from '../support/processing-store';
+import { alive } from '../support/process-alive';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-warm-pool-'));
 const outputsOf = (jobId: string): string[] => {
   const dir = path.join(dataDir, 'blobs', 'outputs', 'objects', 'owner-1', jobId);
   return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
-};
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); // a zombie has ended
-  } catch {
-    return false;
-  }
 };
 
 /** Clock ticks since boot: when a process started (/proc/<pid>/stat field 22), or now (/proc/uptime). */

@@ -13,17 +13,10 @@ import { embeddedPaths } from '@mediaflow/runtime';
 import { generateClip } from '../../src/testing/clips';
 import { startEmbeddedNode, type EmbeddedNode } from '../support/embedded-node';
 import { fromJobs, transcodeRequestedFor } from '../support/jobs-stand-in';
+import { alive } from '../support/process-alive';
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'ERROR';
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 /**
  * The runner processes the pool forked, running or warm spares (the bundle of main/runner.ts in
  * node_modules/.cache/mediaflow-runner, or main/runner.ts itself); tsx's and the pool's esbuild

@@ -6,17 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateClip } from '../../src/testing/clips';
+import { alive } from '../support/process-alive';
 
 const runnerPath = path.join(__dirname, '../../src/main/runner.ts');
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); // a zombie has ended
-  } catch {
-    return false;
-  }
-};
 
 describe('runner whose parent is killed right after forking it', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mediaflow-orphan-'));
