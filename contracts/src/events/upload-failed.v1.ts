@@ -1,6 +1,7 @@
 // UploadFailed.v1 (ingest): an upload ended without its bytes, for a reason the source is to blame for.
 // Today only a URL ingest fails this way (SOURCE_UNREACHABLE, SOURCE_TOO_LARGE, SOURCE_ADDRESS_REFUSED,
-// SOURCE_HTTP_ERROR, SOURCE_TOO_MANY_REDIRECTS, SOURCE_NOT_MEDIA, SOURCE_FETCH_INTERRUPTED). No job exists for it.
+// SOURCE_REDIRECT_REFUSED, SOURCE_HTTP_ERROR, SOURCE_TOO_MANY_REDIRECTS, SOURCE_NOT_MEDIA,
+// SOURCE_FETCH_INTERRUPTED). No job exists for it.
 import { z } from 'zod';
 import { ErrorCodeSchema, ReasonSchema, UploadIdSchema } from './shared/identifiers';
 

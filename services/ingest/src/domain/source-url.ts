@@ -28,7 +28,7 @@ const parse = (raw: string): URL => {
   }
 };
 
-/** Returns the parsed URL or throws SOURCE_URL_INVALID / SOURCE_ADDRESS_REFUSED. */
+/** Returns the parsed URL or throws SOURCE_URL_INVALID / SOURCE_ADDRESS_INTERNAL / SOURCE_ADDRESS_LOOPBACK. */
 export const checkSourceUrl = (raw: string, policy: SourceAddressPolicy): URL => {
   const url = parse(raw.trim());
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
@@ -38,9 +38,9 @@ export const checkSourceUrl = (raw: string, policy: SourceAddressPolicy): URL =>
   const host = bareHost(url.hostname);
   if (kind === 'name') return url;
   if (kind === 'internal' && !addressCheck(policy)(host))
-    throw new SourceFetchFailed('SOURCE_ADDRESS_REFUSED', `${url.hostname} is an internal address`);
+    throw new SourceFetchFailed('SOURCE_ADDRESS_INTERNAL', `${url.hostname} is an internal address`);
   if (kind === 'loopback' && !(host === 'localhost' || host.endsWith('.localhost') ? policy.allowLoopback : addressCheck(policy)(host)))
-    throw new SourceFetchFailed('SOURCE_ADDRESS_REFUSED', `${url.hostname} is a loopback address`);
+    throw new SourceFetchFailed('SOURCE_ADDRESS_LOOPBACK', `${url.hostname} is a loopback address`);
   return url;
 };
 

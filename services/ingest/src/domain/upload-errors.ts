@@ -75,5 +75,6 @@ export const INGEST_ERROR_STATUS = {
   UPLOAD_FAILED: 409,
   // The request is well formed but names a source the service will not fetch: like other semantic refusals, 422.
   SOURCE_URL_INVALID: 422,
-  SOURCE_ADDRESS_REFUSED: 422,
+  SOURCE_ADDRESS_LOOPBACK: 422,
+  SOURCE_ADDRESS_INTERNAL: 422,
 } as const;

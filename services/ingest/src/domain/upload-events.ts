@@ -36,7 +36,14 @@ export interface UploadInitiatedData {
 export type SourceFailureCode =
   | 'SOURCE_UNREACHABLE'
   | 'SOURCE_TOO_LARGE'
+  /** A literal loopback address or localhost, where the loopback is refused (AWS). */
+  | 'SOURCE_ADDRESS_LOOPBACK'
+  /** A literal internal address (private, link-local such as the metadata 169.254.169.254, …) or an internal name. */
+  | 'SOURCE_ADDRESS_INTERNAL'
+  /** A public-looking name that resolves to a refused address. */
   | 'SOURCE_ADDRESS_REFUSED'
+  /** A redirect to a refused URL, literal or resolved. */
+  | 'SOURCE_REDIRECT_REFUSED'
   | 'SOURCE_HTTP_ERROR'
   | 'SOURCE_TOO_MANY_REDIRECTS'
   | 'SOURCE_NOT_MEDIA'

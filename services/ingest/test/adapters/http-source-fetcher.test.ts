@@ -64,12 +64,17 @@ describe('HttpSourceFetcher with the AWS address policy', () => {
   });
 
   it('refuses http://127.0.0.1:port without contacting it', async () => {
-    expect(await codeOf(`${internal.url}/clip.mp4`)).toBe('SOURCE_ADDRESS_REFUSED');
+    expect(await codeOf(`${internal.url}/clip.mp4`)).toBe('SOURCE_ADDRESS_LOOPBACK');
     expect(internal.count()).toBe(0);
   });
 
   it('refuses the metadata address http://169.254.169.254/', async () => {
-    expect(await codeOf('http://169.254.169.254/latest/meta-data/')).toBe('SOURCE_ADDRESS_REFUSED');
+    expect(await codeOf('http://169.254.169.254/latest/meta-data/')).toBe('SOURCE_ADDRESS_INTERNAL');
+  });
+
+  it('refuses a public-looking name that resolves to 127.0.0.1, without contacting it', async () => {
+    expect(await codeOf(`http://internal.example.com:${internal.port}/clip.mp4`)).toBe('SOURCE_ADDRESS_REFUSED');
+    expect(internal.count()).toBe(0);
   });
 
   it.each([
@@ -78,7 +83,7 @@ describe('HttpSourceFetcher with the AWS address policy', () => {
     ['a name resolving to 127.0.0.1', () => `http://internal.example.com:${internal.port}/clip.mp4`],
   ])('refuses a redirect from an allowed host to %s, and fetches nothing there', async (_name, target) => {
     const before = publicStandIn.count('/redirect');
-    expect(await codeOf(`${media()}/redirect?to=${encodeURIComponent(target())}`)).toBe('SOURCE_ADDRESS_REFUSED');
+    expect(await codeOf(`${media()}/redirect?to=${encodeURIComponent(target())}`)).toBe('SOURCE_REDIRECT_REFUSED');
     expect(publicStandIn.count('/redirect')).toBe(before + 1);
     expect(internal.count()).toBe(0);
   });

@@ -134,12 +134,12 @@ describe('URL ingest with the loopback refused (the AWS default)', () => {
   afterAll(() => strict?.close());
 
   it.each([
-    ['127.0.0.1', () => `${source.url}/clip.mp4`],
-    ['169.254.169.254', () => 'http://169.254.169.254/latest/meta-data/'],
-    ['localhost', () => `http://localhost:${source.port}/clip.mp4`],
-  ])('refuses %s with 422 SOURCE_ADDRESS_REFUSED and fetches nothing', async (_name, url) => {
+    ['127.0.0.1', () => `${source.url}/clip.mp4`, 'SOURCE_ADDRESS_LOOPBACK'],
+    ['169.254.169.254', () => 'http://169.254.169.254/latest/meta-data/', 'SOURCE_ADDRESS_INTERNAL'],
+    ['localhost', () => `http://localhost:${source.port}/clip.mp4`, 'SOURCE_ADDRESS_LOOPBACK'],
+  ])('refuses %s with 422 %s and fetches nothing', async (_name, url, code) => {
     const before = source.count();
-    expectProblem(await strict.api('POST', '/v1/uploads', { body: { sourceUrl: url() } }), 422, 'SOURCE_ADDRESS_REFUSED');
+    expectProblem(await strict.api('POST', '/v1/uploads', { body: { sourceUrl: url() } }), 422, code);
     expect(source.count()).toBe(before);
   });
 });

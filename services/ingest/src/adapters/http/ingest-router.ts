@@ -44,7 +44,7 @@ export const ingestRouter = (app: IngestApplication, policy: UploadPolicy): Serv
             headers: z.object({ location: z.string().describe('The upload resource.') }),
           },
         },
-        problems: ['FILENAME_INVALID', 'CONTENT_TYPE_NOT_ALLOWED', 'UPLOAD_TOO_LARGE', 'PROFILE_UNKNOWN', 'SOURCE_URL_INVALID', 'SOURCE_ADDRESS_REFUSED'],
+        problems: ['FILENAME_INVALID', 'CONTENT_TYPE_NOT_ALLOWED', 'UPLOAD_TOO_LARGE', 'PROFILE_UNKNOWN', 'SOURCE_URL_INVALID', 'SOURCE_ADDRESS_LOOPBACK', 'SOURCE_ADDRESS_INTERNAL'],
         refusal: uploadRefusal(policy, sources),
         handler: async ({ body, principal, correlationId }) => {
           const { sourceUrl, filename, contentType, size, sha256, profile } = body;

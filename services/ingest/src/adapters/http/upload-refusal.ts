@@ -25,7 +25,7 @@ export const uploadRefusal =
   (raw: { body: unknown }, issues: ProblemIssue[]): unknown => {
     if (!issues.every(judgedByDomain)) return undefined;
     const body = raw.body as Body;
-    // A URL ingest's refused source keeps its own code (SOURCE_ADDRESS_REFUSED, SOURCE_URL_INVALID).
+    // A URL ingest's refused source keeps its own code (SOURCE_ADDRESS_LOOPBACK / _INTERNAL, SOURCE_URL_INVALID).
     if (typeof body.sourceUrl === 'string') checkSourceUrl(body.sourceUrl, sources);
     if (typeof body.filename === 'string') sanitiseFilename(body.filename);
     if (typeof body.contentType === 'string' && typeof body.size === 'number')

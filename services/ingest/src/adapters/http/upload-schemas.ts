@@ -165,7 +165,7 @@ export const UploadResource = z
       .describe('While fetching: bytes received so far.'),
     failure: z
       .object({
-        code: z.enum(['SOURCE_UNREACHABLE', 'SOURCE_TOO_LARGE', 'SOURCE_ADDRESS_REFUSED', 'SOURCE_HTTP_ERROR', 'SOURCE_TOO_MANY_REDIRECTS', 'SOURCE_NOT_MEDIA', 'SOURCE_FETCH_INTERRUPTED']),
+        code: z.enum(['SOURCE_UNREACHABLE', 'SOURCE_TOO_LARGE', 'SOURCE_ADDRESS_LOOPBACK', 'SOURCE_ADDRESS_INTERNAL', 'SOURCE_ADDRESS_REFUSED', 'SOURCE_REDIRECT_REFUSED', 'SOURCE_HTTP_ERROR', 'SOURCE_TOO_MANY_REDIRECTS', 'SOURCE_NOT_MEDIA', 'SOURCE_FETCH_INTERRUPTED']),
         reason: z.string(),
       })
       .optional()

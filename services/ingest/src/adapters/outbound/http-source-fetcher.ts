@@ -21,10 +21,21 @@ export interface HttpSourceFetcherOptions {
   readonly resolver?: HostResolver;
 }
 
-const unreachable = (url: URL, error: NodeJS.ErrnoException): SourceFetchFailed =>
+const unreachable = (url: URL, error: NodeJS.ErrnoException, redirected: boolean): SourceFetchFailed =>
   isAddressForbidden(error)
-    ? new SourceFetchFailed('SOURCE_ADDRESS_REFUSED', error.message, { cause: error })
+    ? new SourceFetchFailed(redirected ? 'SOURCE_REDIRECT_REFUSED' : 'SOURCE_ADDRESS_REFUSED', error.message, { cause: error })
     : new SourceFetchFailed('SOURCE_UNREACHABLE', `${url.host}: ${error.message || error.code || 'connection failed'}`, { cause: error });
+
+/** A redirect hop is checked like the URL given, but refused under its own code: the client named a good URL. */
+const checkRedirect = (href: string, policy: SourceAddressPolicy): URL => {
+  try {
+    return checkSourceUrl(href, policy);
+  } catch (error) {
+    if (error instanceof SourceFetchFailed && (error.code === 'SOURCE_ADDRESS_LOOPBACK' || error.code === 'SOURCE_ADDRESS_INTERNAL'))
+      throw new SourceFetchFailed('SOURCE_REDIRECT_REFUSED', `redirected to a refused address: ${error.message}`, { cause: error });
+    throw error;
+  }
+};
 
 export class HttpSourceFetcher implements SourceFetcher {
   constructor(private readonly options: HttpSourceFetcherOptions) {}
@@ -32,7 +43,7 @@ export class HttpSourceFetcher implements SourceFetcher {
   async open(raw: string, { signal }: { readonly signal: AbortSignal }): Promise<OpenedSource> {
     let url = checkSourceUrl(raw, this.options.policy);
     for (let hop = 0; ; hop += 1) {
-      const res = await this.get(url, signal);
+      const res = await this.get(url, signal, hop > 0);
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
         res.destroy();
@@ -40,7 +51,7 @@ export class HttpSourceFetcher implements SourceFetcher {
         if (!location) throw new SourceFetchFailed('SOURCE_HTTP_ERROR', `${url.host} answered ${status} without a Location`);
         if (hop >= this.options.maxRedirects)
           throw new SourceFetchFailed('SOURCE_TOO_MANY_REDIRECTS', `more than ${this.options.maxRedirects} redirects`);
-        url = checkSourceUrl(new URL(location, url).href, this.options.policy);
+        url = checkRedirect(new URL(location, url).href, this.options.policy);
         continue;
       }
       if (status < 200 || status > 299) {
@@ -57,7 +68,7 @@ export class HttpSourceFetcher implements SourceFetcher {
     }
   }
 
-  private get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
+  private get(url: URL, signal: AbortSignal, redirected: boolean): Promise<IncomingMessage> {
     const { connectTimeoutMs, idleTimeoutMs, resolver } = this.options;
     return new Promise((resolve, reject) => {
       const client = url.protocol === 'https:' ? https : http;
@@ -82,7 +93,7 @@ export class HttpSourceFetcher implements SourceFetcher {
       });
       req.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(connectDeadline);
-        reject(signal.aborted ? error : unreachable(url, error));
+        reject(signal.aborted ? error : unreachable(url, error, redirected));
       });
       req.end();
     });
