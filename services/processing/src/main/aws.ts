@@ -126,7 +126,7 @@ export const createAwsService = async (env: NodeJS.ProcessEnv, options: AwsProce
       })
       .inSingletonScope();
   });
-  const container = createServiceContainer(infrastructure, processingModule(settings, { env }), awsAdapters);
+  const container = createServiceContainer(infrastructure, processingModule(settings, { env, probeNetwork: 'host' }), awsAdapters);
   return processingInstance(container, infrastructure, () => {
     ecsClient?.destroy();
     sqsClient?.destroy();

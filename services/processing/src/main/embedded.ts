@@ -52,7 +52,7 @@ export const createEmbeddedService = async (shared: EmbeddedShared, options: Emb
   });
   const container = createServiceContainer(
     infrastructure,
-    processingModule(settings, { env: shared.env, ...(options.prober && { prober: options.prober }) }),
+    processingModule(settings, { env: shared.env, probeNetwork: 'none', ...(options.prober && { prober: options.prober }) }),
     embeddedAdapters,
   );
   return processingInstance(container, infrastructure, () => active.close());

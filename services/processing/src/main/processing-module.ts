@@ -9,6 +9,7 @@ import {
   type ServiceInfrastructure,
   type ServiceInstance,
 } from '@mediaflow/runtime';
+import type { RunnerNetwork } from '../media/ffmpeg-input-guard';
 import { FfprobeMediaProber } from '../media/ffprobe-media-prober';
 import { mediaBinaries } from '../media/ffmpeg-binaries';
 import { processingHandlers } from '../application/processing-handlers';
@@ -24,6 +25,11 @@ interface ProcessingModuleOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Tests may pass a prober; by default ffprobe as mediaBinaries() finds it. */
   readonly prober?: MediaProber;
+  /**
+   * The probe step's network: 'none' embedded (uploads are local files: ffprobe in a network
+   * namespace of its own, like the runners), 'host' on AWS (it reads a presigned S3 URL).
+   */
+  readonly probeNetwork: RunnerNetwork;
 }
 
 const storeDeps = (ctx: ResolutionContext) => ({
@@ -38,7 +44,9 @@ export const processingModule = (settings: ProcessingSettings, options: Processi
     const stallMs = settings.runnerStallSeconds * 1000;
     bindTyped(bind, PROCESSING_TOKENS.MediaProber)
       .toDynamicValue(
-        (ctx) => options.prober ?? new FfprobeMediaProber({ ffprobe: mediaBinaries(options.env).ffprobe, logger: resolve(ctx, TOKENS.Logger) }),
+        (ctx) =>
+          options.prober ??
+          new FfprobeMediaProber({ ffprobe: mediaBinaries(options.env).ffprobe, logger: resolve(ctx, TOKENS.Logger), network: options.probeNetwork }),
       )
       .inSingletonScope();
     bindTyped(bind, TOKENS.EventHandlers)
