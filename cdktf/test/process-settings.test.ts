@@ -32,6 +32,21 @@ describe('process settings', () => {
     withWebDomain = synthesizeStacks({ ...WEB_DOMAIN, MEDIAFLOW_CORS_ORIGINS: 'https://admin.example.com' }, ['foundation', ...WITH_API]);
   });
 
+  it.each([
+    [undefined, '30'],
+    ['7', '30'],
+    ['400', '400'],
+    ['0', '0'],
+  ])('with MEDIAFLOW_ARCHIVE_RETENTION_DAYS=%s every service process keeps its inbox %s days (0 = forever): a replay from the archive is never handled twice', (archive, inbox) => {
+    const synthesized = archive === undefined ? stacks : synthesizeStacks({ MEDIAFLOW_ARCHIVE_RETENTION_DAYS: archive }, SERVICES);
+    for (const service of SERVICES) {
+      // The service's own processes (api, worker) consume and dedupe; runners and warm runners do not.
+      const processes = allContainers(synthesized[service]!).filter(({ family: f }) => f.endsWith('-api') || f.endsWith('-worker'));
+      expect(processes.length).toBeGreaterThan(0);
+      for (const { container } of processes) expect(envOf(synthesized[service]!, container).MEDIAFLOW_INBOX_RETENTION_DAYS).toBe(inbox);
+    }
+  });
+
   it.each(SIGNING)('%s: api and worker get the public origin, the ALB DNS name by default, https://<domain> with one', (service) => {
     for (const kind of ['api', 'worker']) {
       expect(processEnv(stacks[service]!, service, kind).MEDIAFLOW_PUBLIC_URL).toBe(`http://<ssm /mediaflow/${TEST_ENV}/alb/dns-name>`);

@@ -3,6 +3,7 @@
 // the browser origins allowed by CORS (every api), and where and how to start runner tasks (the processing worker; the stall time is
 // shared with the runner, which heartbeats within it).
 import type { ProcessingEnvironmentSchema } from '@mediaflow/processing/settings';
+import type { InfrastructureEnvironmentSchema } from '@mediaflow/runtime';
 import type { AuthSettings, InfraSettings } from '../settings';
 import type { ContainerSecret } from './task-definition';
 
@@ -43,6 +44,15 @@ interface RunnerDispatchSettings {
   readonly securityGroupId: string;
   readonly stallSeconds: number;
 }
+
+/**
+ * Every service's inbox keeps what it handled at least as long as the bus archive keeps events (0 =
+ * forever, as the archive then does), and never less than the runtime's 30 days: a replay from the
+ * archive is then always recognised as already handled.
+ */
+export const inboxRetentionVariables = (archiveRetentionDays: number): Record<string, string> => ({
+  MEDIAFLOW_INBOX_RETENTION_DAYS: String(archiveRetentionDays === 0 ? 0 : Math.max(30, archiveRetentionDays)),
+}) satisfies Partial<Record<keyof typeof InfrastructureEnvironmentSchema.shape, string>>;
 
 export const stallVariable = (stallSeconds: number): Record<string, string> => ({ MEDIAFLOW_RUNNER_STALL_SECONDS: String(stallSeconds) });
 

@@ -21,6 +21,7 @@ import type { FoundationInputs } from './foundation-inputs';
 import {
   authVariables,
   corsVariables,
+  inboxRetentionVariables,
   mergeExtras,
   NO_EXTRAS,
   runnerDispatchVariables,
@@ -97,7 +98,7 @@ export class ServiceCompute extends Construct {
         grants,
         bucketName: (b) => foundation.value(b === 'uploads' ? 'uploadsBucketName' : 'outputsBucketName'),
         ...(port ? { port } : {}),
-        ...(extra ? { extra } : {}),
+        extra: { ...inboxRetentionVariables(settings.archiveRetentionDays), ...extra },
       });
 
     let dispatch: DataAwsIamPolicyDocumentStatement[] = [];

@@ -71,6 +71,18 @@ describe(`DynamoDB event store table [${process.env.AWS_ENDPOINT_URL ?? 'AWS'}]`
     expect(Number(Item?.expiresAt?.N)).toBe(handledAt.getTime() / 1000 + 7 * 86_400);
   });
 
+  it('gives inbox items no expiry with a retention of 0 days (kept as long as an archive may replay)', async () => {
+    const forever = new DynamoDbEventStore({ client, tableName, inboxRetentionDays: 0, now: () => handledAt });
+    const eventId = uniqueId('evt');
+    await forever.append(uniqueId('job'), 0, [], { consumed: { consumer: 'jobs.test', eventId } });
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: tableName, Key: { pk: { S: `inbox#jobs.test#${eventId}` }, sk: { N: '0' } }, ConsistentRead: true }),
+    );
+    expect(Item?.handledAt?.S).toBe(handledAt.toISOString());
+    expect(Item).not.toHaveProperty('expiresAt');
+    expect(await forever.hasHandled('jobs.test', eventId)).toBe(true);
+  });
+
   it('appends 100 events at once to a new stream, the most one transaction can hold', async () => {
     const streamId = uniqueId('big');
     await expect(store.append(streamId, 0, sampleEvents(100))).resolves.toEqual({ nextExpectedVersion: 100 });

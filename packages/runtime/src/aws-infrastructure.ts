@@ -48,7 +48,7 @@ export const awsInfrastructure = async (options: AwsInfrastructureOptions): Prom
     runtimeModule(declaration, settings).load(options);
     bindTyped(bind, TOKENS.DynamoDb).toConstantValue(dynamo);
     bindTyped(bind, TOKENS.S3).toConstantValue(s3);
-    const store = new DynamoDbEventStore({ client: dynamo, tableName: names.table });
+    const store = new DynamoDbEventStore({ client: dynamo, tableName: names.table, inboxRetentionDays: settings.inboxRetentionDays });
     bindTyped(bind, TOKENS.EventStore)
       .toDynamicValue((ctx) => kickRelayAfterAppend(store, () => resolve(ctx, TOKENS.OutboxRelay)))
       .inSingletonScope();

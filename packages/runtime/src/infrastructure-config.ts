@@ -22,7 +22,12 @@ export const InfrastructureEnvironmentSchema = BaseEnvironmentSchema.extend({
     { min: 1, max: 365 * 86400, default: 7 * 86400 },
     'Embedded: how long the bus log keeps delivered events (how far back `mediaflow events replay` reaches) and the event stores keep published outbox rows; ' +
       'an inbox entry stays while the bus log still holds any event as old, so a redelivery or replay is always recognised. ' +
-      'Undelivered events, unpublished rows and dead letters are never pruned. AWS: inbox items expire by DynamoDB TTL after 30 days',
+      'Undelivered events, unpublished rows and dead letters are never pruned. AWS: see MEDIAFLOW_INBOX_RETENTION_DAYS',
+  ),
+  MEDIAFLOW_INBOX_RETENTION_DAYS: intSetting(
+    { min: 0, max: 36_500, default: 30 },
+    'AWS: days an inbox item (the record that an event was handled) is kept before DynamoDB TTL may delete it; 0 = forever. ' +
+      'At least as long as the bus archive keeps events, so a replay is recognised as already handled (cdktf sets it from MEDIAFLOW_ARCHIVE_RETENTION_DAYS)',
   ),
   MEDIAFLOW_PRUNE_INTERVAL_SECONDS: secondsSetting(
     { min: 1, max: 86400, default: 300 },
@@ -44,6 +49,8 @@ export interface InfrastructureSettings {
   /** Embedded: MEDIAFLOW_RETENTION_SECONDS, in milliseconds. */
   readonly retentionMs: number;
   readonly pruneIntervalMs: number;
+  /** AWS: MEDIAFLOW_INBOX_RETENTION_DAYS (0 = forever). */
+  readonly inboxRetentionDays: number;
 }
 
 export const loadInfrastructureSettings = (env: NodeJS.ProcessEnv): InfrastructureSettings => {
@@ -59,5 +66,6 @@ export const loadInfrastructureSettings = (env: NodeJS.ProcessEnv): Infrastructu
     relayIntervalMs: c.MEDIAFLOW_RELAY_INTERVAL_MS,
     retentionMs: c.MEDIAFLOW_RETENTION_SECONDS * 1000,
     pruneIntervalMs: c.MEDIAFLOW_PRUNE_INTERVAL_SECONDS * 1000,
+    inboxRetentionDays: c.MEDIAFLOW_INBOX_RETENTION_DAYS,
   };
 };

@@ -23,7 +23,7 @@ const MAX_TRANSACTION_ITEMS = 100;
 interface DynamoDbEventStoreOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
-  /** How long inbox items are kept before TTL may delete them (default 30 days); a redelivery later than that is not caught. */
+  /** How long inbox items are kept before TTL may delete them (default 30 days, 0 = forever); a redelivery or replay later than that is not caught. */
   readonly inboxRetentionDays?: number;
   readonly now?: () => Date;
   readonly outboxSequence?: OutboxSequence;

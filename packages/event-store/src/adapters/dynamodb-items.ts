@@ -64,7 +64,8 @@ export const inboxItem = (
   consumer: s(consumer),
   eventId: s(eventId),
   handledAt: s(handledAt.toISOString()),
-  [TTL_ATTRIBUTE]: n(Math.floor(handledAt.getTime() / 1000) + retentionDays * 86_400),
+  // 0: kept forever (the bus archive keeps events forever, so a replay may bring any of them back).
+  ...(retentionDays > 0 && { [TTL_ATTRIBUTE]: n(Math.floor(handledAt.getTime() / 1000) + retentionDays * 86_400) }),
 });
 
 const text = (item: Item, name: string): string => {
