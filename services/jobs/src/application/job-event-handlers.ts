@@ -60,7 +60,7 @@ export const createJobEventHandlers = (deps: JobEventHandlerDeps): TypedHandlers
     },
     TranscodeStarted: async (event, { logger }) => {
       const { jobId, attempt, runnerId } = event.data;
-      await run(event, { type: 'StartTranscode', jobId, attempt, runnerId }, logger);
+      await run(event, { type: 'StartTranscode', jobId, attempt, runnerId, startedAt: event.metadata.occurredAt }, logger);
     },
     TranscodeProgressed: async (event, { logger }) => {
       const { jobId, attempt, percent } = event.data;

@@ -57,7 +57,8 @@ const applyEvent = (view: Draft, event: JobEvent, at: string): void => {
       return;
     case 'JobTranscodeStarted':
       view.status = 'transcoding';
-      updateAttempt(view, event.data.attempt, (a) => ({ ...a, runnerId: event.data.runnerId, startedAt: at }));
+      // When the runner began (processing's time), not when jobs heard of it.
+      updateAttempt(view, event.data.attempt, (a) => ({ ...a, runnerId: event.data.runnerId, startedAt: event.data.startedAt ?? at }));
       return;
     case 'JobTranscodeProgressed':
       Object.assign(view, { status: 'transcoding', percent: Math.max(view.percent, event.data.percent) });

@@ -18,7 +18,8 @@ export type JobCommand = { readonly jobId: string } & (
     }
   | { readonly type: 'RecordProbe'; readonly mediaInfo: MediaInfo; readonly verdict: ProbeVerdict }
   | { readonly type: 'RecordProbeFailure'; readonly code: string; readonly reason: string; readonly retryable: boolean; readonly now: Date }
-  | { readonly type: 'StartTranscode'; readonly attempt: number; readonly runnerId: string }
+  /** `startedAt`: when processing recorded that the runner began (TranscodeStarted's occurredAt). */
+  | { readonly type: 'StartTranscode'; readonly attempt: number; readonly runnerId: string; readonly startedAt?: string }
   | { readonly type: 'RecordProgress'; readonly attempt: number; readonly percent: number }
   | { readonly type: 'FinishTranscode'; readonly attempt: number; readonly manifest: OutputManifest; readonly transcodeSeconds?: number }
   | {

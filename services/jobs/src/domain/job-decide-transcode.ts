@@ -34,7 +34,12 @@ export const decideTranscode = (job: Job, command: TranscodeCommand, retry: Retr
   switch (command.type) {
     case 'StartTranscode':
       if (job.status === 'transcoding') return [];
-      return [{ type: 'JobTranscodeStarted', data: { jobId, attempt: command.attempt, runnerId: command.runnerId } }];
+      return [
+        {
+          type: 'JobTranscodeStarted',
+          data: { jobId, attempt: command.attempt, runnerId: command.runnerId, ...(command.startedAt !== undefined && { startedAt: command.startedAt }) },
+        },
+      ];
     case 'RecordProgress':
       // Progress only grows within an attempt; a reordered older report says nothing new.
       if (command.percent <= job.percent && job.status === 'transcoding') return [];

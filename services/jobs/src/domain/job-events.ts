@@ -39,7 +39,8 @@ export type JobEvent =
       readonly type: 'JobProbeFailed';
       readonly data: { readonly jobId: string; readonly probeAttempt: number; readonly code: string; readonly reason: string; readonly retryable: boolean };
     }
-  | { readonly type: 'JobTranscodeStarted'; readonly data: { readonly jobId: string; readonly attempt: number; readonly runnerId: string } }
+  /** `startedAt`: when the runner began, as processing recorded it (absent in older streams: the event's own time). */
+  | { readonly type: 'JobTranscodeStarted'; readonly data: { readonly jobId: string; readonly attempt: number; readonly runnerId: string; readonly startedAt?: string } }
   | { readonly type: 'JobTranscodeProgressed'; readonly data: { readonly jobId: string; readonly attempt: number; readonly percent: number } }
   /** The attempt's runner finished, and how long its own work took (TranscodeFinished's transcodeSeconds); JobCompleted follows. */
   | { readonly type: 'JobTranscodeFinished'; readonly data: { readonly jobId: string; readonly attempt: number; readonly transcodeSeconds: number } }

@@ -84,3 +84,12 @@ describe('job view of a finished attempt', () => {
     expect(summarizeJobEvent(finished)).toEqual({ attempt: 1, transcodeSeconds: 3.25 });
   });
 });
+
+describe('job view of a started attempt', () => {
+  it("dates the start when processing recorded the runner's begin, not when jobs heard of it", () => {
+    const began = '2026-11-25T12:02:30.000Z'; // between JobValidated (minute 2) and jobs' record (minute 3)
+    const started: JobEvent = { type: 'JobTranscodeStarted', data: { jobId, attempt: 1, runnerId: 'r-1', startedAt: began } };
+    const view = projectJobView(stream([...created, validated(1), started]));
+    expect(view?.attempts).toEqual([{ attempt: 1, queuedAt: minute(2), runnerId: 'r-1', startedAt: began }]);
+  });
+});

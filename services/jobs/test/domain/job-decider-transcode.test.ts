@@ -33,6 +33,9 @@ const completed: JobEvent = { type: 'JobCompleted', data: { jobId, manifest: man
 describe('Job aggregate: an attempt running', () => {
   it('records the start, then growing progress', () => {
     given([...created, ...validated(1)]).when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r-1' }).then([started(1)]);
+    given([...created, ...validated(1)])
+      .when({ type: 'StartTranscode', jobId, attempt: 1, runnerId: 'r-1', startedAt: '2026-11-25T12:00:01.000Z' })
+      .then([{ type: 'JobTranscodeStarted', data: { jobId, attempt: 1, runnerId: 'r-1', startedAt: '2026-11-25T12:00:01.000Z' } }]);
     given(running())
       .when({ type: 'RecordProgress', jobId, attempt: 1, percent: 40 })
       .then([{ type: 'JobTranscodeProgressed', data: { jobId, attempt: 1, percent: 40 } }]);
