@@ -140,21 +140,6 @@ describe('Transcode aggregate: runner reports', () => {
       .then([started(1), finished(1)]);
   });
 
-  it('fails an attempt that ends before its runner began without publishing TranscodeStarted', () => {
-    given(waiting)
-      .when(commandForRunnerReport(1, { type: 'dropped' }))
-      .then({
-        type: 'TranscodeFailed',
-        data: {
-          jobId: JOB,
-          attempt: 1,
-          code: 'RUNNER_NOT_STARTED',
-          reason: expect.any(String),
-          retryable: true,
-        },
-      });
-  });
-
   it('reads streams written before TranscodeAttemptDispatched: TranscodeStarted was the dispatch, TranscodeRunnerBegan the start', () => {
     const legacy = [registered(), probed, started(1)];
     given(legacy).when({ type: 'RecordRunnerBegan', attempt: 1 }).then(started(1));
@@ -166,8 +151,8 @@ describe('Transcode aggregate: runner reports', () => {
       .then(progressed(1, 5));
   });
 
-  it('maps a runner dropped from the queue to a retryable RUNNER_NOT_STARTED, a stopped one to RUNNER_INTERRUPTED', () => {
-    given(running)
+  it('maps a runner dropped from the queue to a retryable RUNNER_NOT_STARTED (and no TranscodeStarted: it never began), a stopped one to RUNNER_INTERRUPTED', () => {
+    given(waiting)
       .when(commandForRunnerReport(1, { type: 'dropped' }))
       .then({
         type: 'TranscodeFailed',
